@@ -1,0 +1,143 @@
+/**
+ * The bundled dataset's shape. `story.json` is validated against these rules by `validate.ts`
+ * at build time (build.mjs) and in the unit tests; the extension only ever reads validated data.
+ */
+
+/** Languages for which aliases are kept. */
+export type Lang = 'en' | 'ar' | 'he' | 'de' | 'fr' | 'es' | 'ja';
+
+/** The names Backstory marks on pages. The id is also the highlight name suffix: `backstory-<id>`. */
+export type EntityId = 'microsoft' | 'azure' | 'unit-8200';
+
+export const ENTITY_IDS: readonly EntityId[] = ['microsoft', 'azure', 'unit-8200'];
+
+/** How far a claim stands: who says it, and whether the other side agrees. */
+export type FactStatus = 'reported' | 'confirmed' | 'denied' | 'disputed' | 'announced';
+
+/** What kind of publication a source is. */
+export type SourceKind =
+  | 'investigation'
+  | 'news'
+  | 'wire'
+  | 'company-statement'
+  | 'ngo'
+  | 'court-regulator'
+  | 'filing';
+
+/**
+ * An ISO date, as precise as the fact sheet allows: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+ * `dateLabel` on the item carries wording such as "Late 2021" when the date is approximate.
+ */
+export type IsoDate = string;
+
+/** A name Backstory marks. */
+export interface Entity {
+  id: EntityId;
+  /** Display name, e.g. "Unit 8200". */
+  name: string;
+  /** One neutral line. */
+  description: string;
+  /**
+   * Written forms per language, as they appear in text. Tokens are separated by single spaces;
+   * the matcher allows any whitespace, soft hyphens and zero-width characters between and inside them.
+   */
+  aliases: Partial<Record<Lang, string[]>>;
+  /**
+   * Short forms that count only after a full mention of the same entity on the same page
+   * (e.g. "8200" after "Unit 8200").
+   */
+  shortForms?: Partial<Record<Lang, string[]>>;
+  /** The story this entity's card shows. */
+  storyId: string;
+  /** The facts most relevant to this entity, most important first (3–5 shown on the card). */
+  factIds: string[];
+}
+
+/** A related actor named in facts; described, never marked on pages. */
+export interface Actor {
+  id: string;
+  name: string;
+  description: string;
+  kind: 'company' | 'law-firm' | 'publisher' | 'campaign' | 'government' | 'military' | 'person' | 'ngo';
+  aliases?: Partial<Record<Lang, string[]>>;
+}
+
+/** One attributed, dated, sourced claim. */
+export interface Fact {
+  id: string;
+  /** Attributed wording: "The Guardian reported…", "Microsoft said…". No adjectives of our own. */
+  text: string;
+  status: FactStatus;
+  date: IsoDate;
+  /** Human wording for approximate dates ("Late 2021", "About 8 Aug 2025"). */
+  dateLabel?: string;
+  sourceIds: string[];
+  /** Responses shown beside this fact (for allegations). */
+  responseIds?: string[];
+  /** Actors involved (ids of `actors`). */
+  actorIds?: string[];
+}
+
+/** Who is responding. */
+export type ResponseParty = 'microsoft' | 'israeli-military' | 'reporters' | 'workers' | 'rights-groups';
+
+/** A statement by one side, shown next to the allegations it answers. */
+export interface StoryResponse {
+  id: string;
+  party: ResponseParty;
+  /** e.g. "Microsoft", "Israeli military spokesperson". */
+  speaker: string;
+  text: string;
+  date: IsoDate;
+  dateLabel?: string;
+  sourceIds: string[];
+}
+
+export interface Story {
+  id: string;
+  headline: string;
+  /** Two or three sentences. */
+  summary: string;
+  /** 6–10 fact ids: the key facts, most important first. */
+  keyFactIds: string[];
+  /** Fact ids in chronological order, late 2021 to the latest item. */
+  timelineIds: string[];
+  facts: Fact[];
+  responses: StoryResponse[];
+}
+
+export interface Source {
+  /** "S1" … as in research/facts.md. */
+  id: string;
+  publisher: string;
+  title: string;
+  date: IsoDate;
+  dateLabel?: string;
+  kind: SourceKind;
+  /** Only where the fact sheet marks the URL V1 or V2; never guessed. https only. */
+  url?: string;
+  /** Language of the source, if not English. */
+  lang?: string;
+}
+
+export interface ChangelogEntry {
+  version: string;
+  date: IsoDate;
+  changes: string[];
+}
+
+export interface DatasetMeta {
+  /** Semver of the content. */
+  version: string;
+  /** Nothing in the dataset is dated after this. */
+  asOf: IsoDate;
+  changelog: ChangelogEntry[];
+}
+
+export interface Dataset {
+  meta: DatasetMeta;
+  entities: Entity[];
+  actors: Actor[];
+  stories: Story[];
+  sources: Source[];
+}

@@ -1,0 +1,114 @@
+/**
+ * The one typed message contract between the extension's contexts.
+ *
+ * Each direction is a map from a message name to `(payload) => result`. `send*` functions are typed
+ * from these maps and `handle()` takes an object of handlers for one map, so a misspelt name or a
+ * wrong payload is a compile error on both sides. Every incoming message is checked: it must come
+ * from this extension (`sender.id === runtime.id`) and be shaped `{type, payload}` with a known type.
+ * Handlers validate their own payloads (see `is*` guards) because a type is not a runtime guarantee.
+ */
+import { api, type Runtime } from './browser';
+import type { EntityId } from '../data/types';
+
+export type MentionCounts = Record<EntityId, number>;
+
+/** Where the page's publication date came from (for "Since this article"). */
+export interface PublishedInfo {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** e.g. "json-ld", "article:published_time", "itemprop", "time", "meta". */
+  from: string;
+}
+
+/** What the content script tells the popup about the page it runs in. */
+export interface PageInfo {
+  /** Backstory is marking this page now. */
+  active: boolean;
+  counts: MentionCounts;
+  published: PublishedInfo | null;
+}
+
+/** Messages handled by the background (sent by content scripts, popup and options). */
+export interface BackgroundCalls {
+  /** A content script's current mention counts, for the toolbar badge of its tab. */
+  reportMentions: (payload: { counts: MentionCounts }) => void;
+  /** Register the content script persistently for an origin the reader granted (popup). */
+  enableSite: (payload: { origin: string }) => { ok: boolean; error?: string };
+  /** Unregister a user-added origin and give its permission back. */
+  removeSite: (payload: { origin: string }) => { ok: boolean };
+  /** Inject the content script once into a tab (activeTab). */
+  scanOnce: (payload: { tabId: number }) => { ok: boolean; error?: string };
+  /** Open the options page (from the card). */
+  openOptions: (payload: Record<string, never>) => void;
+}
+
+/** Messages handled by the content script of a tab (sent by popup and background). */
+export interface ContentCalls {
+  getPageInfo: (payload: Record<string, never>) => PageInfo;
+  /** Scroll to the `index`-th mention of `entityId`, select it and open its card. */
+  showMention: (payload: { entityId: EntityId; index: number }) => boolean;
+  /** Move to the next (1) or previous (-1) mention, as the keyboard commands do. */
+  stepMention: (payload: { direction: 1 | -1 }) => boolean;
+}
+
+type AnyCalls = Record<string, (payload: never) => unknown>;
+
+export interface Envelope<Name extends string = string, Payload = unknown> {
+  type: Name;
+  payload: Payload;
+}
+
+type PayloadOf<C extends AnyCalls, K extends keyof C> = Parameters<C[K]>[0];
+type ResultOf<C extends AnyCalls, K extends keyof C> = Awaited<ReturnType<C[K]>>;
+
+/** Send to the background. */
+export function sendToBackground<K extends keyof BackgroundCalls & string>(
+  type: K,
+  payload: PayloadOf<BackgroundCalls, K>,
+): Promise<ResultOf<BackgroundCalls, K>> {
+  return api.runtime.sendMessage({ type, payload } satisfies Envelope) as Promise<ResultOf<BackgroundCalls, K>>;
+}
+
+/** Send to the content script of a tab (top frame). */
+export function sendToTab<K extends keyof ContentCalls & string>(
+  tabId: number,
+  type: K,
+  payload: PayloadOf<ContentCalls, K>,
+): Promise<ResultOf<ContentCalls, K>> {
+  return api.tabs.sendMessage(tabId, { type, payload } satisfies Envelope, { frameId: 0 }) as Promise<
+    ResultOf<ContentCalls, K>
+  >;
+}
+
+export type Handlers<C extends AnyCalls> = {
+  [K in keyof C]: (
+    payload: unknown,
+    sender: Runtime.MessageSender,
+  ) => ReturnType<C[K]> | Promise<Awaited<ReturnType<C[K]>>>;
+};
+
+/** True when a message is an envelope from this extension. Exported for tests. */
+export function isTrustedEnvelope(message: unknown, sender: Runtime.MessageSender, ownId: string): message is Envelope {
+  if (sender.id !== ownId) return false;
+  if (typeof message !== 'object' || message === null) return false;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === 'string' && 'payload' in message;
+}
+
+/**
+ * Listen for one direction's messages. Unknown types and foreign senders are ignored (the listener
+ * returns undefined so other listeners may answer). Handler errors are reported to the sender as a
+ * rejected promise, never thrown into the browser's dispatcher. Returns a function that stops listening.
+ */
+export function handle<C extends AnyCalls>(handlers: Handlers<C>, signal?: AbortSignal): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isTrustedEnvelope(message, sender, api.runtime.id)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(handlers, message.type)) return undefined;
+    const handler = handlers[message.type as keyof C];
+    return Promise.resolve().then(() => handler(message.payload, sender));
+  };
+  api.runtime.onMessage.addListener(listener);
+  const stop = () => api.runtime.onMessage.removeListener(listener);
+  signal?.addEventListener('abort', stop, { once: true });
+  return stop;
+}
