@@ -1,0 +1,264 @@
+#!/usr/bin/env node
+/**
+ * Builds the extension for both browsers from one manifest.
+ *
+ *   node build.mjs            release build: minified, no source maps → dist/chromium, dist/firefox
+ *   node build.mjs --dev      development build: source maps, readable output
+ *   node build.mjs --watch    development build, rebuilt on every change
+ *
+ * Every browser difference is in `browserManifest()` below, nowhere else. The dataset and the
+ * manifest are validated first; a problem fails the build with the path of the offending field.
+ */
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const dev = watch || args.has('--dev');
+const BROWSERS = ['chromium', 'firefox'];
+
+class BuildError extends Error {}
+
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new BuildError(`${relative(root, file)}: not valid JSON (${error.message})`);
+  }
+};
+
+/** Bundle and run src/data/validate.ts on src/data/story.json, so the build and the tests share one validator. */
+async function loadDataset() {
+  const result = await esbuild.build({
+    stdin: {
+      contents: `import { validateDataset } from './validate'; import { contentHash } from './hash';
+        import raw from './story.json'; export { validateDataset, contentHash, raw };`,
+      resolveDir: join(root, 'src/data'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const checked = mod.validateDataset(mod.raw);
+  if (!checked.ok) {
+    throw new BuildError(`src/data/story.json is invalid:\n  ${checked.errors.join('\n  ')}`);
+  }
+  return { data: checked.data, hash: mod.contentHash(checked.data) };
+}
+
+/** Merge every src/**\/locales/<lang>.json into one messages.json per language. */
+function buildLocales() {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\/locales\/[a-z]{2}(_[A-Z]{2})?\.json$/.test(path)) files.push(path);
+    }
+  };
+  walk(join(root, 'src'));
+  const locales = {};
+  for (const file of files.sort()) {
+    const lang = file.match(/([a-z]{2}(?:_[A-Z]{2})?)\.json$/)[1];
+    const messages = readJson(file);
+    locales[lang] ??= {};
+    for (const [key, value] of Object.entries(messages)) {
+      const where = `${relative(root, file)}: "${key}"`;
+      if (!/^[A-Za-z0-9_@]+$/.test(key)) throw new BuildError(`${where}: message names may use only A-Z, a-z, 0-9 and _`);
+      if (key in locales[lang]) throw new BuildError(`${where}: defined twice for "${lang}"`);
+      if (typeof value?.message !== 'string' || value.message === '') throw new BuildError(`${where}.message: must be a non-empty string`);
+      locales[lang][key] = value;
+    }
+  }
+  const en = locales.en ?? {};
+  for (const [lang, messages] of Object.entries(locales)) {
+    for (const key of Object.keys(messages)) {
+      if (!(key in en)) throw new BuildError(`locales/${lang}.json: "${key}" has no English original`);
+    }
+  }
+  return locales;
+}
+
+/** Checks the source manifest; every message fails with the field's path. */
+function validateManifest(manifest, locales) {
+  const fail = (path, message) => {
+    throw new BuildError(`manifest.json: ${path}: ${message}`);
+  };
+  if (manifest.manifest_version !== 3) fail('manifest_version', 'must be 3');
+  for (const key of ['name', 'description', 'default_locale', 'action', 'background', 'content_scripts', 'icons']) {
+    if (manifest[key] === undefined) fail(key, 'is required');
+  }
+  if (!manifest.background.service_worker) fail('background.service_worker', 'is required (Chromium)');
+  if (!Array.isArray(manifest.background.scripts)) fail('background.scripts', 'is required (Firefox)');
+  const gecko = manifest.browser_specific_settings?.gecko;
+  if (!gecko?.id) fail('browser_specific_settings.gecko.id', 'is required');
+  if (!gecko?.strict_min_version) fail('browser_specific_settings.gecko.strict_min_version', 'is required');
+  if (JSON.stringify(gecko?.data_collection_permissions?.required) !== '["none"]') {
+    fail('browser_specific_settings.gecko.data_collection_permissions.required', 'must be ["none"]');
+  }
+  const en = locales[manifest.default_locale];
+  if (!en) fail('default_locale', `no messages for "${manifest.default_locale}"`);
+  const visit = (value, path) => {
+    if (typeof value === 'string') {
+      for (const [, key] of value.matchAll(/__MSG_(\w+)__/g)) if (!(key in en)) fail(path, `message "${key}" is not defined`);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k);
+    }
+  };
+  visit(manifest, '');
+  const patternRe = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/;
+  manifest.content_scripts.forEach((script, i) => {
+    (script.matches ?? []).forEach((m, j) => {
+      if (!patternRe.test(m)) fail(`content_scripts[${i}].matches[${j}]`, `"${m}" is not a valid match pattern`);
+    });
+  });
+  (manifest.host_permissions ?? []).forEach((m, j) => {
+    if (!patternRe.test(m)) fail(`host_permissions[${j}]`, `"${m}" is not a valid match pattern`);
+  });
+}
+
+/** The only place where the two browsers differ. */
+function browserManifest(source, browser, version) {
+  const manifest = structuredClone(source);
+  manifest.version = version;
+  if (browser === 'chromium') {
+    // Chromium runs the service worker and warns about keys it does not know.
+    delete manifest.browser_specific_settings;
+    manifest.background = { service_worker: source.background.service_worker };
+  } else {
+    // Firefox has no extension service worker; `scripts` runs as an event page.
+    delete manifest.minimum_chrome_version;
+    manifest.background = { scripts: source.background.scripts };
+  }
+  return manifest;
+}
+
+function checkFilesExist(manifest, outdir) {
+  const files = [
+    ...Object.values(manifest.icons),
+    manifest.action.default_popup,
+    manifest.options_ui?.page,
+    ...manifest.content_scripts.flatMap((s) => [...(s.js ?? []), ...(s.css ?? [])]),
+    manifest.background.service_worker ?? manifest.background.scripts[0],
+  ].filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(join(outdir, file))) throw new BuildError(`manifest.json refers to "${file}", which the build did not produce`);
+  }
+}
+
+function entryPoints() {
+  const entries = {
+    content: 'src/content/index.ts',
+    background: 'src/background/index.ts',
+    popup: 'src/popup/index.tsx',
+    options: 'src/options/index.tsx',
+  };
+  for (const [name, file] of Object.entries(entries)) {
+    if (!existsSync(join(root, file))) throw new BuildError(`entry "${name}": ${file} does not exist`);
+  }
+  return entries;
+}
+
+async function buildOnce() {
+  const started = Date.now();
+  const pkg = readJson(join(root, 'package.json'));
+  const source = readJson(join(root, 'manifest.json'));
+  const locales = buildLocales();
+  validateManifest(source, locales);
+  const { data, hash } = await loadDataset();
+  const entries = entryPoints();
+  const staging = join(root, 'dist', '.staging');
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+
+  const common = {
+    bundle: true,
+    format: 'iife',
+    target: ['chrome121', 'firefox140'],
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    charset: 'utf8',
+    define: {
+      __DEV__: JSON.stringify(dev),
+      __CONTENT_HASH__: JSON.stringify(hash),
+      __DATASET_VERSION__: JSON.stringify(data.meta.version),
+      __EXTENSION_VERSION__: JSON.stringify(pkg.version),
+    },
+    logLevel: 'warning',
+    metafile: true,
+  };
+  // The content script embeds the card's CSS as text (it goes into the card's shadow root);
+  // the extension pages get ordinary CSS files beside their scripts.
+  const results = await Promise.all([
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, loader: { '.css': 'text' } }),
+    esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging }),
+    esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging }),
+  ]);
+  for (const file of ['src/content/content.css', 'src/popup/popup.html', 'src/options/options.html']) {
+    const from = join(root, file);
+    if (!existsSync(from)) throw new BuildError(`${file} does not exist`);
+    cpSync(from, join(staging, file.split('/').pop()));
+  }
+  cpSync(join(root, 'icons'), join(staging, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
+  for (const [lang, messages] of Object.entries(locales)) {
+    mkdirSync(join(staging, '_locales', lang), { recursive: true });
+    writeFileSync(join(staging, '_locales', lang, 'messages.json'), JSON.stringify(messages, null, 2));
+  }
+
+  for (const browser of BROWSERS) {
+    const outdir = join(root, 'dist', browser);
+    rmSync(outdir, { recursive: true, force: true });
+    cpSync(staging, outdir, { recursive: true });
+    const manifest = browserManifest(source, browser, pkg.version);
+    writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    checkFilesExist(manifest, outdir);
+  }
+  rmSync(staging, { recursive: true, force: true });
+
+  const contentBytes = Object.entries(results[0].metafile.outputs).find(([f]) => f.endsWith('content.js'))[1].bytes;
+  const digest = createHash('sha256').update(readFileSync(join(root, 'dist/chromium/content.js'))).digest('hex').slice(0, 8);
+  console.log(
+    `built ${dev ? 'dev' : 'release'} ${pkg.version} → dist/chromium, dist/firefox ` +
+      `(dataset ${data.meta.version} #${hash}, content.js ${(contentBytes / 1024).toFixed(1)} KB ${digest}) in ${Date.now() - started} ms`,
+  );
+}
+
+async function main() {
+  try {
+    await buildOnce();
+  } catch (error) {
+    if (error instanceof BuildError) {
+      console.error(`build failed: ${error.message}`);
+      if (!watch) process.exit(1);
+    } else if (error?.errors) {
+      // esbuild has already printed its diagnostics.
+      if (!watch) process.exit(1);
+    } else {
+      throw error;
+    }
+  }
+  if (!watch) return;
+  const { watch: fsWatch } = await import('node:fs');
+  let timer;
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildOnce().catch((e) => console.error(`build failed: ${e.message}`)), 100);
+  };
+  for (const dir of ['src', 'icons']) fsWatch(join(root, dir), { recursive: true }, rebuild);
+  fsWatch(join(root, 'manifest.json'), rebuild);
+  console.log('watching src/, icons/ and manifest.json …');
+}
+
+await main();

@@ -1,0 +1,173 @@
+/**
+ * Backstory's content script: decides whether to run on this page, finds and marks the mentions,
+ * follows live changes, answers the popup and the keyboard commands, and hosts the card.
+ *
+ * It changes nothing in the page's DOM: marks are CSS highlights; the card's host element is
+ * added under <html> only when the reader opens a card.
+ */
+import { dataset } from '../data/index';
+import { compileMatcher } from '../detect';
+import { ENTITY_IDS, type EntityId } from '../data/types';
+import { handle, sendToBackground, type ContentCalls, type MentionCounts, type PageInfo, type PublishedInfo } from '../shared/messages';
+import { loadSettings, onSettingsChanged, updateSettings, type Settings } from '../shared/settings';
+import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
+import { createCardUI, type CardUI } from './interaction';
+import { highlightsSupported, Painter, visibleMentions } from './highlights';
+import { observeChanges } from './live';
+import { findPublishedDate } from './published-date';
+import { Scanner } from './scanner';
+import { VisibleIndex } from './visible-index';
+
+/** Shared between injections into the same page (the activeTab "scan once" re-injects). */
+const INSTANCE = Symbol.for('backstory.instance');
+
+class Backstory {
+  private readonly matcher = compileMatcher(dataset.entities);
+  private readonly scanner = new Scanner(document, this.matcher);
+  private readonly painter = new Painter();
+  private readonly visible = new VisibleIndex();
+  private readonly lifetime = new AbortController();
+  private running: AbortController | null = null;
+  private card: CardUI | null = null;
+  private settings: Settings | null = null;
+  private lastReported = '';
+  private published: PublishedInfo | null | undefined;
+
+  async start(): Promise<void> {
+    const signal = this.lifetime.signal;
+    this.settings = await loadSettings();
+    onSettingsChanged((s) => this.apply(s), signal);
+    this.scanner.onChange(() => this.repaint(), signal);
+    handle<ContentCalls>(
+      {
+        getPageInfo: () => this.pageInfo(),
+        showMention: (payload) => {
+          const { entityId, index } = (payload ?? {}) as { entityId?: unknown; index?: unknown };
+          if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return false;
+          return this.cardUI()?.show(entityId as EntityId, index) ?? false;
+        },
+        stepMention: (payload) => {
+          const direction = (payload as { direction?: unknown } | null)?.direction;
+          if (direction !== 1 && direction !== -1) return false;
+          return this.cardUI()?.step(direction) ?? false;
+        },
+      },
+      signal,
+    );
+    this.apply(this.settings);
+  }
+
+  private active(settings: Settings): boolean {
+    const host = siteKeyFromUrl(location.href);
+    return settings.mode !== 'off' && !(host !== null && isSiteDisabled(settings, host));
+  }
+
+  /** Bring the page in line with the settings: start, stop or repaint. */
+  private apply(settings: Settings): void {
+    this.settings = settings;
+    if (!this.active(settings)) {
+      this.stop();
+      return;
+    }
+    if (!this.running) {
+      const running = (this.running = new AbortController());
+      void this.scanner.scanAll(running.signal);
+      const target = document.body ?? document.documentElement;
+      observeChanges(
+        target,
+        ({ touched, added, removed }) => {
+          if (!this.scanner.rescan(touched, added, removed)) void this.scanner.scanAll(running.signal);
+        },
+        running.signal,
+      );
+      return;
+    }
+    this.repaint();
+  }
+
+  private stop(): void {
+    this.running?.abort();
+    this.running = null;
+    this.card?.destroy();
+    this.card = null;
+    this.scanner.clear();
+    this.painter.clear();
+    this.visible.set([]);
+    this.report();
+  }
+
+  private repaint(): void {
+    const settings = this.settings;
+    if (!settings || !this.running) return;
+    const shown = visibleMentions(this.scanner.list(), settings);
+    this.painter.paint(shown, settings.style === 'background');
+    this.visible.set(shown);
+    // Hover, focus and touch listeners are installed once there is something to hover.
+    if (shown.length && !this.card) this.cardUI();
+    this.report();
+  }
+
+  private counts(): MentionCounts {
+    const counts: MentionCounts = { microsoft: 0, azure: 0, 'unit-8200': 0 };
+    for (const m of this.visible.list()) counts[m.entityId]++;
+    return counts;
+  }
+
+  /** Tell the background the badge count, only when it changed. */
+  private report(): void {
+    const counts = this.counts();
+    const key = JSON.stringify(counts);
+    if (key === this.lastReported) return;
+    this.lastReported = key;
+    sendToBackground('reportMentions', { counts }).catch(() => {
+      // The background may be restarting; the next change reports again.
+      this.lastReported = '';
+    });
+  }
+
+  private publishedInfo(): PublishedInfo | null {
+    if (this.published === undefined) this.published = findPublishedDate(document);
+    return this.published;
+  }
+
+  private pageInfo(): PageInfo {
+    return { active: this.running !== null, counts: this.counts(), published: this.publishedInfo() };
+  }
+
+  private cardUI(): CardUI | null {
+    if (!this.running) return null;
+    this.card ??= createCardUI({
+      index: this.visible,
+      getPublished: () => this.publishedInfo(),
+      hideSite: () => void this.hideSite(),
+      signal: this.lifetime.signal,
+    });
+    return this.card;
+  }
+
+  private async hideSite(): Promise<void> {
+    const host = siteKeyFromUrl(location.href);
+    if (host === null) return;
+    // Stop at once; the storage change then reaches every other tab of this site.
+    this.stop();
+    await updateSettings((s) => {
+      if (!s.disabledSites.includes(host)) s.disabledSites.push(host);
+    });
+  }
+}
+
+function boot(): void {
+  const scope = globalThis as { [INSTANCE]?: Backstory };
+  if (scope[INSTANCE]) return; // already running in this page (scan-once after a registered injection)
+  const type = document.contentType;
+  if (type !== 'text/html' && type !== 'application/xhtml+xml') return;
+  if (!highlightsSupported()) return;
+  const instance = new Backstory();
+  scope[INSTANCE] = instance;
+  instance.start().catch((error: unknown) => {
+    // A content script must never break the page; report for developers only.
+    console.debug('Backstory could not start:', error);
+  });
+}
+
+boot();

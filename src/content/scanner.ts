@@ -1,0 +1,255 @@
+/**
+ * Finds the mentions in the page and keeps them current. Implements MentionIndex for the card,
+ * keyboard navigation, highlights and the popup.
+ *
+ * A full scan walks the scope roots in ~5 ms slices. Live changes arrive as dirty elements (see
+ * live.ts); each is rescanned at the level of its block, and mentions whose text went away are
+ * dropped first. Candidates that need page context (a bare "Azure", a short "8200") wait in
+ * `pending` until the page provides that context.
+ */
+import { accepts, type Candidate, type Matcher, type PageContext } from '../detect';
+import type { EntityId } from '../data/types';
+import type { Mention, MentionIndex } from './mention';
+import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
+import { positionAt, SegmentWalker, type Segment } from './segments';
+import { SLICE_MS, yieldToMain } from './yield';
+
+interface Held extends Mention {
+  needs: Candidate['needs'];
+}
+
+const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+
+export class Scanner implements MentionIndex {
+  private mentions: Held[] = [];
+  private pending: Held[] = [];
+  private roots: Element[] = [];
+  private readonly page: PageContext = { microsoft: false, cloud: false, unit8200: false };
+  private readonly listeners = new Set<() => void>();
+  private readonly byRange = new WeakMap<AbstractRange, Held>();
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+  ) {}
+
+  list(): readonly Mention[] {
+    return this.mentions;
+  }
+
+  inNode(node: Node): readonly Mention[] {
+    return this.mentions.filter((m) => m.range.startContainer === node || m.range.endContainer === node);
+  }
+
+  forRange(range: AbstractRange): Mention | undefined {
+    const held = this.byRange.get(range);
+    if (held) return held;
+    return this.mentions.find(
+      (m) =>
+        m.range.startContainer === range.startContainer &&
+        m.range.startOffset === range.startOffset &&
+        m.range.endContainer === range.endContainer &&
+        m.range.endOffset === range.endOffset,
+    );
+  }
+
+  onChange(listener: () => void, signal: AbortSignal): void {
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  /** The scope roots of the last full scan. */
+  scopeRoots(): readonly Element[] {
+    return this.roots;
+  }
+
+  /** Forget everything (site turned off). */
+  clear(): void {
+    this.generation++;
+    this.mentions = [];
+    this.pending = [];
+    this.emit();
+  }
+
+  /** Scan the whole scope from scratch, in slices. Resolves when done or superseded. */
+  async scanAll(signal: AbortSignal): Promise<void> {
+    const generation = ++this.generation;
+    this.mentions = [];
+    this.pending = [];
+    this.roots = findScopeRoots(this.doc);
+    this.absorbContext(this.doc.title);
+    for (const root of this.roots) {
+      const walker = new SegmentWalker(root);
+      let more = true;
+      while (more) {
+        const started = performance.now();
+        const segments: Segment[] = [];
+        more = walker.next(() => performance.now() - started > SLICE_MS, segments);
+        const added = this.matchSegments(segments, this.mentions);
+        if (added && this.mentions.length) this.emit();
+        if (more) {
+          await yieldToMain();
+          if (signal.aborted || generation !== this.generation) return;
+        }
+      }
+    }
+    if (this.roots.length > 1) this.mentions.sort(byPosition);
+    this.resolvePending();
+    this.emit();
+  }
+
+  /**
+   * Rescan the blocks containing these nodes after the page changed them.
+   * Returns false when the change replaced the scope itself (the caller then runs scanAll).
+   */
+  rescan(touched: Iterable<Node>, added: Iterable<Element>, removedSomething: boolean): boolean {
+    if (this.roots.some((r) => !r.isConnected)) return false;
+    const blocks = new Set<Element>();
+    const consider = (node: Node, isAdded: boolean): boolean => {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !el.isConnected) return true;
+      const root = this.roots.find((r) => r.contains(el));
+      if (root) {
+        blocks.add(blockOf(el, root));
+        return true;
+      }
+      // An article inserted outside the current scope (a single-page app navigating) changes the scope.
+      return !(isAdded && el.matches('article, main, [itemprop="articleBody"]')) && !(isAdded && el.querySelector('article, [itemprop="articleBody"]'));
+    };
+    for (const node of touched) if (!consider(node, false)) return false;
+    for (const el of added) if (!consider(el, true)) return false;
+    let changedAny = false;
+    if (removedSomething) changedAny = this.dropDisconnected();
+    const list = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+    for (const block of list) {
+      const root = this.roots.find((r) => r.contains(block)) as Element;
+      if (this.dropWithin(block)) changedAny = true;
+      if (block !== root && insideSkipped(block, root)) continue;
+      if (this.scanBlock(block)) changedAny = true;
+    }
+    if (changedAny || this.pending.length) {
+      this.resolvePending();
+      this.emit();
+    }
+    return true;
+  }
+
+  private scanBlock(block: Element): boolean {
+    const walker = new SegmentWalker(block);
+    const segments: Segment[] = [];
+    walker.next(() => false, segments);
+    const fresh: Held[] = [];
+    this.matchSegments(segments, fresh);
+    for (const m of fresh) insertSorted(this.mentions, m);
+    return fresh.length > 0;
+  }
+
+  /** Match segments; accepted mentions are appended to `into`, conditional ones to `pending`. */
+  private matchSegments(segments: Segment[], into: Held[]): boolean {
+    let added = false;
+    for (const segment of segments) {
+      const text = segment.text;
+      const context = this.matcher.context(text);
+      this.mergeContext(context);
+      const candidates = this.matcher.find(text);
+      for (const candidate of candidates) {
+        const range = this.toRange(segment, candidate);
+        if (!range) continue;
+        const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs };
+        this.byRange.set(range, held);
+        if (candidate.needs === 'none') {
+          into.push(held);
+          added = true;
+        } else this.pending.push(held);
+      }
+    }
+    return added;
+  }
+
+  private toRange(segment: Segment, candidate: Candidate): Range | null {
+    const [startNode, startOffset] = positionAt(segment, candidate.start, false);
+    const [endNode, endOffset] = positionAt(segment, candidate.end, true);
+    const parent = startNode.parentElement;
+    // Text hidden with CSS has no business being marked; checked only for matches, not every block.
+    if (parent && typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ visibilityProperty: true })) {
+      return null;
+    }
+    const range = this.doc.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    return range;
+  }
+
+  private absorbContext(text: string): void {
+    if (text) this.mergeContext(this.matcher.context(text));
+  }
+
+  private mergeContext(context: Partial<PageContext>): boolean {
+    let grew = false;
+    for (const key of ['microsoft', 'cloud', 'unit8200'] as const) {
+      if (context[key] && !this.page[key]) {
+        this.page[key] = true;
+        grew = true;
+      }
+    }
+    return grew;
+  }
+
+  /** Move pending candidates that the page context now supports into the mentions. */
+  private resolvePending(): void {
+    if (this.pending.length === 0) return;
+    const still: Held[] = [];
+    for (const held of this.pending) {
+      if (!held.range.startContainer.isConnected) continue;
+      if (accepts({ entityId: held.entityId, start: 0, end: 0, needs: held.needs }, this.page)) {
+        insertSorted(this.mentions, held);
+      } else still.push(held);
+    }
+    this.pending = still;
+  }
+
+  private dropDisconnected(): boolean {
+    const before = this.mentions.length;
+    this.mentions = this.mentions.filter((m) => m.range.startContainer.isConnected && m.range.endContainer.isConnected);
+    this.pending = this.pending.filter((m) => m.range.startContainer.isConnected);
+    return this.mentions.length !== before;
+  }
+
+  private dropWithin(block: Element): boolean {
+    const before = this.mentions.length;
+    const outside = (m: Held) => !block.contains(m.range.startContainer) && !block.contains(m.range.endContainer);
+    this.mentions = this.mentions.filter(outside);
+    this.pending = this.pending.filter(outside);
+    return this.mentions.length !== before;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Counts of accepted mentions per entity. */
+  counts(): Record<EntityId, number> {
+    const counts: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
+    for (const m of this.mentions) counts[m.entityId]++;
+    return counts;
+  }
+}
+
+function blockOf(el: Element, root: Element): Element {
+  let block: Element = el;
+  while (block !== root && !BLOCK_TAGS.has(block.tagName) && block.parentElement) block = block.parentElement;
+  return block;
+}
+
+/** Insert keeping document order: a binary search, so appending to a long page stays cheap. */
+function insertSorted(list: Held[], item: Held): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPosition(list[mid] as Held, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
+}

@@ -1,0 +1,146 @@
+/**
+ * Turns a subtree into segments: runs of text nodes that read as one piece of text (one block,
+ * joined across inline elements such as `Unit <b>8200</b>`), each with an offset map back to its
+ * nodes. The walk is resumable so a long page can be cut into slices.
+ */
+import { BLOCK_TAGS, skipsSubtree } from './scope';
+
+export interface Segment {
+  /** The text nodes, in order. */
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]` in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** Resolve a joined-text offset to a DOM position (`end` prefers the end of the earlier node). */
+export function positionAt(segment: Segment, offset: number, end: boolean): [Text, number] {
+  const { starts, nodes } = segment;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid] as number;
+    if (start < offset || (!end && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo] as Text;
+  return [node, offset - (starts[lo] as number)];
+}
+
+const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN']);
+
+/**
+ * A resumable walk over `root`. `next(deadline)` returns the segments completed before
+ * `deadline()` says stop, or null when the walk is done.
+ */
+export class SegmentWalker {
+  private readonly walker: TreeWalker;
+  private readonly root: Element;
+  private readonly insideArticle: boolean;
+  private done = false;
+  private current: Segment | null = null;
+  private currentBlock: Element | null = null;
+  private lastParent: Element | null = null;
+  private readonly blockOf = new Map<Element, Element>();
+
+  constructor(root: Element) {
+    this.root = root;
+    const doc = root.ownerDocument;
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.insideArticle =
+      ARTICLE_TAGS.has(root.tagName) || root.closest('article, main, [role="main"], [itemprop="articleBody"]') !== null;
+  }
+
+  /** Walks until `shouldYield()` is true (checked every 64 nodes) or the subtree ends; appends finished segments to `out`. Returns true while there is more to walk. */
+  next(shouldYield: () => boolean, out: Segment[]): boolean {
+    if (this.done) return false;
+    this.out = out;
+    const walker = this.walker;
+    let count = 0;
+    let node: Node | null = this.pending ?? walker.nextNode();
+    this.pending = null;
+    while (node) {
+      if (node.nodeType === 3) {
+        this.addText(node as Text);
+        node = walker.nextNode();
+      } else {
+        const el = node as Element;
+        if (skipsSubtree(el, this.insideArticle || ARTICLE_TAGS.has(el.tagName))) {
+          this.endSegment();
+          node = this.skip(el);
+        } else {
+          if (el.tagName === 'BR' || el.tagName === 'HR') this.endSegment();
+          node = walker.nextNode();
+        }
+      }
+      if (node && (++count & 63) === 0 && shouldYield()) {
+        this.pending = node;
+        return true;
+      }
+    }
+    this.endSegment();
+    this.done = true;
+    return false;
+  }
+
+  private out: Segment[] = [];
+  /** The node to resume at (already reached by the walker but not processed). */
+  private pending: Node | null = null;
+
+  /** Move past `el`'s subtree; returns the next node in document order within the root. */
+  private skip(el: Element): Node | null {
+    let n: Node | null = el;
+    while (n && n !== this.root) {
+      const sibling: Node | null = n.nextSibling;
+      if (sibling) {
+        this.walker.currentNode = sibling;
+        return sibling;
+      }
+      n = n.parentNode;
+    }
+    return null;
+  }
+
+  private blockFor(parent: Element): Element {
+    if (parent === this.root || BLOCK_TAGS.has(parent.tagName)) return parent;
+    const cached = this.blockOf.get(parent);
+    if (cached) return cached;
+    let el: Element = parent;
+    while (el !== this.root && !BLOCK_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+    this.blockOf.set(parent, el);
+    return el;
+  }
+
+  private addText(text: Text): void {
+    const parent = text.parentElement;
+    if (!parent) return;
+    let block: Element;
+    if (parent === this.lastParent && this.currentBlock) block = this.currentBlock;
+    else {
+      block = this.blockFor(parent);
+      this.lastParent = parent;
+    }
+    if (block !== this.currentBlock) {
+      this.endSegment();
+      this.currentBlock = block;
+      this.lastParent = parent;
+    }
+    const data = text.data; // read once: Firefox copies the string on each access (tech.md §1)
+    let seg = this.current;
+    if (!seg) seg = this.current = { nodes: [], starts: [], text: '' };
+    seg.starts.push(seg.text.length);
+    seg.nodes.push(text);
+    seg.text += data;
+  }
+
+  private endSegment(): void {
+    const seg = this.current;
+    if (seg && NON_SPACE.test(seg.text)) this.out.push(seg);
+    this.current = null;
+    this.currentBlock = null;
+    this.lastParent = null;
+  }
+}
+
+const NON_SPACE = /\S/;
