@@ -1,0 +1,51 @@
+/**
+ * The card's UI strings. They follow the page's language where we have it (an Arabic page gets an
+ * Arabic, right-to-left card frame), else the browser's, else English. `browser.i18n.getMessage` only
+ * knows the browser's language, so the card's few strings are bundled for all three locales; the
+ * same files also feed `_locales/<lang>/messages.json` through the build.
+ */
+import en from './locales/en.json';
+import ar from './locales/ar.json';
+import he from './locales/he.json';
+
+export type CardMessageKey = keyof typeof en;
+export type CardLocale = 'en' | 'ar' | 'he';
+export type Translate = (key: CardMessageKey, ...subs: string[]) => string;
+
+interface ChromeMessage {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+const CATALOGS: Record<CardLocale, Record<string, ChromeMessage>> = { en, ar, he };
+const RTL: ReadonlySet<CardLocale> = new Set(['ar', 'he']);
+
+/** The first supported locale among `candidates` (BCP 47 tags such as "he-IL"), else English. */
+export function pickLocale(candidates: readonly (string | null | undefined)[]): CardLocale {
+  for (const tag of candidates) {
+    const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+    // "iw" is the legacy code for Hebrew that some CMSs still emit.
+    const lang = primary === 'iw' ? 'he' : primary;
+    if (lang === 'en' || lang === 'ar' || lang === 'he') return lang;
+  }
+  return 'en';
+}
+
+export function localeDir(locale: CardLocale): 'rtl' | 'ltr' {
+  return RTL.has(locale) ? 'rtl' : 'ltr';
+}
+
+/** Chrome's messages.json semantics: `$NAME$` → its placeholder's `content`, `$1`… → substitutions. */
+export function formatMessage(entry: ChromeMessage | undefined, subs: readonly string[]): string {
+  if (!entry) return '';
+  const withPlaceholders = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return placeholder ? placeholder.content : whole;
+  });
+  return withPlaceholders.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+export function translator(locale: CardLocale): Translate {
+  const catalog = CATALOGS[locale];
+  return (key, ...subs) => formatMessage(catalog[key] ?? CATALOGS.en[key], subs);
+}

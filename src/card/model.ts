@@ -1,0 +1,111 @@
+/**
+ * What one entity's card shows, chosen from the dataset. Pure (no DOM, no browser API) so the choices
+ * — which facts, which responses, how sources are numbered — are unit-tested in Node.
+ */
+import type { Dataset, Entity, EntityId, Fact, Source, Story, StoryResponse } from '../data/types';
+import { developmentsSince, formatIsoDate } from '../shared/since';
+
+/** The card shows 3–5 facts (DESIGN.md "The card"). */
+export const MAX_FACTS = 5;
+/** "Since this article" stays short; the popup has the full timeline. */
+export const MAX_SINCE = 4;
+
+export interface DatedItem {
+  /** The dataset's wording for approximate dates, else the formatted ISO date. */
+  dateText: string;
+  /** ISO date for `<time datetime>`. */
+  iso: string;
+}
+
+export interface CardResponse extends DatedItem {
+  response: StoryResponse;
+  refs: number[];
+}
+
+export interface CardFact extends DatedItem {
+  fact: Fact;
+  /** 1-based numbers into `CardModel.sources`. */
+  refs: number[];
+  responses: CardResponse[];
+}
+
+export interface NumberedSource extends DatedItem {
+  n: number;
+  source: Source;
+}
+
+export interface CardModel {
+  entity: Entity;
+  story: Story;
+  /** Timeline facts dated after the page (newest first); empty when unknown or nothing newer. */
+  since: CardFact[];
+  facts: CardFact[];
+  sources: NumberedSource[];
+  /** The dataset's as-of date (ISO); the card formats it in the UI language. */
+  asOfIso: string;
+}
+
+export function dated(item: { date: string; dateLabel?: string }): DatedItem {
+  return { dateText: item.dateLabel ?? formatIsoDate(item.date), iso: item.date };
+}
+
+/**
+ * Numbers sources in order of first citation (as a reader meets them top to bottom), so [1] is the
+ * first reference on the card and the list below has no gaps.
+ */
+class SourceNumbering {
+  readonly order: string[] = [];
+  ref(ids: readonly string[]): number[] {
+    return ids.map((id) => {
+      let i = this.order.indexOf(id);
+      if (i < 0) i = this.order.push(id) - 1;
+      return i + 1;
+    });
+  }
+}
+
+export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate: string | null): CardModel | null {
+  const entity = data.entities.find((e) => e.id === entityId);
+  const story = entity && data.stories.find((s) => s.id === entity.storyId);
+  if (!entity || !story) return null;
+  const factById = new Map(story.facts.map((f) => [f.id, f]));
+  const responseById = new Map(story.responses.map((r) => [r.id, r]));
+  const numbering = new SourceNumbering();
+
+  const toCardFact = (fact: Fact): CardFact => ({
+    fact,
+    ...dated(fact),
+    refs: numbering.ref(fact.sourceIds),
+    responses: (fact.responseIds ?? []).flatMap((id) => {
+      const response = responseById.get(id);
+      return response ? [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }] : [];
+    }),
+  });
+
+  // "Since" comes first on the card, so its sources get the first numbers.
+  const sinceFacts = publishedDate ? developmentsSince(story, publishedDate).slice(0, MAX_SINCE) : [];
+  const since = sinceFacts.map(toCardFact);
+  const shownSince = new Set(sinceFacts.map((f) => f.id));
+  // A fact already listed under "since" is not repeated among the key facts; the entity's own list
+  // tops up from the story's key facts so the card still has at least 3 where the data allows.
+  const factIds = [...entity.factIds, ...story.keyFactIds].filter((id, i, all) => all.indexOf(id) === i);
+  const facts = factIds
+    .filter((id) => !shownSince.has(id))
+    .flatMap((id) => factById.get(id) ?? [])
+    .slice(0, Math.max(3, Math.min(MAX_FACTS, entity.factIds.length)))
+    .map(toCardFact);
+
+  const sourceById = new Map(data.sources.map((s) => [s.id, s]));
+  const sources = numbering.order.flatMap((id, i) => {
+    const source = sourceById.get(id);
+    return source ? [{ n: i + 1, source, ...dated(source) }] : [];
+  });
+  return {
+    entity,
+    story,
+    since,
+    facts,
+    sources,
+    asOfIso: data.meta.asOf,
+  };
+}

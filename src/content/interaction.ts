@@ -1,0 +1,312 @@
+/**
+ * When the card opens and closes: hover with an intent delay, focus, touch, the keyboard commands,
+ * Escape. Implements WCAG 1.4.13 (content on hover or focus): the pointer can move from the mention
+ * into the card, the card stays while hovered or focused, and Escape dismisses it.
+ *
+ * Only trusted events count (`event.isTrusted`): a page's own script cannot open the card or steer it.
+ * All listeners sit on `document` in the capture phase and end with `deps.signal`.
+ */
+import type { EntityId } from '../data/types';
+import type { PublishedInfo } from '../shared/messages';
+import type { Mention, MentionIndex } from './mention';
+import { dataset } from '../data/index';
+import { buildCardModel } from '../card/model';
+import { localeDir, pickLocale, translator } from '../card/i18n';
+import { CardHost, type CardView } from './card-host';
+import { pageTheme } from './card-theme';
+import { mentionAt } from './hit-test';
+
+export interface CardUI {
+  /** Select the `index`-th visible mention of `entityId`, scroll to it, open its card with focus in it. */
+  show(entityId: EntityId, index: number): boolean;
+  /** The keyboard commands: move to the next (1) or previous (-1) mention, as `show` does. */
+  step(direction: 1 | -1): boolean;
+  close(): void;
+  destroy(): void;
+}
+
+export interface CardUIDeps {
+  index: MentionIndex;
+  getPublished: () => PublishedInfo | null;
+  hideSite: () => void;
+  signal: AbortSignal;
+}
+
+/** How the open card was opened decides what closes it. */
+type Via = 'hover' | 'pinned' | 'focus' | 'key';
+
+/** Hover intent: long enough that sweeping the pointer across a line opens nothing. */
+const OPEN_DELAY = 300;
+/** Time to travel from the mention into the card (or back) before a hover card closes. */
+const CLOSE_DELAY = 400;
+
+type Point = { x: number; y: number };
+
+export function createCardUI(deps: CardUIDeps): CardUI {
+  const { index } = deps;
+  const own = new AbortController();
+  const signal = AbortSignal.any([deps.signal, own.signal]);
+  const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite });
+
+  let current: { mention: Mention; via: Via } | null = null;
+  let pending: { mention: Mention; timer: number } | null = null;
+  let closeTimer = 0;
+  let frame = 0;
+  let pointer: Point | null = null;
+  let lastPointerType = 'mouse';
+  /** Where keyboard focus was before the command moved it into the card. */
+  let returnFocus: HTMLElement | null = null;
+  /** The mention the keyboard commands last moved to. */
+  let stepped: Mention | null = null;
+
+  function view(mention: Mention): CardView | null {
+    const published = deps.getPublished();
+    const model = buildCardModel(dataset, mention.entityId, published?.date ?? null);
+    if (!model) return null;
+    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    return {
+      model,
+      t: translator(locale),
+      locale,
+      dir: localeDir(locale),
+      theme: pageTheme(),
+      publishedDate: published?.date ?? null,
+    };
+  }
+
+  function pageIsRtl(mention: Mention): boolean {
+    const el = mention.range.startContainer.parentElement ?? document.documentElement;
+    return getComputedStyle(el).direction === 'rtl';
+  }
+
+  function open(mention: Mention, via: Via, point?: Point): boolean {
+    cancelPending();
+    cancelClose();
+    const v = view(mention);
+    if (!v) return false;
+    host.open(v, mention.range, { point, pageRtl: pageIsRtl(mention) });
+    current = { mention, via };
+    return true;
+  }
+
+  function close(restoreFocus = false): void {
+    cancelPending();
+    cancelClose();
+    if (!current) return;
+    const closed = current;
+    const hadFocus = host.hasFocus();
+    current = null;
+    host.close();
+    if (hadFocus && restoreFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    if (hadFocus) returnFocus = null;
+    // After the keyboard command the reader's place is the selected mention: keep it selected.
+    if (closed.via === 'key') select(closed.mention);
+  }
+
+  function hideSite(): void {
+    close();
+    deps.hideSite();
+  }
+
+  function cancelPending(): void {
+    if (pending) window.clearTimeout(pending.timer);
+    pending = null;
+  }
+
+  function cancelClose(): void {
+    window.clearTimeout(closeTimer);
+    closeTimer = 0;
+  }
+
+  function scheduleClose(): void {
+    if (current?.via !== 'hover' || closeTimer) return;
+    closeTimer = window.setTimeout(() => {
+      closeTimer = 0;
+      if (current?.via === 'hover') close();
+    }, CLOSE_DELAY);
+  }
+
+  /** One hit test per frame, on the latest pointer position. */
+  function checkPointer(): void {
+    frame = 0;
+    if (!pointer) return;
+    const point = pointer;
+    const mention = mentionAt(index, point.x, point.y);
+    if (mention && mention === current?.mention) {
+      cancelPending();
+      cancelClose();
+      return;
+    }
+    if (!mention) {
+      cancelPending();
+      scheduleClose();
+      return;
+    }
+    if (pending?.mention === mention) return;
+    cancelPending();
+    pending = {
+      mention,
+      timer: window.setTimeout(() => {
+        pending = null;
+        open(mention, 'hover', point);
+      }, OPEN_DELAY),
+    };
+  }
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (event: DocumentEventMap[K]) => void) =>
+    document.addEventListener(type, fn, { capture: true, passive: type !== 'click' && type !== 'keydown', signal });
+
+  listen('pointermove', (event) => {
+    if (!event.isTrusted || event.pointerType === 'touch') return;
+    if (host.contains(event.target)) {
+      // In the card: it stays, and whatever the pointer crossed on the way no longer counts.
+      pointer = null;
+      cancelPending();
+      cancelClose();
+      return;
+    }
+    pointer = { x: event.clientX, y: event.clientY };
+    frame ||= requestAnimationFrame(checkPointer);
+  });
+
+  listen('pointerout', (event) => {
+    // Leaving the window: nothing is hovered any more.
+    if (event.isTrusted && event.relatedTarget === null && event.pointerType !== 'touch') {
+      cancelPending();
+      scheduleClose();
+    }
+  });
+
+  listen('pointerdown', (event) => {
+    if (!event.isTrusted) return;
+    lastPointerType = event.pointerType || 'mouse';
+    if (host.contains(event.target)) {
+      // Clicking into the card means the reader is using it: it no longer closes on pointer leave.
+      if (current?.via === 'hover') current.via = 'pinned';
+      return;
+    }
+    if (current && mentionAt(index, event.clientX, event.clientY) !== current.mention) close();
+  });
+
+  listen('click', (event) => {
+    if (!event.isTrusted || host.contains(event.target)) return;
+    const mention = mentionAt(index, event.clientX, event.clientY);
+    if (!mention) return;
+    const type = (event as Partial<PointerEvent>).pointerType || lastPointerType;
+    const link = mention.range.startContainer.parentElement?.closest('a[href]');
+    if (type === 'mouse') {
+      // With a mouse, hovering already opens the card; a click on a linked name is the link's.
+      if (!link) open(mention, 'pinned', { x: event.clientX, y: event.clientY });
+      return;
+    }
+    // Touch has no hover, so a tap opens the card. A name inside a link: the first tap opens the card
+    // and holds back the navigation; a second tap on the same name (card already open for it) is left
+    // alone and follows the link. So links keep working, one tap later, and the card is reachable.
+    if (current?.mention === mention) return;
+    open(mention, 'pinned', { x: event.clientX, y: event.clientY });
+    if (link) event.preventDefault();
+  });
+
+  listen('focusin', (event) => {
+    if (!event.isTrusted) return;
+    const target = event.target;
+    if (host.contains(target)) {
+      cancelClose();
+      return;
+    }
+    // Focus went back to the page: a card opened by focus or by the command has done its job.
+    if (current && (current.via === 'focus' || current.via === 'key')) close();
+    // A focused link or button whose text includes a name gets the card, as hover would (1.4.13),
+    // without taking focus from it.
+    if (!(target instanceof Element) || target === document.body || target === document.documentElement) return;
+    const mention = index.list().find((m) => target.contains(m.range.startContainer));
+    if (mention) open(mention, 'focus');
+  });
+
+  listen('keydown', (event) => {
+    if (!event.isTrusted || event.key !== 'Escape' || !current) return;
+    const inCard = host.contains(event.target);
+    close(true);
+    // Our Escape, not the page's: a page dialog under the card should not close with it.
+    if (inCard) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
+
+  index.onChange(() => {
+    if (current && !current.mention.range.startContainer.isConnected) close();
+    if (pending && !pending.mention.range.startContainer.isConnected) cancelPending();
+  }, signal);
+
+  function select(mention: Mention): void {
+    const selection = document.getSelection();
+    if (!selection) return;
+    selection.removeAllRanges();
+    selection.addRange(mention.range.cloneRange());
+  }
+
+  function scrollTo(mention: Mention): void {
+    // Nested scrollers first (element level), then centre the name itself in the window.
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const rect = mention.range.getBoundingClientRect();
+    const margin = 80;
+    if (rect.top < margin || rect.bottom > window.innerHeight - margin) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    }
+  }
+
+  function goTo(mention: Mention): boolean {
+    const list = index.list();
+    const active = document.activeElement;
+    if (!host.hasFocus() && active instanceof HTMLElement && active !== document.body) returnFocus = active;
+    select(mention);
+    scrollTo(mention);
+    if (!open(mention, 'key')) return false;
+    stepped = mention;
+    host.focus();
+    const name = dataset.entities.find((e) => e.id === mention.entityId)?.name ?? mention.entityId;
+    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    host.announce(translator(locale)('card_announce', name, String(list.indexOf(mention) + 1), String(list.length)));
+    return true;
+  }
+
+  /** Where the command starts when it has not moved yet: from the reader's selection, else the top. */
+  function startFrom(list: readonly Mention[], direction: 1 | -1): number {
+    const selection = document.getSelection();
+    const anchor = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    if (!anchor) return direction === 1 ? 0 : list.length - 1;
+    const after = list.findIndex((m) => m.range.compareBoundaryPoints(Range.START_TO_START, anchor) >= 0);
+    if (direction === 1) return after < 0 ? 0 : after;
+    return after <= 0 ? list.length - 1 : after - 1;
+  }
+
+  function show(entityId: EntityId, n: number): boolean {
+    const mention = index.list().filter((m) => m.entityId === entityId)[n];
+    return mention ? goTo(mention) : false;
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const list = index.list();
+    if (list.length === 0) return false;
+    const at = stepped ? list.indexOf(stepped) : -1;
+    // Wraps around at either end, like find-in-page.
+    const next = at >= 0 ? (at + direction + list.length) % list.length : startFrom(list, direction);
+    const mention = list[next];
+    return mention ? goTo(mention) : false;
+  }
+
+  let destroyed = false;
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    close();
+    own.abort();
+    cancelAnimationFrame(frame);
+    host.destroy();
+  }
+
+  signal.addEventListener('abort', destroy, { once: true });
+
+  return { show, step, close: () => close(true), destroy };
+}
