@@ -34,14 +34,16 @@ export const BLOCK_TAGS = new Set([
   'CAPTION', 'LEGEND', 'OPTION', 'HGROUP', 'SEARCH',
 ]);
 
+const ARTICLE = 'article, main, [role="main"], [itemprop="articleBody"]';
+
 /**
- * True if `el` and everything inside it must be skipped. `insideArticle` relaxes the header rule:
- * an article's own header holds its headline; a page header holds the site's chrome.
+ * True if `el` and everything inside it must be skipped. An article's own header holds its
+ * headline and is read; a page header holds the site's chrome and is not.
  */
-export function skipsSubtree(el: Element, insideArticle: boolean): boolean {
+export function skipsSubtree(el: Element): boolean {
   const tag = el.tagName;
   if (SKIP_TAGS.has(tag)) return true;
-  if (tag === 'HEADER' && !insideArticle) return true;
+  if (tag === 'HEADER' && el.parentElement?.closest(ARTICLE) == null) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
@@ -58,9 +60,8 @@ export function skipsSubtree(el: Element, insideArticle: boolean): boolean {
 
 /** Any ancestor of `node` (up to `stop`) that would have been skipped by the walk. */
 export function insideSkipped(node: Node, stop: Element): boolean {
-  const article = stop.closest('article, main, [role="main"], [itemprop="articleBody"]') !== null || stop.tagName === 'ARTICLE';
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== stop; el = el.parentElement) {
-    if (skipsSubtree(el, article)) return true;
+    if (skipsSubtree(el)) return true;
     if (el.isContentEditable) return true;
   }
   return false;

@@ -28,8 +28,6 @@ export function positionAt(segment: Segment, offset: number, end: boolean): [Tex
   return [node, offset - (starts[lo] as number)];
 }
 
-const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN']);
-
 /**
  * A resumable walk over `root`. `next(deadline)` returns the segments completed before
  * `deadline()` says stop, or null when the walk is done.
@@ -37,7 +35,6 @@ const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN']);
 export class SegmentWalker {
   private readonly walker: TreeWalker;
   private readonly root: Element;
-  private readonly insideArticle: boolean;
   private done = false;
   private current: Segment | null = null;
   private currentBlock: Element | null = null;
@@ -46,10 +43,7 @@ export class SegmentWalker {
 
   constructor(root: Element) {
     this.root = root;
-    const doc = root.ownerDocument;
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.insideArticle =
-      ARTICLE_TAGS.has(root.tagName) || root.closest('article, main, [role="main"], [itemprop="articleBody"]') !== null;
+    this.walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   }
 
   /** Walks until `shouldYield()` is true (checked every 64 nodes) or the subtree ends; appends finished segments to `out`. Returns true while there is more to walk. */
@@ -66,7 +60,7 @@ export class SegmentWalker {
         node = walker.nextNode();
       } else {
         const el = node as Element;
-        if (skipsSubtree(el, this.insideArticle || ARTICLE_TAGS.has(el.tagName))) {
+        if (skipsSubtree(el)) {
           this.endSegment();
           node = this.skip(el);
         } else {
