@@ -71,6 +71,8 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   const factById = new Map(story.facts.map((f) => [f.id, f]));
   const responseById = new Map(story.responses.map((r) => [r.id, r]));
   const numbering = new SourceNumbering();
+  // A response that answers several facts is shown once, under the first of them.
+  const shownResponses = new Set<string>();
 
   const toCardFact = (fact: Fact): CardFact => ({
     fact,
@@ -78,7 +80,9 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
     refs: numbering.ref(fact.sourceIds),
     responses: (fact.responseIds ?? []).flatMap((id) => {
       const response = responseById.get(id);
-      return response ? [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }] : [];
+      if (!response || shownResponses.has(id)) return [];
+      shownResponses.add(id);
+      return [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }];
     }),
   });
 

@@ -1,0 +1,135 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { h, render } from 'preact';
+import { Card, type CardProps } from '../../src/card/Card';
+import { buildCardModel } from '../../src/card/model';
+import { formatMessage, pickLocale, translator } from '../../src/card/i18n';
+import { dataset } from '../../src/data/index';
+import type { EntityId } from '../../src/data/types';
+
+let root: HTMLElement;
+
+function mount(entityId: EntityId, over: Partial<CardProps> = {}, published: string | null = null) {
+  const model = buildCardModel(dataset, entityId, published);
+  if (!model) throw new Error('no model');
+  root = document.createElement('div');
+  document.body.append(root);
+  const props: CardProps = {
+    model,
+    t: translator('en'),
+    locale: 'en',
+    dir: 'ltr',
+    theme: 'light',
+    publishedDate: published,
+    onClose: () => undefined,
+    onHideSite: () => undefined,
+    ...over,
+  };
+  render(h(Card, props), root);
+  return { model, dialog: root.querySelector<HTMLElement>('[role="dialog"]') };
+}
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('Card', () => {
+  it('is a dialog named by a heading with the entity name', () => {
+    const { dialog } = mount('unit-8200');
+    const name = dialog?.getAttribute('aria-labelledby');
+    expect(name).toBeTruthy();
+    expect(root.querySelector(`#${name ?? ''}`)?.textContent).toBe('Unit 8200');
+    expect(root.querySelector(`#${name ?? ''}`)?.tagName).toBe('H2');
+  });
+
+  it('marks dataset text as English, left to right, inside an RTL frame', () => {
+    const { dialog } = mount('azure', { locale: 'ar', dir: 'rtl', t: translator('ar') });
+    expect(dialog?.getAttribute('dir')).toBe('rtl');
+    expect(dialog?.getAttribute('lang')).toBe('ar');
+    const text = root.querySelector('.fact .text');
+    expect(text?.getAttribute('lang')).toBe('en');
+    expect(text?.getAttribute('dir')).toBe('ltr');
+    expect(root.querySelector('#bs-facts')?.textContent).toBe('حقائق أساسية');
+  });
+
+  it('gives every fact a status word, a date and numbered references', () => {
+    mount('microsoft');
+    const facts = root.querySelectorAll('.fact');
+    expect(facts.length).toBeGreaterThanOrEqual(3);
+    for (const fact of facts) {
+      expect(fact.querySelector('.status')?.textContent).toMatch(/^(Reported|Confirmed|Denied|Disputed|Announced)$/);
+      expect(fact.querySelector('time')?.textContent).toBeTruthy();
+      expect(fact.querySelector('.ref')?.textContent).toMatch(/^\[\d+\]$/);
+    }
+  });
+
+  it('shows responses with the party under the fact they answer', () => {
+    mount('microsoft');
+    const party = root.querySelector('.response .party')?.textContent ?? '';
+    expect(party).toMatch(/^Response from /);
+  });
+
+  it('links sources in a new tab without opener or referrer, and lists unlinked ones as text', () => {
+    const { model } = mount('azure');
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.sources a')];
+    expect(links.length).toBe(model.sources.filter((s) => s.source.url).length);
+    for (const a of links) {
+      expect(a.target).toBe('_blank');
+      expect(a.rel).toBe('noopener noreferrer');
+      expect(a.href).toMatch(/^https:\/\//);
+    }
+    expect(root.querySelectorAll('.sources li').length).toBe(model.sources.length);
+  });
+
+  it('shows the since block first only when the page predates later items', () => {
+    mount('azure', {}, '2025-01-01');
+    const firstSection = root.querySelector('.body > section');
+    expect(firstSection?.classList.contains('since')).toBe(true);
+    expect(root.querySelector('#bs-since')?.textContent).toBe('Since this article (1 Jan 2025)');
+    render(null, root);
+    root.remove();
+    mount('azure', {}, '2026-06-30');
+    expect(root.querySelector('.since')).toBeNull();
+  });
+
+  it('expands the summary with More and reports it in aria-expanded', async () => {
+    mount('azure');
+    const more = root.querySelector<HTMLButtonElement>('.btn-primary');
+    expect(more?.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector<HTMLElement>('#bs-summary')?.hidden).toBe(true);
+    more?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(more?.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector<HTMLElement>('#bs-summary')?.hidden).toBe(false);
+  });
+
+  it('calls its actions', () => {
+    const onClose = vi.fn();
+    const onHideSite = vi.fn();
+    mount('azure', { onClose, onHideSite });
+    root.querySelector<HTMLButtonElement>('.close')?.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.foot button')].find((b) => b.textContent === 'Hide on this site')?.click();
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(onHideSite).toHaveBeenCalledOnce();
+  });
+
+  it('shows the as-of date', () => {
+    mount('azure');
+    expect(root.querySelector('.asof')?.textContent).toBe('As of 4 Jun 2026');
+  });
+});
+
+describe('card i18n', () => {
+  it('picks the page language first, then the browser, else English', () => {
+    expect(pickLocale(['he-IL', 'en-US'])).toBe('he');
+    expect(pickLocale(['', 'ar-EG'])).toBe('ar');
+    expect(pickLocale(['iw'])).toBe('he');
+    expect(pickLocale(['de', 'fr'])).toBe('en');
+  });
+
+  it('substitutes Chrome-style placeholders', () => {
+    const entry = { message: '$NAME$, mention $N$ of $TOTAL$', placeholders: { name: { content: '$1' }, n: { content: '$2' }, total: { content: '$3' } } };
+    expect(formatMessage(entry, ['Azure', '2', '5'])).toBe('Azure, mention 2 of 5');
+  });
+});
