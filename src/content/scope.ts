@@ -62,7 +62,7 @@ export function skipsSubtree(el: Element): boolean {
 export function insideSkipped(node: Node, stop: Element): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== stop; el = el.parentElement) {
     if (skipsSubtree(el)) return true;
-    if (el.isContentEditable) return true;
+    if ((el as HTMLElement).isContentEditable) return true;
   }
   return false;
 }

@@ -29,7 +29,8 @@ export interface PageInfo {
 }
 
 /** Messages handled by the background (sent by content scripts, popup and options). */
-export interface BackgroundCalls {
+// Type aliases (not interfaces) so they satisfy the index-signature constraint of `AnyCalls`.
+export type BackgroundCalls = {
   /** A content script's current mention counts, for the toolbar badge of its tab. */
   reportMentions: (payload: { counts: MentionCounts }) => void;
   /** Register the content script persistently for an origin the reader granted (popup). */
@@ -40,16 +41,16 @@ export interface BackgroundCalls {
   scanOnce: (payload: { tabId: number }) => { ok: boolean; error?: string };
   /** Open the options page (from the card). */
   openOptions: (payload: Record<string, never>) => void;
-}
+};
 
 /** Messages handled by the content script of a tab (sent by popup and background). */
-export interface ContentCalls {
+export type ContentCalls = {
   getPageInfo: (payload: Record<string, never>) => PageInfo;
   /** Scroll to the `index`-th mention of `entityId`, select it and open its card. */
   showMention: (payload: { entityId: EntityId; index: number }) => boolean;
   /** Move to the next (1) or previous (-1) mention, as the keyboard commands do. */
   stepMention: (payload: { direction: 1 | -1 }) => boolean;
-}
+};
 
 type AnyCalls = Record<string, (payload: never) => unknown>;
 
