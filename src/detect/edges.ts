@@ -1,0 +1,113 @@
+import type { AliasForm } from './forms';
+import { MARK_CHARS } from './text';
+
+/*
+ * Boundary checks at each regex hit. They run only on hits (rare), so they may use Unicode property
+ * regexes on a few characters around the hit without costing the page scan anything.
+ */
+
+const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
+/** A letter or digit that continues a Latin word; CJK does not, so "MicrosoftがAzureを" has boundaries. */
+const LATIN_JOINED = new RegExp(`[[\\p{L}\\p{M}\\p{N}_]--[${CJK}]]`, 'v');
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
+const DIGIT = /\p{Nd}/u;
+/** Decimal and thousands separators (incl. Arabic ٫ ٬), ranges and times: "1.8200", "7000-8200". */
+const NUMBER_GLUE = /[.,\u066B\u066C:\-\u2010\u2011\u2013/]/;
+
+/** Attached Hebrew prefixes (ו ה ב ל מ ש כ), up to three, after a word boundary: "וביחידה 8200". */
+const HEBREW_PREFIX = /(?:^|[^\p{L}\p{M}\p{N}])[ובכלמשה]{0,3}$/u;
+/** Attached Arabic proclitics: و/ف, then ب/ك/ل or the article (بال, كال, ال, لل): "والوحدة", "لمايكروسوفت". */
+const ARABIC_PREFIX = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?(?:[بك]?ال|لل|[بكل])?$/u;
+/** Before "لوحدة" (the ال of الوحدة after ل): the ل preposition itself, maybe after و/ف. */
+const ARABIC_LAM = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?ل$/u;
+
+const MARKS = new RegExp(`[${MARK_CHARS}]`, 'g');
+
+/** Up to `n` letters before `start`, without harakat/niqqud, for the prefix checks. */
+function lettersBefore(text: string, start: number, n: number): string {
+  return text.slice(Math.max(0, start - 3 * n), start).replace(MARKS, '').slice(-n);
+}
+
+function charBefore(text: string, index: number): string {
+  const cp = index > 0 ? text.codePointAt(index - 1) : undefined;
+  if (cp === undefined) return '';
+  // A low surrogate: the character starts one unit earlier.
+  if (cp >= 0xdc00 && cp <= 0xdfff && index > 1) return String.fromCodePoint(text.codePointAt(index - 2) ?? cp);
+  return String.fromCodePoint(cp);
+}
+
+function charAt(text: string, index: number): string {
+  const cp = text.codePointAt(index);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+function numberContinues(text: string, next: number): boolean {
+  const ch = text[next] ?? '';
+  return DIGIT.test(ch) || (NUMBER_GLUE.test(ch) && DIGIT.test(text[next + 1] ?? ''));
+}
+
+function numberContinuesBefore(text: string, start: number): boolean {
+  const ch = text[start - 1] ?? '';
+  return DIGIT.test(ch) || (NUMBER_GLUE.test(ch) && DIGIT.test(text[start - 2] ?? ''));
+}
+
+/** Whether the hit starts a word: nothing of a longer word, handle, hashtag or domain before it. */
+export function startsWord(text: string, start: number, form: AliasForm): boolean {
+  const before = charBefore(text, start);
+  if (!before) return !form.afterLam;
+  switch (form.head) {
+    case 'latin':
+      if (before === '@' || before === '#') return false;
+      if (before === '.' && WORD.test(charBefore(text, start - 1))) return false;
+      return !LATIN_JOINED.test(before);
+    case 'digit':
+      if (numberContinuesBefore(text, start)) return false;
+      // Hebrew attaches prefixes to numbers too: "ב8200"; any other letter makes a model number ("A8200").
+      return !WORD.test(before) || HEBREW_PREFIX.test(lettersBefore(text, start, 4));
+    case 'arabic':
+      return (form.afterLam ? ARABIC_LAM : ARABIC_PREFIX).test(lettersBefore(text, start, 5));
+    case 'hebrew':
+      return HEBREW_PREFIX.test(lettersBefore(text, start, 4));
+    case 'kana':
+      // A katakana name inside a longer katakana word is another word.
+      return !KATAKANA.test(before);
+    default:
+      return true;
+  }
+}
+
+/** Whether the hit ends a word: "Microsoft’s" ends after "Microsoft", "Microsofty" does not. */
+export function endsWord(text: string, end: number, form: AliasForm): boolean {
+  const after = charAt(text, end);
+  if (!after) return true;
+  switch (form.tail) {
+    case 'latin':
+      if (after === '.' && WORD.test(charAt(text, end + 1))) return false; // a domain: "Azure.com"
+      return !LATIN_JOINED.test(after);
+    case 'digit':
+      return !numberContinues(text, end) && !LATIN_JOINED.test(after);
+    case 'arabic':
+    case 'hebrew':
+      return !WORD.test(after);
+    case 'kana':
+      return !KATAKANA.test(after);
+    default:
+      return true;
+  }
+}
+
+/** Characters next to a name that may make it part of a URL or a path: "github.com/Azure/…", "…/Azure". */
+const ADDRESS_EDGE = /[/:=?&%~\\]/;
+const URL_LIKE = /:\/\/|@|(?:^|[^\p{L}\p{N}])www\.|[\p{L}\p{N}]\.[a-z]{2,}\//u;
+const SPACE = /\s/;
+
+/** Whether a Latin hit is part of a URL, a path or an e-mail address (handles and domains are edges). */
+export function inAddress(text: string, start: number, end: number): boolean {
+  if (!ADDRESS_EDGE.test(text[start - 1] ?? '') && !ADDRESS_EDGE.test(text[end] ?? '')) return false;
+  let from = start;
+  while (from > 0 && start - from < 200 && !SPACE.test(text[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < text.length && to - end < 200 && !SPACE.test(text[to] ?? ' ')) to++;
+  return URL_LIKE.test(text.slice(from, to));
+}

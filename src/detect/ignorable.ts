@@ -1,0 +1,40 @@
+import { FORMAT_CHARS } from './text';
+
+const ANY_IGNORABLE = new RegExp(`[${FORMAT_CHARS}]`);
+const EACH_IGNORABLE = new RegExp(`[${FORMAT_CHARS}]`, 'g');
+
+/** A block with its invisible characters removed, and where they were, to map offsets back. */
+export interface Stripped {
+  text: string;
+  /** Raw offsets of the removed characters, ascending. */
+  removed: number[];
+}
+
+/** Cheap test that decides whether a block needs the slow path at all. */
+export function hasIgnorable(text: string): boolean {
+  return ANY_IGNORABLE.test(text);
+}
+
+export function strip(text: string): Stripped {
+  const removed: number[] = [];
+  const clean = text.replace(EACH_IGNORABLE, (_match: string, offset: number) => {
+    removed.push(offset);
+    return '';
+  });
+  return { text: clean, removed };
+}
+
+/** Raw offset of the character at `index` in the stripped text. */
+export function rawIndex(removed: readonly number[], index: number): number {
+  let raw = index;
+  for (const at of removed) {
+    if (at > raw) break;
+    raw++;
+  }
+  return raw;
+}
+
+/** Raw [start, end) of a stripped [start, end): invisible characters just outside the name stay outside. */
+export function rawRange(removed: readonly number[], start: number, end: number): [number, number] {
+  return [rawIndex(removed, start), rawIndex(removed, end - 1) + 1];
+}

@@ -1,0 +1,101 @@
+import { azureNeeds } from './azure';
+import { CLOUD_TERM } from './cloud-terms';
+import { endsWord, inAddress, startsWord } from './edges';
+import { compileForms, gateSources } from './forms';
+import type { AliasForm, EntityAliases } from './forms';
+import { hasIgnorable, rawRange, strip } from './ignorable';
+import { isQuantityOrModel } from './number';
+import { FORMAT_CHARS, MARK_RANGES } from './text';
+import type { Candidate, Matcher, Needs, PageContext } from './types';
+
+interface Hit {
+  form: AliasForm;
+  start: number;
+  end: number;
+  needs: Needs;
+}
+
+/** What a regex hit at [start, end) needs, or null when it is not a mention at all. */
+function judge(text: string, start: number, end: number, form: AliasForm): Needs | null {
+  if (!startsWord(text, start, form) || !endsWord(text, end, form)) return null;
+  if ((form.head === 'latin' || form.tail === 'latin') && inAddress(text, start, end)) return null;
+  if (form.bareNumber && isQuantityOrModel(text, start, end)) return null;
+  if (form.short) return 'full-mention';
+  return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft) : 'none';
+}
+
+/**
+ * Compiles the aliases into two regexes:
+ * - `gate`, one cheap alternation of a distinctive part of every alias, of the invisible characters and
+ *   of the vowel marks (which may sit inside a name), that rejects nearly every block of a news page;
+ * - `scan`, the alternation of all forms, longest first, one capturing group per form.
+ * Boundaries, prefixes and senses are checked in code on each hit, which keeps both regexes literal-led.
+ */
+export function compileMatcher(entities: readonly EntityAliases[]): Matcher {
+  const forms = compileForms(entities);
+  const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`].join('|'));
+  const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
+  // For retrying shorter forms at a position where the longest one was rejected ("8200 units").
+  const single = forms.map((f) => new RegExp(f.source, 'y'));
+
+  /** The best accepted form at `start`, trying forms after `after` (the ones the alternation skipped). */
+  function retry(text: string, start: number, after: number): Hit | null {
+    for (let i = after + 1; i < forms.length; i++) {
+      const re = single[i];
+      const form = forms[i];
+      if (!re || !form) continue;
+      re.lastIndex = start;
+      const m = re.exec(text);
+      if (!m) continue;
+      const end = start + m[0].length;
+      const needs = judge(text, start, end, form);
+      if (needs) return { form, start, end, needs };
+    }
+    return null;
+  }
+
+  function hits(text: string): Hit[] {
+    const out: Hit[] = [];
+    scan.lastIndex = 0;
+    for (let m = scan.exec(text); m; m = scan.exec(text)) {
+      const start = m.index;
+      let i = 1;
+      while (m[i] === undefined) i++;
+      const form = forms[i - 1];
+      if (!form) break;
+      const end = start + m[0].length;
+      const needs = judge(text, start, end, form);
+      const hit = needs ? { form, start, end, needs } : retry(text, start, i - 1);
+      if (hit) out.push(hit);
+      scan.lastIndex = hit ? hit.end : start + 1;
+    }
+    return out;
+  }
+
+  /** Hits in the text with invisible characters removed, and the raw offsets if any were. */
+  function search(text: string): { hits: Hit[]; removed: number[] | null; clean: string } {
+    if (!gate.test(text)) return { hits: [], removed: null, clean: text };
+    if (!hasIgnorable(text)) return { hits: hits(text), removed: null, clean: text };
+    const stripped = strip(text);
+    return { hits: hits(stripped.text), removed: stripped.removed, clean: stripped.text };
+  }
+
+  return {
+    find(text) {
+      const { hits: found, removed } = search(text);
+      return found.map(({ form, start, end, needs }): Candidate => {
+        const [rawStart, rawEnd] = removed ? rawRange(removed, start, end) : [start, end];
+        return { entityId: form.entityId, start: rawStart, end: rawEnd, needs };
+      });
+    },
+    context(text) {
+      const { hits: found, clean } = search(text);
+      const out: Partial<PageContext> = {};
+      const full = found.filter((h) => h.needs === 'none');
+      if (full.some((h) => h.form.entityId === 'microsoft' || h.form.namesMicrosoft)) out.microsoft = true;
+      if (full.some((h) => h.form.entityId === 'unit-8200')) out.unit8200 = true;
+      if (out.microsoft || full.some((h) => h.form.entityId === 'azure') || CLOUD_TERM.test(clean)) out.cloud = true;
+      return out;
+    },
+  };
+}

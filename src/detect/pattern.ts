@@ -1,0 +1,62 @@
+import { APOSTROPHES, ARABIC_MARKS, HEBREW_MARKS, NUMBER_JOINER, digitVariants } from './text';
+
+/**
+ * One alias as regex source. The source has no boundaries (they are checked in code at each hit, which
+ * keeps the combined regex a plain alternation that V8 scans quickly) and no capturing groups.
+ */
+export interface AliasPattern {
+  source: string;
+  /**
+   * The alias's words and numbers, each as a source without vowel marks (the gate adds the marks as a
+   * class of their own) and with how well it would gate (higher = rarer).
+   */
+  pieces: { source: string; rarity: number }[];
+}
+
+const ALEFS = '\u0627\u0623\u0625\u0622';
+const SPECIAL = /[.*+?^${}()|[\]\\/-]/g;
+
+/** Spelling variants that are the same name: typographic apostrophes, alef with or without hamza, ة/ه. */
+function charSource(ch: string, caseless: boolean): string {
+  if (APOSTROPHES.includes(ch)) return `[${APOSTROPHES}]`;
+  if (ALEFS.includes(ch)) return `[${ALEFS}]`;
+  if (ch === '\u0629') return '[\u0629\u0647]';
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  if (caseless && lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+  return ch.replace(SPECIAL, '\\$&');
+}
+
+/** A letter of the name, followed by any vowel marks of its script. */
+function letterSource(ch: string, caseless: boolean): string {
+  const source = charSource(ch, caseless);
+  if (/[\u0600-\u06FF]/.test(ch)) return `${source}[${ARABIC_MARKS}]*`;
+  if (/[\u0590-\u05FF]/.test(ch)) return `${source}[${HEBREW_MARKS}]*`;
+  return source;
+}
+
+/**
+ * `alias` is normalised: ASCII digits, single spaces between tokens, no ignorable characters.
+ * Numbers match in every digit script; a number joins its neighbour word with optional space or hyphen.
+ * Hyphens in an alias separate tokens like spaces.
+ * `caseless`: letters match in any case (used for "unit 8200", where "unit" is a common word).
+ */
+export function aliasPattern(alias: string, caseless: boolean): AliasPattern {
+  const pieces = alias.split(/(\d+)|[\s-]+/).filter((p): p is string => p !== undefined && p !== '');
+  let source = '';
+  const gates: AliasPattern['pieces'] = [];
+  let previous = '';
+  for (const piece of pieces) {
+    const isNumber = /^\d/.test(piece);
+    const numberSource = `(?:${digitVariants(piece).join('|')})`;
+    const pieceSource = isNumber ? numberSource : Array.from(piece, (ch) => letterSource(ch, caseless)).join('');
+    const gateSource = isNumber ? numberSource : Array.from(piece, (ch) => charSource(ch, caseless)).join('');
+    if (previous) source += isNumber || /^\d/.test(previous) ? NUMBER_JOINER : '\\s+';
+    source += pieceSource;
+    // Numbers, capitals and long words are rare in running text; "unit" in any case is common.
+    const capitals = piece.replace(/[^A-Z]/g, '').length;
+    gates.push({ source: gateSource, rarity: piece.length + capitals + (isNumber ? 8 : 0) - (caseless ? 8 : 0) });
+    previous = piece;
+  }
+  return { source, pieces: gates };
+}

@@ -1,0 +1,40 @@
+import type { EntityId } from '../data/types';
+
+/**
+ * What a candidate still needs from the rest of the page before it counts:
+ * - `none`: it counts on its own ("Unit 8200", "Microsoft", "Azure OpenAI");
+ * - `cloud-context`: the page must be about computing or Microsoft (a bare "Azure" could be the colour);
+ * - `full-mention`: a short form ("8200") that counts only after a full mention of its entity.
+ */
+export type Needs = 'none' | 'cloud-context' | 'full-mention';
+
+/** One possible mention found in a block of text. */
+export interface Candidate {
+  entityId: EntityId;
+  /** UTF-16 offset into the raw text passed to `find()`. */
+  start: number;
+  /**
+   * Exclusive. The range covers exactly the name as written: no possessive "’s", no attached Arabic or
+   * Hebrew prefix letters; the Arabic article ال stays when the alias contains it.
+   */
+  end: number;
+  needs: Needs;
+}
+
+/** What the whole page (title + scanned text) provides to candidates that need context. */
+export interface PageContext {
+  /** A Microsoft mention. */
+  microsoft: boolean;
+  /** A cloud/computing term in any supported language, or a Microsoft mention. */
+  cloud: boolean;
+  /** A full Unit 8200 mention (not the bare number). */
+  unit8200: boolean;
+}
+
+/** A matcher compiled once from the dataset's aliases; pure, safe to call on every text block. */
+export interface Matcher {
+  /** Candidates in text order, non-overlapping, longest alias wins ("Microsoft Azure" is one azure candidate). */
+  find(text: string): Candidate[];
+  /** What this text contributes to page context; only the flags it sets are present (all `true`). */
+  context(text: string): Partial<PageContext>;
+}
