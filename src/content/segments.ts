@@ -60,7 +60,14 @@ export class SegmentWalker {
         node = walker.nextNode();
       } else {
         const el = node as Element;
-        if (skipsSubtree(el)) {
+        let skipped: boolean;
+        try {
+          skipped = skipsSubtree(el);
+        } catch {
+          // A hostile or odd page (e.g. a <form> whose inputs clobber DOM properties): don't read it.
+          skipped = true;
+        }
+        if (skipped) {
           this.endSegment();
           node = this.skip(el);
         } else {
@@ -82,18 +89,19 @@ export class SegmentWalker {
   /** The node to resume at (already reached by the walker but not processed). */
   private pending: Node | null = null;
 
-  /** Move past `el`'s subtree; returns the next node in document order within the root. */
+  /**
+   * Move past `el`'s subtree; returns the next node in document order within the root. Uses the
+   * walker's own sibling/parent steps so that comments and other node types stay filtered out.
+   */
   private skip(el: Element): Node | null {
-    let n: Node | null = el;
-    while (n && n !== this.root) {
-      const sibling: Node | null = n.nextSibling;
-      if (sibling) {
-        this.walker.currentNode = sibling;
-        return sibling;
-      }
-      n = n.parentNode;
+    const walker = this.walker;
+    walker.currentNode = el;
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      const parent = walker.parentNode();
+      if (!parent || parent === this.root) return null;
     }
-    return null;
   }
 
   private blockFor(parent: Element): Element {

@@ -94,3 +94,9 @@ describe('findScopeRoots', () => {
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE', 'ARTICLE']);
   });
 });
+
+describe('skipping', () => {
+  it('steps over comments after a skipped element (never hands a comment on as an element)', () => {
+    expect(segmentsOf('<div><nav>n</nav><!-- c --><p>after</p><code>x</code><!-- d --></div><p>last</p>')).toEqual(['after', 'last']);
+  });
+});
