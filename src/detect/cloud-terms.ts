@@ -7,7 +7,8 @@
 const CLOUD_TERMS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'ar' | 'he' | 'ja', readonly string[]>> = {
   // "cloud of smoke" is weather, not computing; plural "clouds" is left out for the same reason.
   en: ['cloud(?!\\s+of\\s)', 'cloud computing', 'data\\s*cent(?:er|re)s?', 'servers'],
-  de: ['Cloud', 'Rechenzentrum', 'Rechenzentren'],
+  // German "Cloud" is the English term, matched case-insensitively above.
+  de: ['Rechenzentrum', 'Rechenzentren'],
   fr: ['nuage', 'infonuagique', 'centres? de données'],
   es: ['nube', 'centros? de datos'],
   ar: ['سحابة', 'سحابية', 'الحوسبة السحابية', 'خوادم'],

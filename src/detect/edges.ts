@@ -104,7 +104,10 @@ const SPACE = /\s/;
 
 /** Whether a Latin hit is part of a URL, a path or an e-mail address (handles and domains are edges). */
 export function inAddress(text: string, start: number, end: number): boolean {
-  if (!ADDRESS_EDGE.test(text[start - 1] ?? '') && !ADDRESS_EDGE.test(text[end] ?? '')) return false;
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  if (!ADDRESS_EDGE.test(before) && !ADDRESS_EDGE.test(after)) return false;
+  if (before === '/' && after === '/') return true; // a path segment: "/Azure/"
   let from = start;
   while (from > 0 && start - from < 200 && !SPACE.test(text[from - 1] ?? ' ')) from--;
   let to = end;
