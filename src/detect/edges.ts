@@ -1,5 +1,5 @@
-import type { AliasForm } from './forms';
 import { MARK_CHARS } from './text';
+import type { Edge } from './text';
 
 /*
  * Boundary checks at each regex hit. They run only on hits (rare), so they may use Unicode property
@@ -52,11 +52,14 @@ function numberContinuesBefore(text: string, start: number): boolean {
   return DIGIT.test(ch) || (NUMBER_GLUE.test(ch) && DIGIT.test(text[start - 2] ?? ''));
 }
 
-/** Whether the hit starts a word: nothing of a longer word, handle, hashtag or domain before it. */
-export function startsWord(text: string, start: number, form: AliasForm): boolean {
+/**
+ * Whether a hit starts a word: nothing of a longer word, handle, hashtag or domain before it.
+ * `afterLam`: the hit is an Arabic name whose article lost its alef after a ل prefix, which must be there.
+ */
+export function startsWord(text: string, start: number, head: Edge, afterLam = false): boolean {
   const before = charBefore(text, start);
-  if (!before) return !form.afterLam;
-  switch (form.head) {
+  if (!before) return !afterLam;
+  switch (head) {
     case 'latin':
       if (before === '@' || before === '#') return false;
       if (before === '.' && WORD.test(charBefore(text, start - 1))) return false;
@@ -66,7 +69,7 @@ export function startsWord(text: string, start: number, form: AliasForm): boolea
       // Hebrew attaches prefixes to numbers too: "ב8200"; any other letter makes a model number ("A8200").
       return !WORD.test(before) || HEBREW_PREFIX.test(lettersBefore(text, start, 4));
     case 'arabic':
-      return (form.afterLam ? ARABIC_LAM : ARABIC_PREFIX).test(lettersBefore(text, start, 5));
+      return (afterLam ? ARABIC_LAM : ARABIC_PREFIX).test(lettersBefore(text, start, 5));
     case 'hebrew':
       return HEBREW_PREFIX.test(lettersBefore(text, start, 4));
     case 'kana':
@@ -78,10 +81,10 @@ export function startsWord(text: string, start: number, form: AliasForm): boolea
 }
 
 /** Whether the hit ends a word: "Microsoft’s" ends after "Microsoft", "Microsofty" does not. */
-export function endsWord(text: string, end: number, form: AliasForm): boolean {
+export function endsWord(text: string, end: number, tail: Edge): boolean {
   const after = charAt(text, end);
   if (!after) return true;
-  switch (form.tail) {
+  switch (tail) {
     case 'latin':
       if (after === '.' && WORD.test(charAt(text, end + 1))) return false; // a domain: "Azure.com"
       return !LATIN_JOINED.test(after);

@@ -1,5 +1,5 @@
 import { azureNeeds } from './azure';
-import { CLOUD_TERM } from './cloud-terms';
+import { hasCloudTerm } from './cloud-terms';
 import { endsWord, inAddress, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
 import type { AliasForm, EntityAliases } from './forms';
@@ -17,7 +17,7 @@ interface Hit {
 
 /** What a regex hit at [start, end) needs, or null when it is not a mention at all. */
 function judge(text: string, start: number, end: number, form: AliasForm): Needs | null {
-  if (!startsWord(text, start, form) || !endsWord(text, end, form)) return null;
+  if (!startsWord(text, start, form.head, form.afterLam) || !endsWord(text, end, form.tail)) return null;
   if ((form.head === 'latin' || form.tail === 'latin') && inAddress(text, start, end)) return null;
   if (form.bareNumber && isQuantityOrModel(text, start, end)) return null;
   if (form.short) return 'full-mention';
@@ -94,7 +94,7 @@ export function compileMatcher(entities: readonly EntityAliases[]): Matcher {
       const full = found.filter((h) => h.needs === 'none');
       if (full.some((h) => h.form.entityId === 'microsoft' || h.form.namesMicrosoft)) out.microsoft = true;
       if (full.some((h) => h.form.entityId === 'unit-8200')) out.unit8200 = true;
-      if (out.microsoft || full.some((h) => h.form.entityId === 'azure') || CLOUD_TERM.test(clean)) out.cloud = true;
+      if (out.microsoft || full.some((h) => h.form.entityId === 'azure') || hasCloudTerm(clean)) out.cloud = true;
       return out;
     },
   };
