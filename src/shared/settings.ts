@@ -48,11 +48,22 @@ export const STORAGE_KEY = 'settings';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** At most this many sites per list: storage written by something else must not make every page slow. */
+export const MAX_SITES = 1000;
+
 function stringList(v: unknown, keep: (s: string) => boolean): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  const out = v.filter((s): s is string => typeof s === 'string' && s.length <= 253 && keep(s));
-  return [...new Set(out)];
+  const out = new Set<string>();
+  for (const s of v) {
+    if (out.size >= MAX_SITES) break;
+    if (typeof s === 'string' && s.length <= 253 && keep(s)) out.add(s);
+  }
+  return [...out];
 }
+
+/** An own data property only: a crafted prototype (or `__proto__` key) must not supply values. */
+const own = (record: Record<string, unknown>, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 const HOST_RE = /^[a-z0-9.-]+$/;
 const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
@@ -72,7 +83,9 @@ export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record
 
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   let current = raw;
-  let version = typeof current.schemaVersion === 'number' && Number.isInteger(current.schemaVersion) ? current.schemaVersion : 0;
+  const stored = own(current, 'schemaVersion');
+  // A negative or fractional version is corrupt: treat it as v0 (also bounds the loop below).
+  let version = typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : 0;
   while (version < SCHEMA_VERSION) {
     const step = MIGRATIONS[version];
     current = step ? step(current) : { ...current, schemaVersion: version + 1 };
@@ -86,16 +99,19 @@ export function validateSettings(raw: unknown): Settings {
   const out = defaultSettings();
   if (!isRecord(raw)) return out;
   const data = migrate(raw);
-  if (MODES.includes(data.mode as Mode)) out.mode = data.mode as Mode;
-  if (HIGHLIGHT_STYLES.includes(data.style as HighlightStyle)) out.style = data.style as HighlightStyle;
-  if (isRecord(data.entities)) {
+  const mode = own(data, 'mode');
+  const style = own(data, 'style');
+  const entities = own(data, 'entities');
+  if (MODES.includes(mode as Mode)) out.mode = mode as Mode;
+  if (HIGHLIGHT_STYLES.includes(style as HighlightStyle)) out.style = style as HighlightStyle;
+  if (isRecord(entities)) {
     for (const id of ENTITY_IDS) {
-      const value = data.entities[id];
+      const value = own(entities, id);
       if (typeof value === 'boolean') out.entities[id] = value;
     }
   }
-  out.disabledSites = stringList(data.disabledSites, (s) => HOST_RE.test(s)) ?? out.disabledSites;
-  out.addedSites = stringList(data.addedSites, (s) => ORIGIN_RE.test(s)) ?? out.addedSites;
+  out.disabledSites = stringList(own(data, 'disabledSites'), (s) => HOST_RE.test(s)) ?? out.disabledSites;
+  out.addedSites = stringList(own(data, 'addedSites'), (s) => ORIGIN_RE.test(s)) ?? out.addedSites;
   return out;
 }
 
