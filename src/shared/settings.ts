@@ -76,7 +76,8 @@ export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record
   // v0 (pre-release builds) stored `enabled: false` globally and `highlightMode`; fold them in.
   0: (raw) => {
     const { highlightMode, enabled, ...rest } = raw;
-    const mode = enabled === false ? 'off' : highlightMode;
+    // A `mode` already present (a v1 object whose version field was lost) is kept.
+    const mode = enabled === false ? 'off' : (highlightMode ?? rest.mode);
     return { ...rest, mode, schemaVersion: 1 };
   },
 };
