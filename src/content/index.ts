@@ -22,7 +22,7 @@ import { VisibleIndex } from './visible-index';
 const INSTANCE = Symbol.for('backstory.instance');
 
 class Backstory {
-  private readonly matcher = compileMatcher(dataset.entities);
+  private readonly matcher = compileMatcher(dataset.entities, dataset.actors);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
   private readonly visible = new VisibleIndex();

@@ -95,6 +95,7 @@ export class Scanner implements MentionIndex {
       }
     }
     if (this.roots.length > 1) this.mentions.sort(byPosition);
+    this.contextPass();
     this.resolvePending();
     this.emit();
   }
@@ -145,13 +146,15 @@ export class Scanner implements MentionIndex {
     return fresh.length > 0;
   }
 
-  /** Match segments; accepted mentions are appended to `into`, conditional ones to `pending`. */
+  /**
+   * Match segments; accepted mentions are appended to `into`, conditional ones to `pending`.
+   * Page context comes from the candidates themselves; the costlier cloud-term search runs only
+   * while some candidate is waiting for it.
+   */
   private matchSegments(segments: Segment[], into: Held[]): boolean {
     let added = false;
     for (const segment of segments) {
       const text = segment.text;
-      const context = this.matcher.context(text);
-      this.mergeContext(context);
       const candidates = this.matcher.find(text);
       for (const candidate of candidates) {
         const range = this.toRange(segment, candidate);
@@ -159,12 +162,37 @@ export class Scanner implements MentionIndex {
         const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs };
         this.byRange.set(range, held);
         if (candidate.needs === 'none') {
+          this.noteFull(candidate.entityId);
           into.push(held);
           added = true;
         } else this.pending.push(held);
       }
+      if (this.pending.length && !this.page.cloud) this.absorbContext(text);
     }
     return added;
+  }
+
+  /** A full mention is context for the short and bare forms (see detect/accepts.ts). */
+  private noteFull(entityId: EntityId): void {
+    if (entityId === 'microsoft') this.page.microsoft = this.page.cloud = true;
+    else if (entityId === 'azure') this.page.cloud = true;
+    else this.page.unit8200 = true;
+  }
+
+  /**
+   * Candidates still wait for cloud context after the scan: read the scope once more for cloud
+   * terms. Only pages with a bare "Azure" and no Microsoft mention pay for this.
+   */
+  private contextPass(): void {
+    if (this.page.cloud || !this.pending.some((h) => h.needs === 'cloud-context')) return;
+    for (const root of this.roots) {
+      const segments: Segment[] = [];
+      new SegmentWalker(root).next(() => false, segments);
+      for (const segment of segments) {
+        this.absorbContext(segment.text);
+        if (this.page.cloud) return;
+      }
+    }
   }
 
   private toRange(segment: Segment, candidate: Candidate): Range | null {
@@ -185,15 +213,10 @@ export class Scanner implements MentionIndex {
     if (text) this.mergeContext(this.matcher.context(text));
   }
 
-  private mergeContext(context: Partial<PageContext>): boolean {
-    let grew = false;
-    for (const key of ['microsoft', 'cloud', 'unit8200'] as const) {
-      if (context[key] && !this.page[key]) {
-        this.page[key] = true;
-        grew = true;
-      }
-    }
-    return grew;
+  private mergeContext(context: Partial<PageContext>): void {
+    if (context.microsoft) this.page.microsoft = true;
+    if (context.cloud) this.page.cloud = true;
+    if (context.unit8200) this.page.unit8200 = true;
   }
 
   /** Move pending candidates that the page context now supports into the mentions. */

@@ -1,4 +1,5 @@
 import { azureNeeds } from './azure';
+import { excludedSpans, exclusionPattern, namesContainingOurs, type Named } from './exclusions';
 import { hasCloudTerm } from './cloud-terms';
 import { endsWord, inAddress, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
@@ -31,7 +32,7 @@ function judge(text: string, start: number, end: number, form: AliasForm): Needs
  * - `scan`, the alternation of all forms, longest first, one capturing group per form.
  * Boundaries, prefixes and senses are checked in code on each hit, which keeps both regexes literal-led.
  */
-export function compileMatcher(entities: readonly EntityAliases[]): Matcher {
+export function compileMatcher(entities: readonly EntityAliases[], others: readonly Named[] = []): Matcher {
   const forms = compileForms(entities);
   const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`].join('|'));
   const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
@@ -72,12 +73,24 @@ export function compileMatcher(entities: readonly EntityAliases[]): Matcher {
     return out;
   }
 
+  // Names of other actors that contain ours ("No Azure for Apartheid"); compiled with the plain hits.
+  const exclusion = exclusionPattern(namesContainingOurs(others, (name) => hits(name).length > 0));
+
+  /** Hits outside the names of other actors. Runs only on blocks that already have a hit. */
+  function hitsOutsideOthers(text: string): Hit[] {
+    const found = hits(text);
+    if (!exclusion || found.length === 0) return found;
+    const spans = excludedSpans(exclusion, text);
+    if (spans.length === 0) return found;
+    return found.filter((h) => !spans.some(([s, e]) => h.start >= s && h.end <= e));
+  }
+
   /** Hits in the text with invisible characters removed, and the raw offsets if any were. */
   function search(text: string): { hits: Hit[]; removed: number[] | null; clean: string } {
     if (!gate.test(text)) return { hits: [], removed: null, clean: text };
-    if (!hasIgnorable(text)) return { hits: hits(text), removed: null, clean: text };
+    if (!hasIgnorable(text)) return { hits: hitsOutsideOthers(text), removed: null, clean: text };
     const stripped = strip(text);
-    return { hits: hits(stripped.text), removed: stripped.removed, clean: stripped.text };
+    return { hits: hitsOutsideOthers(stripped.text), removed: stripped.removed, clean: stripped.text };
   }
 
   return {

@@ -1,0 +1,46 @@
+import type { Lang } from '../data/types';
+
+/** Something else with a name: a related actor from the dataset. */
+export interface Named {
+  aliases?: Partial<Record<Lang, string[]>>;
+}
+
+const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/**
+ * Names of other actors that contain one of our names ("No Azure for Apartheid" is a workers'
+ * campaign, not the cloud platform): a hit inside such a name is not a mention. Written as in
+ * the dataset and in ALL CAPS; any whitespace between words. Returns null when there are none.
+ */
+export function exclusionPattern(names: readonly string[]): RegExp | null {
+  if (names.length === 0) return null;
+  const sources = new Set<string>();
+  for (const name of names) {
+    for (const form of new Set([name, name.toUpperCase()])) {
+      sources.add(form.trim().split(/\s+/).map((w) => w.replace(SPECIAL, '\\$&')).join('[\\s\\u00A0]+'));
+    }
+  }
+  return new RegExp([...sources].sort((a, b) => b.length - a.length).join('|'), 'gu');
+}
+
+/** Spans [start, end) of excluded names in `text`. */
+export function excludedSpans(pattern: RegExp, text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    spans.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return spans;
+}
+
+/** Every alias of `others` in which `containsName` finds one of our names. */
+export function namesContainingOurs(others: readonly Named[], containsName: (text: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const other of others) {
+    for (const list of Object.values(other.aliases ?? {})) {
+      for (const alias of list ?? []) if (containsName(alias)) out.push(alias);
+    }
+  }
+  return out;
+}
