@@ -28,6 +28,7 @@ export class Scanner implements MentionIndex {
   private readonly listeners = new Set<() => void>();
   private readonly byRange = new WeakMap<AbstractRange, Held>();
   private generation = 0;
+  private contextRead = false;
 
   constructor(
     private readonly doc: Document,
@@ -78,6 +79,7 @@ export class Scanner implements MentionIndex {
     this.mentions = [];
     this.pending = [];
     this.roots = findScopeRoots(this.doc);
+    this.contextRead = false;
     this.absorbContext(this.doc.title);
     for (const root of this.roots) {
       const walker = new SegmentWalker(root);
@@ -130,6 +132,7 @@ export class Scanner implements MentionIndex {
       if (this.scanBlock(block)) changedAny = true;
     }
     if (changedAny || this.pending.length) {
+      this.contextPass();
       this.resolvePending();
       this.emit();
     }
@@ -184,7 +187,9 @@ export class Scanner implements MentionIndex {
    * terms. Only pages with a bare "Azure" and no Microsoft mention pay for this.
    */
   private contextPass(): void {
-    if (this.page.cloud || !this.pending.some((h) => h.needs === 'cloud-context')) return;
+    if (this.contextRead || this.page.cloud || !this.pending.some((h) => h.needs === 'cloud-context')) return;
+    // Once read, later text is absorbed segment by segment in matchSegments.
+    this.contextRead = true;
     for (const root of this.roots) {
       const segments: Segment[] = [];
       new SegmentWalker(root).next(() => false, segments);
