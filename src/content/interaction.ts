@@ -40,6 +40,9 @@ const OPEN_DELAY = 300;
 /** Time to travel from the mention into the card (or back) before a hover card closes. */
 const CLOSE_DELAY = 400;
 
+/** How soon after a key press a focus change counts as keyboard focus. */
+const KEY_FOCUS_WINDOW = 250;
+
 type Point = { x: number; y: number };
 
 export function createCardUI(deps: CardUIDeps): CardUI {
@@ -58,6 +61,8 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   let returnFocus: HTMLElement | null = null;
   /** The mention the keyboard commands last moved to. */
   let stepped: Mention | null = null;
+  /** When the reader last pressed a key: only keyboard focus opens the card (see focusin). */
+  let lastKeyAt = -Infinity;
 
   function view(mention: Mention): CardView | null {
     const published = deps.getPublished();
@@ -216,15 +221,20 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     }
     // Focus went back to the page: a card opened by focus or by the command has done its job.
     if (current && (current.via === 'focus' || current.via === 'key')) close();
-    // A focused link or button whose text includes a name gets the card, as hover would (1.4.13),
-    // without taking focus from it.
+    // A link or button whose text includes a name, reached with the keyboard, gets the card as hover
+    // would (1.4.13), without taking focus from it. Focus events are trusted even when a page script
+    // calls focus(), and a click focuses links too (which would eat the first tap on touch), so only
+    // focus that follows a real key press counts.
+    if (performance.now() - lastKeyAt > KEY_FOCUS_WINDOW) return;
     if (!(target instanceof Element) || target === document.body || target === document.documentElement) return;
     const mention = index.list().find((m) => target.contains(m.range.startContainer));
     if (mention) open(mention, 'focus');
   });
 
   listen('keydown', (event) => {
-    if (!event.isTrusted || event.key !== 'Escape' || !current) return;
+    if (!event.isTrusted) return;
+    lastKeyAt = performance.now();
+    if (event.key !== 'Escape' || !current) return;
     const inCard = host.contains(event.target);
     close(true);
     // Our Escape, not the page's: a page dialog under the card should not close with it.
