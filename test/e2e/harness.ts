@@ -158,14 +158,15 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   return session;
 }
 
-/** The marks on a page as the page's own world sees them in `CSS.highlights`. */
+/** The marks on a page as the page's own world sees them in `CSS.highlights`, each in document order. */
 export function readMarks(page: Page): Promise<MarkInfo[]> {
   return page.evaluate(() => {
     const out: { name: string; texts: string[] }[] = [];
     CSS.highlights.forEach((highlight, name) => {
-      const texts: string[] = [];
-      highlight.forEach((range) => texts.push((range as Range).toString()));
-      out.push({ name, texts });
+      const ranges: Range[] = [];
+      highlight.forEach((range) => ranges.push(range as Range));
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      out.push({ name, texts: ranges.map((r) => r.toString()) });
     });
     return out.sort((a, b) => a.name.localeCompare(b.name));
   });
