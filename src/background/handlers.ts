@@ -1,0 +1,82 @@
+/**
+ * The background's side of the message contract. Every payload is checked here (a type is not a
+ * runtime guarantee), and each call is accepted only from the context that should send it:
+ * mention counts from a tab's top frame, site and scan changes from the extension's own pages.
+ */
+import { api, type Runtime } from '../shared/browser';
+import type { BackgroundCalls, Handlers, MentionCounts } from '../shared/messages';
+import { ENTITY_IDS } from '../data/types';
+import { setBadge } from './badge';
+import { enableSite, injectInto, isSiteOrigin, removeSite } from './site-scripts';
+
+/** A page of this extension (popup, options): not a content script, whose sender.url is the page's. */
+export function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+}
+
+/** A content script in a tab's top frame. */
+function fromTopFrame(sender: Runtime.MessageSender): sender is Runtime.MessageSender & { tab: { id: number } } {
+  return typeof sender.tab?.id === 'number' && sender.tab.id >= 0 && (sender.frameId ?? 0) === 0 && !fromExtensionPage(sender);
+}
+
+export function parseCounts(value: unknown): MentionCounts | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const counts: MentionCounts = { microsoft: 0, azure: 0, 'unit-8200': 0 };
+  for (const id of ENTITY_IDS) {
+    const n = Object.prototype.hasOwnProperty.call(value, id) ? (value as Record<string, unknown>)[id] : 0;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 1e6) return null;
+    counts[id] = n;
+  }
+  return counts;
+}
+
+const field = (payload: unknown, key: string): unknown =>
+  typeof payload === 'object' && payload !== null && Object.prototype.hasOwnProperty.call(payload, key)
+    ? (payload as Record<string, unknown>)[key]
+    : undefined;
+
+const refused = { ok: false, error: 'refused' } as const;
+
+export const backgroundHandlers: Handlers<BackgroundCalls> = {
+  async reportMentions(payload, sender) {
+    if (!fromTopFrame(sender)) return;
+    const counts = parseCounts(field(payload, 'counts'));
+    if (counts) await setBadge(sender.tab.id, counts);
+  },
+
+  async enableSite(payload, sender) {
+    const origin = field(payload, 'origin');
+    if (!fromExtensionPage(sender) || !isSiteOrigin(origin)) return refused;
+    try {
+      return await enableSite(origin);
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  },
+
+  async removeSite(payload, sender) {
+    const origin = field(payload, 'origin');
+    if (!fromExtensionPage(sender) || !isSiteOrigin(origin)) return { ok: false };
+    try {
+      return await removeSite(origin);
+    } catch {
+      return { ok: false };
+    }
+  },
+
+  async scanOnce(payload, sender) {
+    const tabId = field(payload, 'tabId');
+    if (!fromExtensionPage(sender) || typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return refused;
+    try {
+      // Works through activeTab: the reader opened our popup on this tab.
+      await injectInto(tabId);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  },
+
+  async openOptions() {
+    await api.runtime.openOptionsPage();
+  },
+};

@@ -1,0 +1,118 @@
+/**
+ * Sites the reader added beyond the default list: one persistent dynamic content script per origin,
+ * registered only while the browser grants that origin. Registrations can be lost (browser
+ * profile resets) and permissions revoked (Firefox lets readers revoke host access at any time),
+ * so `reconcile()` brings the registrations back in line with settings and permissions; it runs at
+ * install, at browser start, and whenever permissions or the list change.
+ */
+import { api } from '../shared/browser';
+import { loadSettings, updateSettings } from '../shared/settings';
+import { isDefaultSite, originPattern } from '../shared/sites';
+
+const PREFIX = 'site:';
+export const scriptId = (origin: string): string => PREFIX + origin;
+
+/** `https://example.org`, exactly: the shape settings.addedSites keeps (no port, no path). */
+export function isSiteOrigin(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 260 && /^https?:\/\/[a-z0-9.-]+$/.test(value) && !value.endsWith('.');
+}
+
+/** The origin behind a granted pattern such as `https://example.org/*`; null for wildcards. */
+export function originOfPattern(pattern: string): string | null {
+  const m = /^(https?:\/\/[a-z0-9.-]+)\/\*$/.exec(pattern);
+  return m?.[1] ?? null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs registry changes one at a time, so two events cannot register the same id at once. */
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const granted = (origin: string): Promise<boolean> =>
+  api.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
+
+async function registeredOrigins(): Promise<Set<string>> {
+  const scripts = await api.scripting.getRegisteredContentScripts();
+  return new Set(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => s.id.slice(PREFIX.length)));
+}
+
+async function register(origin: string): Promise<void> {
+  await api.scripting.registerContentScripts([
+    {
+      id: scriptId(origin),
+      matches: [originPattern(origin)],
+      js: ['content.js'],
+      css: ['content.css'],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+/** Run Backstory now in one tab (the content script ignores a second injection). */
+export async function injectInto(tabId: number): Promise<void> {
+  await api.scripting.insertCSS({ target: { tabId }, files: ['content.css'] });
+  await api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+}
+
+/** Inject into every open tab of `origin` (after the reader enabled it). */
+async function injectIntoOpenTabs(origin: string): Promise<void> {
+  const tabs = await api.tabs.query({ url: originPattern(origin) });
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : injectInto(tab.id).catch(() => undefined))));
+}
+
+/** Make registrations match settings.addedSites ∩ granted origins. */
+export function reconcile(): Promise<void> {
+  return serial(async () => {
+    const { addedSites } = await loadSettings();
+    const wanted = new Set<string>();
+    for (const origin of addedSites) if (await granted(origin)) wanted.add(origin);
+    const registered = await registeredOrigins();
+    const stale = [...registered].filter((origin) => !wanted.has(origin));
+    if (stale.length) await api.scripting.unregisterContentScripts({ ids: stale.map(scriptId) });
+    for (const origin of wanted) if (!registered.has(origin)) await register(origin);
+  });
+}
+
+/** The reader granted `origin`: remember it, register it, and run in its open tabs. */
+export function enableSite(origin: string): Promise<{ ok: boolean; error?: string }> {
+  return serial(async () => {
+    if (!(await granted(origin))) return { ok: false, error: 'permission' };
+    await updateSettings((s) => {
+      if (!s.addedSites.includes(origin)) s.addedSites.push(origin);
+    });
+    if (!(await registeredOrigins()).has(origin)) await register(origin);
+    await injectIntoOpenTabs(origin);
+    return { ok: true };
+  });
+}
+
+/** Forget `origin`: unregister, give the permission back, drop it from settings. */
+export function removeSite(origin: string): Promise<{ ok: boolean }> {
+  return serial(async () => {
+    // Settings first: a permissions.onRemoved reconcile then already sees the final list.
+    await updateSettings((s) => {
+      s.addedSites = s.addedSites.filter((o) => o !== origin);
+    });
+    if ((await registeredOrigins()).has(origin)) {
+      await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
+    }
+    await api.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+    return { ok: true };
+  });
+}
+
+/**
+ * Origins granted through the browser's own UI (Chrome's "On this site" menu, or a permission prompt
+ * whose popup closed before it could tell us, as Firefox's does) become added sites.
+ */
+export async function adoptGranted(patterns: readonly string[] | undefined, defaults: readonly string[]): Promise<void> {
+  for (const pattern of patterns ?? []) {
+    const origin = originOfPattern(pattern);
+    // A default site runs from the manifest already; registering it again would inject twice.
+    if (origin && !isDefaultSite(new URL(origin).hostname, defaults)) await enableSite(origin);
+  }
+}

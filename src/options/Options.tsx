@@ -1,0 +1,141 @@
+/** The options page: a pure view of `OptionsData` and `OptionsActions`. */
+import { DatasetFooter } from '../popup/DatasetFooter';
+import { useI18n, type MessageKey } from '../popup/i18n';
+import { MODES, HIGHLIGHT_STYLES, type HighlightStyle, type Mode } from '../shared/settings';
+import type { OptionsActions, OptionsData } from './model';
+
+const MODE_LABELS: Record<Mode, MessageKey> = { all: 'options_modeAll', first: 'options_modeFirst', off: 'options_modeOff' };
+const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
+  underline: 'options_styleUnderline',
+  background: 'options_styleBackground',
+};
+
+export interface OptionsProps {
+  data: OptionsData;
+  actions: OptionsActions;
+}
+
+function SiteList(props: {
+  id: string;
+  heading: MessageKey;
+  empty: MessageKey;
+  items: readonly string[];
+  button: MessageKey;
+  label: MessageKey;
+  onRemove: (item: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section class="card" aria-labelledby={props.id}>
+      <h2 id={props.id}>{t(props.heading)}</h2>
+      {props.items.length === 0 ? (
+        <p class="muted">{t(props.empty)}</p>
+      ) : (
+        <ul class="site-list">
+          {props.items.map((item) => (
+            <li key={item}>
+              <span class="site-name" dir="ltr">
+                {item}
+              </span>
+              <button type="button" aria-label={t(props.label, item)} onClick={() => props.onRemove(item)}>
+                {t(props.button)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Options({ data, actions }: OptionsProps) {
+  const { t } = useI18n();
+  const { settings } = data;
+  return (
+    <div class="options">
+      <header>
+        <h1>{t('options_title')}</h1>
+        <p class="muted">{t('options_intro')}</p>
+      </header>
+      <main>
+        <fieldset class="card">
+          <legend>{t('options_mode')}</legend>
+          {MODES.map((mode) => (
+            <label key={mode} class="choice">
+              <input
+                type="radio"
+                name="mode"
+                value={mode}
+                checked={settings.mode === mode}
+                onChange={() => actions.setMode(mode)}
+              />
+              {t(MODE_LABELS[mode])}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="card" disabled={settings.mode === 'off'}>
+          <legend>{t('options_names')}</legend>
+          {data.entities.map((entity) => (
+            <label key={entity.id} class="choice">
+              <input
+                type="checkbox"
+                name={`entity-${entity.id}`}
+                checked={settings.entities[entity.id]}
+                onChange={(e) => actions.setEntity(entity.id, e.currentTarget.checked)}
+              />
+              <span lang="en">{entity.name}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="card" disabled={settings.mode === 'off'}>
+          <legend>{t('options_style')}</legend>
+          {HIGHLIGHT_STYLES.map((style) => (
+            <label key={style} class="choice">
+              <input
+                type="radio"
+                name="style"
+                value={style}
+                checked={settings.style === style}
+                onChange={() => actions.setStyle(style)}
+              />
+              <span class={`sample sample-${style}`} lang="en">
+                Microsoft
+              </span>
+              {t(STYLE_LABELS[style])}
+            </label>
+          ))}
+        </fieldset>
+        <SiteList
+          id="disabled-sites"
+          heading="options_disabledSites"
+          empty="options_disabledNone"
+          items={settings.disabledSites}
+          button="options_turnOn"
+          label="options_turnOnSite"
+          onRemove={(host) => actions.enableSite(host)}
+        />
+        <SiteList
+          id="added-sites"
+          heading="options_addedSites"
+          empty="options_addedNone"
+          items={settings.addedSites}
+          button="options_remove"
+          label="options_removeSite"
+          onRemove={(origin) => actions.removeAddedSite(origin)}
+        />
+        <div class="reset-row">
+          <button type="button" onClick={() => actions.reset()}>
+            {t('options_reset')}
+          </button>
+          <p class="status" role="status">
+            {data.status ? t(data.status) : ''}
+          </p>
+        </div>
+        <section class="card" aria-labelledby="about">
+          <h2 id="about">{t('options_about')}</h2>
+          <DatasetFooter dataset={data.dataset} />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** This page's mentions per name, each with "Show". */
+import type { Entity, EntityId } from '../data/types';
+import type { MentionCounts } from '../shared/messages';
+import type { PopupActions } from './model';
+import { formatCount, useI18n } from './i18n';
+
+interface Props {
+  entities: readonly Entity[];
+  counts: MentionCounts;
+  actions: PopupActions;
+}
+
+export function MentionList({ entities, counts, actions }: Props) {
+  const { t, lang } = useI18n();
+  const present = entities.filter((e) => (counts[e.id] ?? 0) > 0);
+  return (
+    <section class="mentions" aria-labelledby="mentions-heading">
+      <h2 id="mentions-heading">{t('popup_mentions')}</h2>
+      {present.length === 0 ? (
+        <p class="muted">{t('popup_noMentions')}</p>
+      ) : (
+        <ul class="mention-list">
+          {present.map((entity) => (
+            <li key={entity.id} class="mention" data-entity={entity.id}>
+              <span class="mention-name" lang="en">
+                {entity.name}
+              </span>
+              <span class="count" data-count={String(counts[entity.id as EntityId])}>
+                {formatCount(counts[entity.id], lang)}
+              </span>
+              <button
+                type="button"
+                class="show"
+                aria-label={t('popup_showName', entity.name)}
+                onClick={() => actions.showMention(entity.id)}
+              >
+                {t('popup_show')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** "Since this article": what happened after the page's publication date, and where that date came from. */
+import type { Story } from '../data/types';
+import type { PublishedInfo } from '../shared/messages';
+import { developmentsSince, formatIsoDate } from '../shared/since';
+import { FactLine } from './FactLine';
+import type { MessageKey } from './i18n';
+import { useI18n } from './i18n';
+
+/** Which words describe where the content script found the date (see content/published-date.ts). */
+export function dateSourceKey(from: string): MessageKey {
+  if (from === 'json-ld') return 'popup_fromStructured';
+  if (from === 'itemprop') return 'popup_fromMarkup';
+  if (from === 'time') return 'popup_fromTime';
+  if (from.startsWith('meta:') || from.startsWith('article:')) return 'popup_fromMetadata';
+  return 'popup_fromPage';
+}
+
+const isModified = (from: string): boolean => /modified|updated/.test(from);
+
+export function SinceBlock({ story, published }: { story: Story; published: PublishedInfo }) {
+  const { t, lang } = useI18n();
+  const facts = developmentsSince(story, published.date);
+  if (facts.length === 0) return null;
+  const date = formatIsoDate(published.date, lang);
+  const where = t(dateSourceKey(published.from));
+  return (
+    <section class="since" aria-labelledby="since-heading">
+      <h2 id="since-heading">{t('popup_since', date)}</h2>
+      <p class="muted">{t(isModified(published.from) ? 'popup_updatedFrom' : 'popup_publishedFrom', date, where)}</p>
+      <ul class="facts">
+        {facts.map((fact) => (
+          <FactLine key={fact.id} fact={fact} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/** The story: headline, summary, key facts, a collapsible timeline and the sources. */
+import type { Source, Story } from '../data/types';
+import { formatIsoDate } from '../shared/since';
+import { FactLine } from './FactLine';
+import { formatCount, useI18n } from './i18n';
+
+interface Props {
+  story: Story;
+  sources: ReadonlyMap<string, Source>;
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const { t } = useI18n();
+  const date = source.dateLabel ?? formatIsoDate(source.date);
+  return (
+    <li class="source" data-source={source.id} lang={source.lang ?? 'en'} dir="auto">
+      <span class="publisher">{source.publisher}</span>{' '}
+      {source.url ? (
+        <a href={source.url} target="_blank" rel="noopener noreferrer">
+          {source.title}
+          <span class="sr-only"> {t('ui_newTab')}</span>
+        </a>
+      ) : (
+        <span>{source.title}</span>
+      )}{' '}
+      <span class="date">{date}</span>
+    </li>
+  );
+}
+
+export function StorySection({ story, sources }: Props) {
+  const { t, lang } = useI18n();
+  const byId = new Map(story.facts.map((f) => [f.id, f]));
+  const keyFacts = story.keyFactIds.flatMap((id) => byId.get(id) ?? []);
+  const timeline = story.timelineIds.flatMap((id) => byId.get(id) ?? []);
+  // Sources in order of first use in the story, then any others the story cites.
+  const used = [...new Set(story.facts.flatMap((f) => f.sourceIds))].flatMap((id) => sources.get(id) ?? []);
+  return (
+    <section class="story" aria-labelledby="story-heading">
+      <p class="eyebrow">{t('popup_story')}</p>
+      <h2 id="story-heading" class="headline" lang="en" dir="ltr">
+        {story.headline}
+      </h2>
+      {!lang.startsWith('en') && <p class="muted small">{t('popup_contentLang')}</p>}
+      <p class="summary" lang="en" dir="ltr">
+        {story.summary}
+      </p>
+      <h3>{t('popup_keyFacts')}</h3>
+      <ul class="facts">
+        {keyFacts.map((fact) => (
+          <FactLine key={fact.id} fact={fact} />
+        ))}
+      </ul>
+      <details class="timeline">
+        <summary>{t('popup_timeline', formatCount(timeline.length, lang))}</summary>
+        <ol class="facts">
+          {timeline.map((fact) => (
+            <FactLine key={fact.id} fact={fact} />
+          ))}
+        </ol>
+      </details>
+      <details class="sources">
+        <summary>{t('popup_sources', formatCount(used.length, lang))}</summary>
+        <ul class="source-list">
+          {used.map((source) => (
+            <SourceItem key={source.id} source={source} />
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Connects the popup view to the browser: reads the tab, the settings, the permission state and the
+ * content script's page info, and performs the actions. Everything the popup knows is read fresh
+ * each time it opens; nothing is kept between openings.
+ */
+import { api, type Tabs } from '../shared/browser';
+import { dataset } from '../data/index';
+import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
+import { loadSettings, updateSettings, type Settings } from '../shared/settings';
+import {
+  isScriptableUrl,
+  isSiteDisabled,
+  matchingPattern,
+  originPattern,
+  siteKeyFromUrl,
+  siteOriginFromUrl,
+  withSiteEnabled,
+} from '../shared/sites';
+import type { Notice, PageView, PopupActions, PopupData, SiteView } from './model';
+
+declare const __CONTENT_HASH__: string;
+
+const ownPage = (tab: Tabs.Tab): boolean => (tab.url ?? '').startsWith(api.runtime.getURL(''));
+
+/**
+ * The tab the reader is looking at. Where the popup opens as a tab itself (Firefox for Android,
+ * or popup.html opened directly), the active tab is the popup, so take the most recently used
+ * other tab of that window (WofWca/jumpcutter#65).
+ */
+export async function readerTab(): Promise<Tabs.Tab | undefined> {
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  if (active && !ownPage(active)) return active;
+  const tabs = (await api.tabs.query({ currentWindow: true })).filter((t) => !ownPage(t));
+  return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+const defaultMatches = (): string[] => api.runtime.getManifest().content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
+
+/** The pattern to ask for: the default-list pattern for news sites, else the exact origin. */
+function sitePattern(site: SiteView): string {
+  return matchingPattern(site.host, defaultMatches()) ?? originPattern(site.origin);
+}
+
+async function siteView(url: string, settings: Settings): Promise<SiteView | null> {
+  const host = siteKeyFromUrl(url);
+  const origin = siteOriginFromUrl(url);
+  if (!host || !origin) return null;
+  const isDefault = matchingPattern(host, defaultMatches()) !== null;
+  const kind = isDefault ? 'default' : settings.addedSites.includes(origin) ? 'added' : 'other';
+  const view: SiteView = { host, origin, kind, enabled: !isSiteDisabled(settings, host), granted: false };
+  view.granted = await api.permissions.contains({ origins: [sitePattern(view)] }).catch(() => false);
+  return view;
+}
+
+export async function pageInfo(tabId: number): Promise<PageInfo | null> {
+  return sendToTab(tabId, 'getPageInfo', {}).catch(() => null);
+}
+
+export interface Connection {
+  data: PopupData;
+  tabId: number | null;
+}
+
+export async function loadPopup(notice: Notice = null): Promise<Connection> {
+  const [tab, settings] = await Promise.all([readerTab(), loadSettings()]);
+  const tabId = tab?.id ?? null;
+  let page: PageView = { state: 'unsupported' };
+  if (tab?.url && tabId !== null && isScriptableUrl(tab.url)) {
+    const site = await siteView(tab.url, settings);
+    if (site) page = { state: 'site', site, info: await pageInfo(tabId) };
+  }
+  const story = dataset.stories[0];
+  if (!story) throw new Error('the dataset has no story');
+  return {
+    tabId,
+    data: {
+      page,
+      mode: settings.mode,
+      story,
+      entities: dataset.entities,
+      sources: new Map(dataset.sources.map((s) => [s.id, s])),
+      dataset: { version: dataset.meta.version, asOf: dataset.meta.asOf, hash: __CONTENT_HASH__ },
+      notice,
+    },
+  };
+}
+
+/** Wait for a freshly injected content script to answer (scan once, enable, grant). */
+async function waitForContentScript(tabId: number, tries = 20): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    const info = await pageInfo(tabId);
+    if (info?.active) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The popup's actions. `refresh(notice)` re-reads everything and re-renders. Permission requests
+ * run first and synchronously inside the click handler: a user gesture does not survive an await.
+ */
+export function popupActions(getConnection: () => Connection, refresh: (notice?: Notice) => void): PopupActions {
+  const site = (): SiteView | null => {
+    const page = getConnection().data.page;
+    return page.state === 'site' ? page.site : null;
+  };
+  const tabId = () => getConnection().tabId;
+  const run = (task: () => Promise<Notice | void>) => {
+    task().then(
+      (notice) => refresh(notice ?? null),
+      () => refresh('popup_failed'),
+    );
+  };
+  const afterGrant = (request: Promise<boolean>, then: (s: SiteView, tab: number) => Promise<unknown>) => {
+    const s = site();
+    const tab = tabId();
+    run(async () => {
+      if (!(await request)) return 'popup_denied';
+      if (s && tab !== null) {
+        await then(s, tab);
+        await waitForContentScript(tab);
+      }
+    });
+  };
+  return {
+    setSiteEnabled(enabled) {
+      const s = site();
+      if (!s) return;
+      // The content script of every tab on this site listens to the storage change and applies it at once.
+      run(async () => {
+        await updateSettings((settings) => {
+          settings.disabledSites = withSiteEnabled(settings.disabledSites, s.host, enabled);
+        });
+      });
+    },
+    showMention(entityId) {
+      const tab = tabId();
+      if (tab === null) return;
+      run(async () => {
+        await sendToTab(tab, 'showMention', { entityId, index: 0 });
+        // Opened as a tab (Android): bring the article forward before closing ourselves.
+        if (await api.tabs.getCurrent()) await api.tabs.update(tab, { active: true });
+        window.close();
+      });
+    },
+    enableSite() {
+      const s = site();
+      if (!s) return;
+      const request = api.permissions.request({ origins: [originPattern(s.origin)] });
+      afterGrant(request, async (granted) => {
+        const result = await sendToBackground('enableSite', { origin: granted.origin });
+        if (!result.ok) throw new Error(result.error ?? 'enableSite failed');
+      });
+    },
+    scanOnce() {
+      const tab = tabId();
+      if (tab === null) return;
+      run(async () => {
+        const result = await sendToBackground('scanOnce', { tabId: tab });
+        if (!result.ok) return 'popup_failed';
+        await waitForContentScript(tab);
+      });
+    },
+    removeSite() {
+      const s = site();
+      if (!s) return;
+      run(async () => {
+        const result = await sendToBackground('removeSite', { origin: s.origin });
+        if (!result.ok) return 'popup_failed';
+      });
+    },
+    grantAccess() {
+      const s = site();
+      if (!s) return;
+      const request = api.permissions.request({ origins: [sitePattern(s)] });
+      afterGrant(request, async (granted, tab) => {
+        if (granted.kind === 'added') await sendToBackground('enableSite', { origin: granted.origin });
+        // A default site runs from the manifest on the next load; run it in this tab now.
+        else await sendToBackground('scanOnce', { tabId: tab });
+      });
+    },
+    openOptions() {
+      void api.runtime.openOptionsPage().then(() => window.close());
+    },
+  };
+}

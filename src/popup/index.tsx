@@ -1,0 +1,53 @@
+/** Popup entry: renders the view from the connector and re-reads whenever settings change. */
+import { render } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { onSettingsChanged } from '../shared/settings';
+import { applyLocale } from './browser-locale';
+import { I18n, type UiLocale } from './i18n';
+import { loadPopup, popupActions, type Connection } from './connector';
+import type { Notice } from './model';
+import { Popup } from './Popup';
+import './popup.css';
+
+function App({ locale }: { locale: UiLocale }) {
+  const [connection, setConnection] = useState<Connection | null>(null);
+  const current = useRef<Connection | null>(null);
+  const refresh = useMemo(
+    () => (notice: Notice = null) => {
+      loadPopup(notice).then(
+        (next) => {
+          current.current = next;
+          setConnection(next);
+        },
+        (error: unknown) => console.error('Backstory popup:', error),
+      );
+    },
+    [],
+  );
+  const actions = useMemo(
+    () =>
+      popupActions(() => {
+        if (!current.current) throw new Error('not loaded');
+        return current.current;
+      }, refresh),
+    [refresh],
+  );
+  useEffect(() => {
+    refresh();
+    const stop = new AbortController();
+    onSettingsChanged(() => refresh(), stop.signal);
+    return () => stop.abort();
+  }, [refresh]);
+  if (!connection) return <p class="muted">{locale.t('popup_loading')}</p>;
+  return <Popup data={connection.data} actions={actions} />;
+}
+
+const locale = applyLocale('popup_title');
+const root = document.getElementById('root');
+if (root)
+  render(
+    <I18n.Provider value={locale}>
+      <App locale={locale} />
+    </I18n.Provider>,
+    root,
+  );

@@ -1,0 +1,64 @@
+/**
+ * What the popup shows (`PopupData`) and what it can do (`PopupActions`). The view is a pure
+ * function of these two; `connector.ts` fills them from the browser, `mock.ts` from fixtures.
+ */
+import type { Entity, Source, Story } from '../data/types';
+import type { PageInfo } from '../shared/messages';
+import type { Mode } from '../shared/settings';
+
+export type SiteKind = 'default' | 'added' | 'other';
+
+export interface SiteView {
+  /** Normalised host, shown to the reader ("theguardian.com"). */
+  host: string;
+  /** `https://www.example.org`: what "Enable on this site" asks for. */
+  origin: string;
+  /** In the default list, added by the reader, or neither. */
+  kind: SiteKind;
+  /** Not in the reader's list of sites turned off. */
+  enabled: boolean;
+  /** The browser grants host access (false after a revocation in Firefox, and for 'other' sites). */
+  granted: boolean;
+}
+
+export type PageView =
+  | { state: 'loading' }
+  /** Browser pages, extension stores, PDFs: no content script can run. */
+  | { state: 'unsupported' }
+  /** `info` is null when no content script answered (not injected yet, or the page predates install). */
+  | { state: 'site'; site: SiteView; info: PageInfo | null };
+
+/** A short status line after an action ('popup_failed', 'popup_denied'…), or none. */
+export type Notice = 'popup_failed' | 'popup_denied' | null;
+
+export interface DatasetInfo {
+  version: string;
+  asOf: string;
+  hash: string;
+}
+
+export interface PopupData {
+  page: PageView;
+  /** The global mode from the options ('off' switches marking off everywhere). */
+  mode: Mode;
+  story: Story;
+  /** The entities, for names and "show" buttons. */
+  entities: readonly Entity[];
+  /** Every source, looked up by id. */
+  sources: ReadonlyMap<string, Source>;
+  dataset: DatasetInfo;
+  notice: Notice;
+}
+
+export interface PopupActions {
+  setSiteEnabled(enabled: boolean): void;
+  /** Scroll to the first mention of the name and open its card, then close the popup. */
+  showMention(entityId: Entity['id']): void;
+  /** Ask for this origin (must run inside the click: permission prompts need a user gesture). */
+  enableSite(): void;
+  scanOnce(): void;
+  removeSite(): void;
+  /** Ask again for host access the reader revoked (Firefox). */
+  grantAccess(): void;
+  openOptions(): void;
+}
