@@ -103,7 +103,9 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
     const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {
       timeout: 15_000,
     });
-    base = new URL(worker.url()).origin;
+    // Node's URL gives "null" as the origin of chrome-extension:// URLs.
+    const workerUrl = new URL(worker.url());
+    base = `${workerUrl.protocol}//${workerUrl.host}`;
   } else {
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -112,6 +114,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       defaultViewport: options.headed ? null : { width: 1280, height: 900 },
       acceptInsecureCerts: true,
       userDataDir: mkdtempSync(join(tmpdir(), 'backstory-firefox-')),
+      // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.dns.forceResolve': '127.0.0.1',
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
