@@ -1,10 +1,10 @@
 /** "Since this article": what happened after the page's publication date, and where that date came from. */
 import type { Story } from '../data/types';
 import type { PublishedInfo } from '../shared/messages';
-import { developmentsSince, formatIsoDate } from '../shared/since';
+import { developmentsSince } from '../shared/since';
 import { FactLine } from './FactLine';
 import type { MessageKey } from './i18n';
-import { useI18n } from './i18n';
+import { formatUiDate, useI18n } from './i18n';
 
 /** Which words describe where the content script found the date (see content/published-date.ts). */
 export function dateSourceKey(from: string): MessageKey {
@@ -21,7 +21,7 @@ export function SinceBlock({ story, published }: { story: Story; published: Publ
   const { t, lang } = useI18n();
   const facts = developmentsSince(story, published.date);
   if (facts.length === 0) return null;
-  const date = formatIsoDate(published.date, lang);
+  const date = formatUiDate(published.date, lang);
   const where = t(dateSourceKey(published.from));
   return (
     <section class="since" aria-labelledby="since-heading">
