@@ -10,7 +10,7 @@
  * manifest are validated first; a problem fails the build with the path of the offending field.
  */
 import * as esbuild from 'esbuild';
-import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,15 +149,50 @@ function checkFilesExist(manifest, outdir) {
     manifest.options_ui?.page,
     ...manifest.content_scripts.flatMap((s) => [...(s.js ?? []), ...(s.css ?? [])]),
     manifest.background.service_worker ?? manifest.background.scripts[0],
+    'card.js',
   ].filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(outdir, file))) throw new BuildError(`manifest.json refers to "${file}", which the build did not produce`);
   }
 }
 
+/**
+ * content.js needs only the names to look for: this plugin replaces src/data/aliases.ts with its
+ * two values precomputed from the validated dataset, so the story's text stays out of the bundle
+ * that runs on every page (the card bundle carries it).
+ */
+function aliasesPlugin(data) {
+  const entityAliases = data.entities.map(({ id, aliases, shortForms }) => (shortForms ? { id, aliases, shortForms } : { id, aliases }));
+  const otherNames = data.actors.filter((a) => a.aliases).map(({ aliases }) => ({ aliases }));
+  return {
+    name: 'backstory-aliases',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]data[\\/]aliases\.ts$/ }, () => ({
+        contents: `export const entityAliases = ${JSON.stringify(entityAliases)};\nexport const otherNames = ${JSON.stringify(otherNames)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** CSS imported by the card is embedded as (minified) text for its shadow root. */
+function cssTextPlugin() {
+  return {
+    name: 'backstory-css-text',
+    setup(build) {
+      build.onLoad({ filter: /\.css$/ }, async (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const { code } = await esbuild.transform(source, { loader: 'css', minify: !dev, target: ['chrome121', 'firefox140'] });
+        return { contents: code, loader: 'text' };
+      });
+    },
+  };
+}
+
 function entryPoints() {
   const entries = {
     content: 'src/content/index.ts',
+    card: 'src/content/card-entry.ts',
     background: 'src/background/index.ts',
     popup: 'src/popup/index.tsx',
     options: 'src/options/index.tsx',
@@ -202,7 +237,8 @@ async function buildOnce() {
   // The content script embeds the card's CSS as text (it goes into the card's shadow root);
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, loader: { '.css': 'text' } }),
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data)] }),
+    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin()] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging }),
   ]);
@@ -227,11 +263,10 @@ async function buildOnce() {
   }
   rmSync(staging, { recursive: true, force: true });
 
-  const contentBytes = Object.entries(results[0].metafile.outputs).find(([f]) => f.endsWith('content.js'))[1].bytes;
-  const digest = createHash('sha256').update(readFileSync(join(root, 'dist/chromium/content.js'))).digest('hex').slice(0, 8);
+  const gz = (file) => (gzipSync(readFileSync(join(root, 'dist/chromium', file)), { level: 9 }).length / 1024).toFixed(1);
   console.log(
     `built ${dev ? 'dev' : 'release'} ${pkg.version} → dist/chromium, dist/firefox ` +
-      `(dataset ${data.meta.version} #${hash}, content.js ${(contentBytes / 1024).toFixed(1)} KB ${digest}) in ${Date.now() - started} ms`,
+      `(dataset ${data.meta.version} #${hash}; gzipped: content.js ${gz('content.js')} KB, card.js ${gz('card.js')} KB) in ${Date.now() - started} ms`,
   );
 }
 

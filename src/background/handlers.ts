@@ -64,6 +64,13 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
     }
   },
 
+  async loadCard(_payload, sender) {
+    if (!fromTopFrame(sender)) return { ok: false };
+    // The same isolated world as content.js: card.js hands itself over on that world's global.
+    await api.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [0] }, files: ['card.js'] });
+    return { ok: true };
+  },
+
   async scanOnce(payload, sender) {
     const tabId = field(payload, 'tabId');
     if (!fromExtensionPage(sender) || typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return refused;

@@ -5,13 +5,14 @@
  * It changes nothing in the page's DOM: marks are CSS highlights; the card's host element is
  * added under <html> only when the reader opens a card.
  */
-import { dataset } from '../data/index';
+import { entityAliases, otherNames } from '../data/aliases';
 import { compileMatcher } from '../detect';
 import { ENTITY_IDS, type EntityId } from '../data/types';
 import { handle, sendToBackground, type ContentCalls, type MentionCounts, type PageInfo, type PublishedInfo } from '../shared/messages';
 import { loadSettings, onSettingsChanged, updateSettings, type Settings } from '../shared/settings';
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
-import { createCardUI, type CardUI } from './interaction';
+import type { CardUI } from './interaction';
+import { CARD_MODULE, type CardScope } from './card-module';
 import { highlightsSupported, Painter, visibleMentions } from './highlights';
 import { observeChanges } from './live';
 import { findPublishedDate } from './published-date';
@@ -22,13 +23,14 @@ import { VisibleIndex } from './visible-index';
 const INSTANCE = Symbol.for('backstory.instance');
 
 class Backstory {
-  private readonly matcher = compileMatcher(dataset.entities, dataset.actors);
+  private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
   private readonly visible = new VisibleIndex();
   private readonly lifetime = new AbortController();
   private running: AbortController | null = null;
   private card: CardUI | null = null;
+  private cardLoading: Promise<CardUI | null> | null = null;
   private settings: Settings | null = null;
   private lastReported = '';
   private published: PublishedInfo | null | undefined;
@@ -41,15 +43,15 @@ class Backstory {
     handle<ContentCalls>(
       {
         getPageInfo: () => this.pageInfo(),
-        showMention: (payload) => {
+        showMention: async (payload) => {
           const { entityId, index } = (payload ?? {}) as { entityId?: unknown; index?: unknown };
           if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return false;
-          return this.cardUI()?.show(entityId as EntityId, index) ?? false;
+          return (await this.loadCard())?.show(entityId as EntityId, index) ?? false;
         },
-        stepMention: (payload) => {
+        stepMention: async (payload) => {
           const direction = (payload as { direction?: unknown } | null)?.direction;
           if (direction !== 1 && direction !== -1) return false;
-          return this.cardUI()?.step(direction) ?? false;
+          return (await this.loadCard())?.step(direction) ?? false;
         },
       },
       signal,
@@ -90,6 +92,7 @@ class Backstory {
     this.running = null;
     this.card?.destroy();
     this.card = null;
+    this.cardLoading = null;
     this.scanner.clear();
     this.painter.clear();
     this.visible.set([]);
@@ -102,8 +105,8 @@ class Backstory {
     const shown = visibleMentions(this.scanner.list(), settings);
     this.painter.paint(shown, settings.style === 'background');
     this.visible.set(shown);
-    // Hover, focus and touch listeners are installed once there is something to hover.
-    if (shown.length && !this.card) this.cardUI();
+    // Hover, focus and touch listeners come with the card bundle, once there is something to hover.
+    if (shown.length) void this.loadCard();
     this.report();
   }
 
@@ -134,15 +137,26 @@ class Backstory {
     return { active: this.running !== null, counts: this.counts(), published: this.publishedInfo() };
   }
 
-  private cardUI(): CardUI | null {
-    if (!this.running) return null;
-    this.card ??= createCardUI({
-      index: this.visible,
-      getPublished: () => this.publishedInfo(),
-      hideSite: () => void this.hideSite(),
-      signal: this.lifetime.signal,
+  /** Load card.js (through the background, see card-module.ts) and create the card UI once. */
+  private loadCard(): Promise<CardUI | null> {
+    this.cardLoading ??= (async () => {
+      const scope = globalThis as CardScope;
+      if (!scope[CARD_MODULE]) await sendToBackground('loadCard', {});
+      const module = scope[CARD_MODULE];
+      if (!module || !this.running) return null;
+      this.card ??= module.createCardUI({
+        index: this.visible,
+        getPublished: () => this.publishedInfo(),
+        hideSite: () => void this.hideSite(),
+        signal: this.lifetime.signal,
+      });
+      return this.card;
+    })().catch(() => {
+      // The background may be restarting; the next repaint or command tries again.
+      this.cardLoading = null;
+      return null;
     });
-    return this.card;
+    return this.cardLoading;
   }
 
   private async hideSite(): Promise<void> {

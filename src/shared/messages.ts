@@ -39,6 +39,11 @@ export type BackgroundCalls = {
   removeSite: (payload: { origin: string }) => { ok: boolean };
   /** Inject the content script once into a tab (activeTab). */
   scanOnce: (payload: { tabId: number }) => { ok: boolean; error?: string };
+  /**
+   * Inject the card bundle (card.js) into the sender's frame. Sent by content.js once its page
+   * has marks, so pages without any never load the card's code.
+   */
+  loadCard: (payload: Record<string, never>) => { ok: boolean };
   /** Open the options page (from the card). */
   openOptions: (payload: Record<string, never>) => void;
 };

@@ -1,0 +1,6 @@
+/** Entry point of card.js (see card-module.ts). */
+import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
+import { createCardUI } from './interaction';
+
+const scope = globalThis as CardScope;
+scope[CARD_MODULE] ??= { createCardUI } satisfies CardModule;
