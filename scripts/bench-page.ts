@@ -1,0 +1,356 @@
+/**
+ * The in-page half of `npm run bench` (scripts/bench.mjs bundles this file like the release and
+ * evaluates it in each page). It runs the content script's own scanner, matcher and painter in the
+ * page's main world, beside a bare TreeWalker pass, so both are timed in the same world and run.
+ * Nothing here is shipped. Everything is exposed as `globalThis.__backstoryBench`.
+ */
+import { dataset } from '../src/data/index';
+import { compileMatcher } from '../src/detect';
+import type { Candidate } from '../src/detect';
+import { Painter, visibleMentions, type PaintOptions } from '../src/content/highlights';
+import { Scanner } from '../src/content/scanner';
+import { findScopeRoots } from '../src/content/scope';
+import { positionAt, SegmentWalker, type Segment } from '../src/content/segments';
+import { VisibleIndex } from '../src/content/visible-index';
+
+const compileStarted = performance.now();
+const matcher = compileMatcher(dataset.entities, dataset.actors);
+const compileMs = performance.now() - compileStarted;
+
+/** The default settings: every name, every mention. */
+const SETTINGS: PaintOptions = { mode: 'all', entities: { microsoft: true, azure: true, 'unit-8200': true } };
+
+const now = () => performance.now();
+
+/** Run `fn` `reps` times; milliseconds per run. */
+async function timed(reps: number, fn: () => unknown): Promise<number> {
+  const started = now();
+  for (let i = 0; i < reps; i++) await fn();
+  return (now() - started) / reps;
+}
+
+let sink = 0;
+
+/** The baseline: a bare TreeWalker(SHOW_TEXT) over <body> reading every text node's data once. */
+function walkOnce(): number {
+  const body = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
+  sink = chars;
+  return chars;
+}
+
+/** What the content script does for a full scan, without the idle time between slices. */
+async function scanOnce(): Promise<number> {
+  const scanner = new Scanner(document, matcher, Infinity);
+  const painter = new Painter();
+  await scanner.scanAll(new AbortController().signal);
+  painter.paint(visibleMentions(scanner.list(), SETTINGS));
+  const n = scanner.list().length;
+  painter.clear();
+  return n;
+}
+
+function textStats(): { textNodes: number; chars: number } {
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  let textNodes = 0;
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    textNodes++;
+    chars += (node as Text).data.length;
+  }
+  return { textNodes, chars };
+}
+
+/**
+ * The scan cut into its phases with the same modules the Scanner uses (instrumented here, not in
+ * src/): scope roots, the segment walk, the matcher, positions + checkVisibility, Range creation,
+ * painting. Milliseconds per run, averaged over `reps` runs.
+ */
+async function breakdownOnce(): Promise<Record<string, number>> {
+  const t: Record<string, number> = { roots: 0, segments: 0, gate: 0, match: 0, visibility: 0, ranges: 0, paint: 0 };
+  let mark = now();
+  const lap = (name: string) => {
+    const at = now();
+    t[name] = (t[name] ?? 0) + at - mark;
+    mark = at;
+  };
+  const roots = findScopeRoots(document);
+  lap('roots');
+  const segments: Segment[] = [];
+  for (const root of roots) new SegmentWalker(root).next(() => false, segments);
+  lap('segments');
+  const found: Array<[Segment, Candidate[]]> = [];
+  let withHits = 0;
+  for (const segment of segments) {
+    const candidates = matcher.find(segment.text);
+    if (candidates.length) {
+      withHits++;
+      found.push([segment, candidates]);
+    }
+  }
+  lap('match');
+  const positions: Array<[Text, number, Text, number, Candidate['entityId']]> = [];
+  for (const [segment, candidates] of found) {
+    for (const c of candidates) {
+      const [sn, so] = positionAt(segment, c.start, false);
+      const [en, eo] = positionAt(segment, c.end, true);
+      const parent = sn.parentElement;
+      if (parent && typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ visibilityProperty: true })) continue;
+      positions.push([sn, so, en, eo, c.entityId]);
+    }
+  }
+  lap('visibility');
+  const mentions = positions.map(([sn, so, en, eo, entityId]) => {
+    const range = document.createRange();
+    range.setStart(sn, so);
+    range.setEnd(en, eo);
+    return { entityId, range };
+  });
+  lap('ranges');
+  const painter = new Painter();
+  painter.paint(visibleMentions(mentions, SETTINGS));
+  lap('paint');
+  painter.clear();
+  mark = now();
+  t.segmentsCount = segments.length;
+  t.withHits = withHits;
+  t.candidates = positions.length;
+  return t;
+}
+
+/** Median of numbers. */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * The real sliced scan (default slice), wired like the content script (every emit repaints and
+ * refreshes the visible index), while three probes watch the main thread:
+ * - a MessageChannel heartbeat: the longest gap between two of its turns;
+ * - PerformanceObserver 'longtask' (Chromium);
+ * - the slices themselves: `scheduler.yield` is wrapped to time the work between two yields.
+ */
+async function slicedScan(): Promise<Record<string, number | string | null>> {
+  let maxGap = 0;
+  let last = now();
+  let beating = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const at = now();
+    if (at - last > maxGap) maxGap = at - last;
+    last = at;
+    if (beating) channel.port2.postMessage(null);
+  };
+  let maxLongTask: number | null = null;
+  let observer: PerformanceObserver | null = null;
+  if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+    maxLongTask = 0;
+    observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) maxLongTask = Math.max(maxLongTask ?? 0, e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+  }
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  const original = scheduler?.yield;
+  let sliceStart = 0;
+  let maxSlice = 0;
+  let slices = 0;
+  const endSlice = () => {
+    maxSlice = Math.max(maxSlice, now() - sliceStart);
+    slices++;
+  };
+  if (scheduler && typeof original === 'function') {
+    scheduler.yield = function (this: unknown) {
+      endSlice();
+      return original.call(scheduler).then(() => {
+        sliceStart = now();
+      });
+    };
+  }
+  channel.port2.postMessage(null);
+  await new Promise((r) => setTimeout(r, 50));
+  maxGap = 0;
+  if (maxLongTask !== null) maxLongTask = 0;
+
+  const scanner = new Scanner(document, matcher);
+  const painter = new Painter();
+  const visible = new VisibleIndex();
+  const lifetime = new AbortController();
+  let paints = 0;
+  let paintMs = 0;
+  let maxPaint = 0;
+  scanner.onChange(() => {
+    const t0 = now();
+    const shown = visibleMentions(scanner.list(), SETTINGS);
+    painter.paint(shown);
+    visible.set(shown);
+    const d = now() - t0;
+    paints++;
+    paintMs += d;
+    maxPaint = Math.max(maxPaint, d);
+  }, lifetime.signal);
+  const started = now();
+  sliceStart = started;
+  await scanner.scanAll(lifetime.signal);
+  endSlice();
+  const total = now() - started;
+  // Let the last task end and its long-task entry arrive.
+  await new Promise((r) => setTimeout(r, 200));
+  beating = false;
+  observer?.disconnect();
+  channel.port1.close();
+  if (scheduler && original) scheduler.yield = original;
+  const mentions = scanner.list().length;
+  lifetime.abort();
+  painter.clear();
+  return {
+    totalMs: total,
+    maxGapMs: maxGap,
+    maxLongTaskMs: maxLongTask,
+    maxSliceMs: maxSlice,
+    slices,
+    paints,
+    paintMs,
+    maxPaintMs: maxPaint,
+    mentions,
+    yieldKind: typeof original === 'function' ? 'scheduler.yield' : 'MessageChannel',
+  };
+}
+
+/**
+ * Appending one paragraph to a long page: after a full scan, time `rescan` + repaint of the new
+ * paragraph (what live.ts hands the scanner), against a fresh Scanner over a document holding
+ * only that paragraph (a same-origin iframe). Medians of `reps` runs each.
+ */
+async function append(html: string, reps: number, containerSelector = 'article'): Promise<Record<string, number>> {
+  const container = document.querySelector(containerSelector) ?? document.body;
+  const scanner = new Scanner(document, matcher, Infinity);
+  const painter = new Painter();
+  const visible = new VisibleIndex();
+  const fullStarted = now();
+  await scanner.scanAll(new AbortController().signal);
+  const repaint = () => {
+    const shown = visibleMentions(scanner.list(), SETTINGS);
+    painter.paint(shown);
+    visible.set(shown);
+  };
+  repaint();
+  const fullScanMs = now() - fullStarted;
+  const before = scanner.list().length;
+
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
+  frame.style.cssText = 'width:800px;height:400px;border:0';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.appendChild(frame);
+  await loaded;
+  const alone = frame.contentDocument as Document;
+
+  const appendTimes: number[] = [];
+  const aloneTimes: number[] = [];
+  let added = 0;
+  let aloneFound = 0;
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (let i = 0; i < reps + 1; i++) {
+    const p = (template.content.firstElementChild as Element).cloneNode(true) as Element;
+    container.appendChild(p);
+    const t0 = now();
+    const ok = scanner.rescan([], [p], false);
+    repaint();
+    const d = now() - t0;
+    if (!ok) throw new Error('rescan asked for a full scan');
+    added = scanner.list().length - before;
+    p.remove();
+    scanner.rescan([], [], true);
+    repaint();
+
+    const t1 = now();
+    const own = new Scanner(alone, matcher, Infinity);
+    const ownPainter = new Painter();
+    await own.scanAll(new AbortController().signal);
+    const shown = visibleMentions(own.list(), SETTINGS);
+    ownPainter.paint(shown);
+    new VisibleIndex().set(shown);
+    const d1 = now() - t1;
+    aloneFound = own.list().length;
+    ownPainter.clear();
+    if (i > 0) {
+      appendTimes.push(d);
+      aloneTimes.push(d1);
+    }
+  }
+  frame.remove();
+  painter.clear();
+  return {
+    fullScanMs,
+    mentionsOnPage: before,
+    appendMs: median(appendTimes),
+    aloneMs: median(aloneTimes),
+    ratio: median(appendTimes) / median(aloneTimes),
+    addedMentions: added,
+    aloneMentions: aloneFound,
+    reps,
+  };
+}
+
+/** Chromium: JS heap the scan adds (scanner, mentions, ranges, highlights), with forced GCs. */
+async function heap(): Promise<Record<string, number> | null> {
+  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!memory || typeof gc !== 'function') return null;
+  gc();
+  gc();
+  const before = memory.usedJSHeapSize;
+  const scanner = new Scanner(document, matcher, Infinity);
+  const painter = new Painter();
+  await scanner.scanAll(new AbortController().signal);
+  painter.paint(visibleMentions(scanner.list(), SETTINGS));
+  gc();
+  gc();
+  const after = memory.usedJSHeapSize;
+  const mentions = scanner.list().length;
+  (globalThis as { __benchKeep?: unknown }).__benchKeep = [scanner, painter];
+  painter.clear();
+  (globalThis as { __benchKeep?: unknown }).__benchKeep = null;
+  return { beforeBytes: before, afterBytes: after, deltaBytes: after - before, mentions };
+}
+
+/** Time `fn` often enough that one measurement lasts at least `minMs`; returns the rep count. */
+async function calibrate(fn: () => unknown, minMs: number, cap: number): Promise<number> {
+  const one = await timed(1, fn);
+  return Math.max(1, Math.min(cap, Math.ceil(minMs / Math.max(one, 0.001))));
+}
+
+const bench = {
+  compileMs,
+  stats: textStats,
+  walk: (reps: number) => timed(reps, walkOnce),
+  scan: (reps: number) => timed(reps, scanOnce),
+  calibrateWalk: (minMs: number) => calibrate(walkOnce, minMs, 200),
+  calibrateScan: (minMs: number) => calibrate(scanOnce, minMs, 200),
+  mentions: () => scanOnce(),
+  async breakdown(reps: number) {
+    const sum: Record<string, number> = {};
+    for (let i = 0; i < reps; i++) {
+      const t = await breakdownOnce();
+      for (const [k, v] of Object.entries(t)) sum[k] = (sum[k] ?? 0) + v / reps;
+    }
+    return sum;
+  },
+  slicedScan,
+  append,
+  heap,
+  sink: () => sink,
+};
+
+(globalThis as { __backstoryBench?: typeof bench }).__backstoryBench = bench;

@@ -1,0 +1,552 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the performance budgets of DESIGN.md, measured in headless Chromium and Firefox.
+ *
+ * The browsers run WITHOUT the extension: scripts/bench-page.ts (the content script's own scanner,
+ * matcher and painter, bundled and minified like the release) is evaluated in each page, so the scan
+ * and the bare TreeWalker pass it is compared with run in the same world and the same run.
+ *
+ * Pages: every page of ../shared/corpus/readability, a generated ~5 MB article and a generated
+ * 20,000-paragraph page (both deterministic). Page JavaScript is disabled on the corpus pages to
+ * keep the page's own work out of the numbers (both browsers support it through puppeteer).
+ *
+ * Prints a table, writes bench/results.json and bench/README-table.md. Budgets print PASS/MISS; the
+ * exit code is non-zero only when something failed to run, never because of a time.
+ *
+ *   node scripts/bench.mjs [--browser chromium|firefox] [--pages 10] [--filter guardian] [--runs 5]
+ */
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, platform, release, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { importTs } from './load-ts.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench');
+const CORPUS = resolve(ROOT, '../shared/corpus/readability');
+
+const argv = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('runs', 5));
+const ONLY = arg('browser', null);
+const PAGE_LIMIT = Number(arg('pages', Infinity));
+const FILTER = arg('filter', null);
+const SKIP_CORPUS = argv.includes('--no-corpus');
+/** One measurement lasts at least this long (operations are repeated), so timer precision does not matter. */
+const MIN_MS = 15;
+
+const BUDGET = { ratio: 1.5, task: 50, append: 2, gzipKB: 30 };
+
+const EXECUTABLES = {
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generated pages (deterministic)
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'the of and to in a is that for on was with he it as at by from his an were are which this be has had ' +
+  'not but one they their have been its who also more new after two first other when there would some ' +
+  'government minister officials said report company contract military ministry according statement ' +
+  'during year years week people public security agency system systems data information technology ' +
+  'intelligence investigation documents internal employees workers engineers project program services ' +
+  'software network networks records analysis policy court rights groups protest protesters campaign ' +
+  'spokesperson declined comment questions told reporters interview published months earlier later ' +
+  'including between against under while since before about over into through across former current ' +
+  'national international european regional local financial economic political legal technical ' +
+  'billion million percent hundreds thousands dozens several many most few each every another ' +
+  'reviewed confirmed denied disclosed revealed obtained showed suggested described called asked ' +
+  'storage processing surveillance communications phone calls messages archive platform infrastructure'
+).split(' ');
+const NAMES = ['Reuters', 'the Guardian', 'Tel Aviv', 'Gaza', 'the West Bank', 'Redmond', 'Jerusalem', 'Brussels', 'Dublin', 'the Netherlands', 'Amnesty International', 'the United Nations'];
+const AR = 'قال المسؤولون إن الشركة وقعت عقدا جديدا مع الوزارة في العام الماضي وأكدت التقارير أن البيانات نقلت إلى أوروبا خلال الأشهر الأخيرة وفق الوثائق الداخلية'.split(' ');
+const HE = 'לפי הדיווח החברה חתמה על חוזה חדש עם המשרד בשנה שעברה והמסמכים הפנימיים מראים כי הנתונים הועברו לאירופה בחודשים האחרונים'.split(' ');
+
+/** Mentions as they appear in articles, with inline markup inside some of them. */
+const MENTIONS = [
+  'Microsoft', 'Microsoft', 'Microsoft Azure', '<a href="#">Microsoft</a>', 'Unit 8200', 'Unit <b>8200</b>',
+  "Israel's 8200 unit", 'Azure', 'Azure cloud', 'MICROSOFT', 'Microsoft Corporation', '<em>Azure</em>',
+];
+const MENTIONS_AR = ['مايكروسوفت', 'الوحدة 8200', 'وحدة 8200', 'لمايكروسوفت', 'أزور', 'مايكروسوفت أزور'];
+const MENTIONS_HE = ['מיקרוסופט', 'יחידה 8200', "אז'ור", 'ביחידה 8200', 'יחידת 8200'];
+/** Near misses the matcher must reject: they still cost it a look. */
+const FALSE_FRIENDS = ['azure sky', '8200 units', 'microsoft.com', 'a unit of 8200 soldiers', 'Azure-blue water'];
+
+function textGen(seed) {
+  const rand = prng(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const sentence = (words = WORDS) => {
+    const n = 8 + Math.floor(rand() * 18);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      let w = rand() < 0.05 ? pick(NAMES) : pick(words);
+      if (i === 0) w = w.charAt(0).toUpperCase() + w.slice(1);
+      if (i > 2 && i < n - 2 && rand() < 0.08) w += ',';
+      out.push(w);
+    }
+    return `${out.join(' ')}.`;
+  };
+  /** A paragraph of about `chars` characters; `inline` wraps a few phrases in links and emphasis. */
+  const paragraph = (chars, inline = true) => {
+    let text = '';
+    while (text.length < chars) {
+      let s = sentence();
+      if (inline && rand() < 0.25) {
+        const words = s.split(' ');
+        const at = 1 + Math.floor(rand() * Math.max(1, words.length - 4));
+        const tag = pick(['a href="#"', 'em', 'strong', 'a href="/x"']);
+        words[at] = `<${tag}>${words[at]}`;
+        words[at + 2] = `${words[at + 2]}</${tag.split(' ')[0]}>`;
+        s = words.join(' ');
+      }
+      text += (text ? ' ' : '') + s;
+    }
+    return text;
+  };
+  return { rand, pick, sentence, paragraph };
+}
+
+const page = (title, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<style>body{font:16px/1.5 Georgia,serif;max-width:44em;margin:0 auto}figure{margin:1em 0}</style></head><body>` +
+  `<header class="site-header"><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/tech">Technology</a></nav></header>` +
+  `<main>${body}</main>` +
+  `<footer><p>© Bench News. Contact us. Privacy policy. Terms of use.</p></footer></body></html>`;
+
+/** A very large article: ~`targetChars` characters of text, mentions in English, Arabic and Hebrew. */
+function largeArticle(targetChars = 5_000_000) {
+  const g = textGen(8200);
+  const parts = ['<article><h1>Inside the cloud deal: a very long investigation</h1><p class="byline">By Bench Reporter</p>'];
+  let chars = 0;
+  let mentions = 0;
+  for (let i = 0; chars < targetChars; i++) {
+    if (i % 25 === 0) parts.push(`<h2>${g.sentence().slice(0, 60)}</h2>`);
+    if (i % 60 === 30) parts.push(`<figure><img src="/img/${i}.jpg" alt="" width="600" height="400"><figcaption>${g.sentence()}</figcaption></figure>`);
+    if (i % 90 === 45) parts.push(`<aside class="related"><ul><li><a href="#">${g.sentence()}</a></li><li><a href="#">${g.sentence()}</a></li></ul></aside>`);
+    let p;
+    if (i % 40 === 7) {
+      const words = [...(i % 80 === 7 ? AR : HE)];
+      const list = i % 80 === 7 ? MENTIONS_AR : MENTIONS_HE;
+      const out = [];
+      for (let k = 0; k < 60; k++) out.push(g.pick(words));
+      out.splice(10 + Math.floor(g.rand() * 40), 0, g.pick(list));
+      mentions++;
+      p = `<p dir="rtl">${out.join(' ')}.</p>`;
+    } else {
+      let text = g.paragraph(350 + Math.floor(g.rand() * 500));
+      if (i % 12 === 3) {
+        const words = text.split(' ');
+        words.splice(5 + Math.floor(g.rand() * (words.length - 10)), 0, g.pick(MENTIONS));
+        text = words.join(' ');
+        mentions++;
+      }
+      if (i % 30 === 11) {
+        const words = text.split(' ');
+        words.splice(3, 0, g.pick(FALSE_FRIENDS));
+        text = words.join(' ');
+      }
+      p = i % 45 === 20 ? `<blockquote><p>${text}</p></blockquote>` : `<p>${text}</p>`;
+    }
+    parts.push(p);
+    chars += p.replace(/<[^>]+>/g, '').length;
+  }
+  parts.push('</article>');
+  return { html: page('A very large article', parts.join('\n')), chars, mentions };
+}
+
+/** 20,000 short paragraphs, a mention in every 10th. */
+function manyParagraphs(count = 20_000) {
+  const g = textGen(20000);
+  const parts = ['<article><h1>Live: the day in technology</h1>'];
+  for (let i = 0; i < count; i++) {
+    let text = g.paragraph(80 + Math.floor(g.rand() * 220), i % 3 === 0);
+    if (i % 10 === 4) text = `${g.pick(MENTIONS)} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    parts.push(`<p>${text}</p>`);
+  }
+  parts.push('</article>');
+  return page('20,000 paragraphs', parts.join('\n'));
+}
+
+/** The paragraph appended in the append test. */
+const APPENDED =
+  '<p>Engineers at <a href="#">Microsoft</a> said the records of <b>Unit 8200</b> were kept on Azure servers in ' +
+  'the Netherlands and Ireland, according to documents reviewed by reporters, and the company declined to comment.</p>';
+
+// ---------------------------------------------------------------------------------------------
+// Browsers
+
+async function launch(name, port) {
+  const userDataDir = mkdtempSync(join(tmpdir(), `backstory-bench-${name}-`));
+  if (name === 'chromium') {
+    return puppeteer.launch({
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      defaultViewport: { width: 1280, height: 900 },
+      acceptInsecureCerts: true,
+      userDataDir,
+      args: [
+        '--no-sandbox',
+        '--js-flags=--expose-gc',
+        '--enable-precise-memory-info',
+        `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+        '--ignore-certificate-errors',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-gpu',
+        '--disable-renderer-backgrounding',
+        '--disable-background-timer-throttling',
+      ],
+    });
+  }
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    defaultViewport: { width: 1280, height: 900 },
+    acceptInsecureCerts: true,
+    userDataDir,
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+      // Full-precision performance.now() (the default rounds to 1 ms outside cross-origin isolation).
+      'privacy.reduceTimerPrecision': false,
+      'dom.min_background_timeout_value': 0,
+    },
+  });
+}
+
+async function browserVersion(browser) {
+  return (await browser.version()).replace(/^HeadlessChrome\//, 'Chromium ').replace(/^firefox\//i, 'Firefox ');
+}
+
+async function bundleBenchPage() {
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, 'scripts/bench-page.ts')],
+    bundle: true,
+    format: 'iife',
+    target: ['chrome121', 'firefox140'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'warning',
+    define: { __DEV__: 'false' },
+  });
+  return result.outputFiles[0].text;
+}
+
+const median = (values) => {
+  const s = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const B = (fn) => `globalThis.__backstoryBench.${fn}`;
+
+async function open(tab, url, code) {
+  try {
+    await tab.goto(url, { waitUntil: 'load', timeout: 45_000 });
+  } catch (error) {
+    // A page whose load event never comes (a hanging subresource) is measured as it stands.
+    if (!/timeout/i.test(String(error?.message))) throw error;
+    console.warn(`  (load event timed out on ${url}; measuring anyway)`);
+  }
+  await tab.evaluate(code);
+}
+
+/** Interleaved walk/scan runs on the loaded page: one warm-up, then RUNS of each. */
+async function measureRatio(tab) {
+  const stats = await tab.evaluate(`${B('stats')}()`);
+  const walkReps = await tab.evaluate(`${B('calibrateWalk')}(${MIN_MS})`);
+  const scanReps = await tab.evaluate(`${B('calibrateScan')}(${MIN_MS})`);
+  const walks = [];
+  const scans = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const w = await tab.evaluate(`${B('walk')}(${walkReps})`);
+    const s = await tab.evaluate(`${B('scan')}(${scanReps})`);
+    if (run > 0) {
+      walks.push(w);
+      scans.push(s);
+    }
+  }
+  const mentions = await tab.evaluate(`${B('mentions')}()`);
+  const parts = [];
+  for (let i = 0; i < 3; i++) parts.push(await tab.evaluate(`${B('breakdown')}(${scanReps})`));
+  const breakdown = {};
+  for (const key of Object.keys(parts[0])) breakdown[key] = median(parts.map((p) => p[key]));
+  const walkMs = median(walks);
+  const scanMs = median(scans);
+  return { ...stats, mentions, walkMs, scanMs, ratio: scanMs / walkMs, walkReps, scanReps, walks, scans, breakdown };
+}
+
+async function benchBrowser(name, server, code, corpusPages) {
+  const browser = await launch(name, server.port);
+  const version = await browserVersion(browser);
+  const base = `https://127.0.0.1:${server.port}`;
+  const result = { browser: name, version, corpus: { pages: [], errors: [] } };
+  const errors = [];
+  try {
+    const tab = await browser.newPage();
+    // Generated pages first: they have no scripts of their own, so JavaScript stays on there.
+    console.log(`\n[${name}] ${version}`);
+    console.log('  large article …');
+    await open(tab, `${base}/bench/large.html`, code);
+    result.large = await measureRatio(tab);
+    result.large.heap = await tab.evaluate(`${B('heap')}()`);
+    const sliced = [];
+    for (let i = 0; i < 3; i++) {
+      await open(tab, `${base}/bench/large.html`, code);
+      sliced.push(await tab.evaluate(`${B('slicedScan')}()`));
+    }
+    result.large.sliced = sliced;
+    const worstOf = (key) => median(sliced.map((s) => s[key]));
+    result.large.worstTaskMs = Math.max(worstOf('maxGapMs') ?? 0, worstOf('maxLongTaskMs') ?? 0);
+    result.large.maxSliceMs = worstOf('maxSliceMs');
+
+    console.log('  20,000 paragraphs …');
+    await open(tab, `${base}/bench/paragraphs.html`, code);
+    const appends = [];
+    for (let i = 0; i < 3; i++) appends.push(await tab.evaluate(`${B('append')}(${JSON.stringify(APPENDED)}, 21)`));
+    result.append = {
+      runs: appends,
+      appendMs: median(appends.map((a) => a.appendMs)),
+      aloneMs: median(appends.map((a) => a.aloneMs)),
+      ratio: median(appends.map((a) => a.ratio)),
+      mentionsOnPage: appends[0].mentionsOnPage,
+      addedMentions: appends[0].addedMentions,
+      aloneMentions: appends[0].aloneMentions,
+    };
+
+    // Corpus: page scripts off.
+    const corpusTab = await browser.newPage();
+    let jsDisabled = true;
+    try {
+      await corpusTab.setJavaScriptEnabled(false);
+    } catch (error) {
+      jsDisabled = false;
+      console.warn(`  could not disable page JavaScript (${error.message}); corpus pages run their scripts`);
+    }
+    result.corpus.jsDisabled = jsDisabled;
+    let i = 0;
+    for (const slug of corpusPages) {
+      i++;
+      try {
+        await open(corpusTab, `${base}/corpus/${slug}.html`, code);
+        const m = await measureRatio(corpusTab);
+        result.corpus.pages.push({ page: slug, ...m });
+        if (i % 10 === 0 || i === corpusPages.length) {
+          process.stdout.write(`  corpus ${i}/${corpusPages.length}\r`);
+        }
+      } catch (error) {
+        const message = String(error?.message ?? error).split('\n')[0];
+        result.corpus.errors.push({ page: slug, error: message });
+        errors.push(`${name} ${slug}: ${message}`);
+        console.warn(`\n  ${slug}: ${message}`);
+      }
+    }
+    process.stdout.write('\n');
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  const pages = result.corpus.pages;
+  if (pages.length) {
+    result.corpus.medianRatio = median(pages.map((p) => p.ratio));
+    result.corpus.medianWalkMs = median(pages.map((p) => p.walkMs));
+    result.corpus.medianScanMs = median(pages.map((p) => p.scanMs));
+    const worst = pages.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    result.corpus.worst = { page: worst.page, ratio: worst.ratio, scanMs: worst.scanMs, walkMs: worst.walkMs, breakdown: worst.breakdown };
+    const slowest = pages.reduce((a, b) => (b.scanMs > a.scanMs ? b : a));
+    result.corpus.slowest = { page: slowest.page, ratio: slowest.ratio, scanMs: slowest.scanMs, walkMs: slowest.walkMs };
+    result.corpus.over = pages.filter((p) => p.ratio > BUDGET.ratio).map((p) => `${p.page} ${p.ratio.toFixed(2)}`);
+  }
+  return { result, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const ms = (v) => (v === null || v === undefined ? 'n/a' : v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`);
+const x = (v) => (v === null || v === undefined ? 'n/a' : `${v.toFixed(2)}×`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+function contentSize() {
+  const out = {};
+  for (const browser of ['chromium', 'firefox']) {
+    const file = join(ROOT, 'dist', browser, 'content.js');
+    if (!existsSync(file)) continue;
+    const raw = readFileSync(file);
+    out[browser] = { rawBytes: raw.length, gzipBytes: gzipSync(raw, { level: 9 }).length };
+  }
+  return out;
+}
+
+function rows(results, size) {
+  const cols = results.map((r) => r.result);
+  const cell = (fn) => cols.map((c) => fn(c));
+  const sizeOf = (c) => size[c.browser]?.gzipBytes;
+  return [
+    {
+      label: `Scan / walk, median over ${cols[0]?.corpus.pages.length ?? 0} corpus pages`,
+      values: cell((c) => `${x(c.corpus.medianRatio)} (${ms(c.corpus.medianScanMs)} vs ${ms(c.corpus.medianWalkMs)})`),
+      budget: `≤ ${BUDGET.ratio}×`,
+      pass: cols.every((c) => c.corpus.medianRatio <= BUDGET.ratio),
+    },
+    {
+      label: 'Worst corpus page (scan / walk)',
+      values: cell((c) => (c.corpus.worst ? `${c.corpus.worst.page} ${x(c.corpus.worst.ratio)} (${ms(c.corpus.worst.scanMs)} vs ${ms(c.corpus.worst.walkMs)})` : 'n/a')),
+      budget: '—',
+    },
+    {
+      label: 'Slowest corpus page (scan)',
+      values: cell((c) => (c.corpus.slowest ? `${c.corpus.slowest.page} ${ms(c.corpus.slowest.scanMs)} (${x(c.corpus.slowest.ratio)})` : 'n/a')),
+      budget: '—',
+    },
+    {
+      label: `${(cols[0]?.large.chars / 1e6).toFixed(1)} M-char article: scan / walk`,
+      values: cell((c) => `${x(c.large.ratio)} (${ms(c.large.scanMs)} vs ${ms(c.large.walkMs)})`),
+      budget: `≤ ${BUDGET.ratio}×`,
+      pass: cols.every((c) => c.large.ratio <= BUDGET.ratio),
+    },
+    {
+      label: 'Large article, sliced scan: longest task',
+      values: cell((c) => `${ms(c.large.worstTaskMs)} (longest slice ${ms(c.large.maxSliceMs)})`),
+      budget: `≤ ${BUDGET.task} ms`,
+      pass: cols.every((c) => c.large.worstTaskMs <= BUDGET.task),
+    },
+    {
+      label: 'Append 1 paragraph to 20,000 vs that paragraph alone',
+      values: cell((c) => `${x(c.append.ratio)} (${ms(c.append.appendMs)} vs ${ms(c.append.aloneMs)})`),
+      budget: `≤ ${BUDGET.append}×`,
+      pass: cols.every((c) => c.append.ratio <= BUDGET.append),
+    },
+    {
+      label: 'JS heap added by a scan of the large article',
+      values: cell((c) => (c.large.heap ? `${(c.large.heap.deltaBytes / 1048576).toFixed(1)} MB (${c.large.heap.mentions} marks)` : 'n/a')),
+      budget: '—',
+    },
+    {
+      label: 'content.js, gzipped (level 9)',
+      values: cell((c) => (sizeOf(c) ? kb(sizeOf(c)) : 'n/a')),
+      budget: `≤ ${BUDGET.gzipKB} KB`,
+      pass: cols.every((c) => (sizeOf(c) ?? Infinity) <= BUDGET.gzipKB * 1024),
+    },
+  ];
+}
+
+function markdown(results, size, machine) {
+  const table = rows(results, size);
+  const head = `| | ${results.map((r) => r.result.version).join(' | ')} | Budget |`;
+  const sep = `|---|${results.map(() => '---').join('|')}|---|`;
+  const body = table.map((r) => `| ${r.label} | ${r.values.join(' | ')} | ${r.budget}${r.pass === undefined ? '' : ` ${r.pass ? '✅' : '❌'}`} |`);
+  const note =
+    `\nMeasured by \`npm run bench\` on ${machine.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, ` +
+    `${machine.os}, Node ${machine.node}. Medians of ${RUNS} interleaved runs after a warm-up; page JavaScript off on the corpus pages. ` +
+    'Scan = what the content script does for a full scan (scope, walk, match, ranges, paint); walk = a bare ' +
+    'TreeWalker pass reading every text node of `<body>`.\n';
+  return [head, sep, ...body].join('\n') + '\n' + note;
+}
+
+function printTable(results, size) {
+  const table = rows(results, size);
+  const widths = [Math.max(...table.map((r) => r.label.length)), ...results.map((_, i) => Math.max(12, ...table.map((r) => r.values[i].length)))];
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 10)).join('  ');
+  console.log('\n' + line(['', ...results.map((r) => r.result.version), 'budget']));
+  for (const r of table) console.log(line([r.label, ...r.values, `${r.budget} ${r.pass === undefined ? '' : verdict(r.pass)}`]));
+  for (const { result: c } of results) {
+    const top = [...c.corpus.pages].sort((a, b) => b.ratio - a.ratio).slice(0, 5);
+    console.log(`\n${c.version}: highest scan/walk ratios`);
+    for (const p of top) console.log(`  ${p.page.padEnd(40)} ${x(p.ratio).padStart(7)}  scan ${ms(p.scanMs)}  walk ${ms(p.walkMs)}  marks ${p.mentions}`);
+    const b = c.large.breakdown;
+    console.log(
+      `  large article phases: roots ${ms(b.roots)}, segments ${ms(b.segments)}, match ${ms(b.match)}, ` +
+        `visibility ${ms(b.visibility)}, ranges ${ms(b.ranges)}, paint ${ms(b.paint)} (walk ${ms(c.large.walkMs)})`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const { startServer } = await importTs('test/e2e/server.ts');
+  const server = await startServer();
+  const large = largeArticle();
+  server.route('/bench/large.html', large.html, { 'cache-control': 'no-store' });
+  server.route('/bench/paragraphs.html', manyParagraphs(), { 'cache-control': 'no-store' });
+  console.log(`generated: large article ${(large.html.length / 1e6).toFixed(1)} M chars of HTML, ${(large.chars / 1e6).toFixed(2)} M chars of text, ${large.mentions} planted mentions`);
+
+  let corpusPages = SKIP_CORPUS
+    ? []
+    : readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => f.slice(0, -5))
+        .sort();
+  if (FILTER) corpusPages = corpusPages.filter((p) => p.includes(FILTER));
+  corpusPages = corpusPages.slice(0, PAGE_LIMIT);
+
+  const code = await bundleBenchPage();
+  const results = [];
+  const errors = [];
+  try {
+    for (const name of ['chromium', 'firefox']) {
+      if (ONLY && ONLY !== name) continue;
+      const run = await benchBrowser(name, server, code, corpusPages);
+      run.result.large.chars = large.chars;
+      results.push(run);
+      errors.push(...run.errors);
+    }
+  } finally {
+    await server.close();
+  }
+
+  const size = contentSize();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    browsers: Object.fromEntries(results.map((r) => [r.result.browser, r.result.version])),
+    date: new Date().toISOString(),
+  };
+  printTable(results, size);
+  const budgets = Object.fromEntries(rows(results, size).filter((r) => r.pass !== undefined).map((r) => [r.label, verdict(r.pass)]));
+  mkdirSync(OUT, { recursive: true });
+  const partial = ONLY || FILTER || PAGE_LIMIT !== Infinity || SKIP_CORPUS;
+  const suffix = partial ? '.partial' : '';
+  writeFileSync(
+    join(OUT, `results${suffix}.json`),
+    JSON.stringify({ machine, runs: RUNS, budgets, size, browsers: results.map((r) => r.result), errors }, null, 1) + '\n',
+  );
+  writeFileSync(join(OUT, `README-table${suffix}.md`), markdown(results, size, machine));
+  console.log(`\nwrote bench/results${suffix}.json and bench/README-table${suffix}.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (errors.length) {
+    console.error(`\n${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
