@@ -1,7 +1,7 @@
 /** The options page: a pure view of `OptionsData` and `OptionsActions`. */
 import { DatasetFooter } from '../popup/DatasetFooter';
 import { useI18n, type MessageKey } from '../popup/i18n';
-import { MODES, HIGHLIGHT_STYLES, type HighlightStyle, type Mode } from '../shared/settings';
+import type { HighlightStyle, Mode } from '../shared/settings';
 import type { OptionsActions, OptionsData } from './model';
 
 const MODE_LABELS: Record<Mode, MessageKey> = { all: 'options_modeAll', first: 'options_modeFirst', off: 'options_modeOff' };
@@ -9,6 +9,10 @@ const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
   underline: 'options_styleUnderline',
   background: 'options_styleBackground',
 };
+
+// Listed here rather than imported from settings.ts, which loads the browser API: the view stays pure.
+const MODES = Object.keys(MODE_LABELS) as Mode[];
+const HIGHLIGHT_STYLES = Object.keys(STYLE_LABELS) as HighlightStyle[];
 
 export interface OptionsProps {
   data: OptionsData;

@@ -4,7 +4,7 @@ import type { PublishedInfo } from '../shared/messages';
 import { developmentsSince } from '../shared/since';
 import { FactLine } from './FactLine';
 import type { MessageKey } from './i18n';
-import { formatUiDate, useI18n } from './i18n';
+import { formatCount, formatUiDate, useI18n } from './i18n';
 
 /** Which words describe where the content script found the date (see content/published-date.ts). */
 export function dateSourceKey(from: string): MessageKey {
@@ -17,6 +17,9 @@ export function dateSourceKey(from: string): MessageKey {
 
 const isModified = (from: string): boolean => /modified|updated/.test(from);
 
+/** The newest developments shown; the rest are in the timeline. */
+export const SINCE_SHOWN = 3;
+
 export function SinceBlock({ story, published }: { story: Story; published: PublishedInfo }) {
   const { t, lang } = useI18n();
   const facts = developmentsSince(story, published.date);
@@ -28,10 +31,13 @@ export function SinceBlock({ story, published }: { story: Story; published: Publ
       <h2 id="since-heading">{t('popup_since', date)}</h2>
       <p class="muted">{t(isModified(published.from) ? 'popup_updatedFrom' : 'popup_publishedFrom', date, where)}</p>
       <ul class="facts">
-        {facts.map((fact) => (
+        {facts.slice(0, SINCE_SHOWN).map((fact) => (
           <FactLine key={fact.id} fact={fact} />
         ))}
       </ul>
+      {facts.length > SINCE_SHOWN && (
+        <p class="muted small">{t('popup_sinceMore', formatCount(facts.length - SINCE_SHOWN, lang))}</p>
+      )}
     </section>
   );
 }

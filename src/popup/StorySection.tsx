@@ -45,12 +45,14 @@ export function StorySection({ story, sources }: Props) {
       <p class="summary" lang="en" dir="ltr">
         {story.summary}
       </p>
-      <h3>{t('popup_keyFacts')}</h3>
-      <ul class="facts">
-        {keyFacts.map((fact) => (
-          <FactLine key={fact.id} fact={fact} />
-        ))}
-      </ul>
+      <details class="key-facts">
+        <summary>{t('popup_keyFactsCount', formatCount(keyFacts.length, lang))}</summary>
+        <ul class="facts">
+          {keyFacts.map((fact) => (
+            <FactLine key={fact.id} fact={fact} />
+          ))}
+        </ul>
+      </details>
       <details class="timeline">
         <summary>{t('popup_timeline', formatCount(timeline.length, lang))}</summary>
         <ol class="facts">
