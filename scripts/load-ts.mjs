@@ -3,13 +3,15 @@
  * .ts module with esbuild into a temporary .mjs and imports it.
  */
 import * as esbuild from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export async function importTs(file) {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'backstory-ts-')), 'module.mjs');
+  // Inside the project, so that the bundle's external imports (puppeteer-core…) resolve.
+  const cache = resolve(import.meta.dirname, '..', 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const outfile = join(mkdtempSync(join(cache, 'backstory-ts-')), 'module.mjs');
   const entry = resolve(import.meta.dirname, '..', file);
   await esbuild.build({
     entryPoints: [entry],

@@ -36,8 +36,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
   it('renders the popup and the options page', async () => {
     for (const path of ['popup.html', 'options.html']) {
-      const page = await session.browser.newPage();
-      await page.goto(session.extensionUrl(path), { waitUntil: 'load' });
+      const page = await session.openExtensionPage(path);
       await page.waitForFunction(() => (document.body?.innerText ?? '').trim().length > 20, { timeout: 10_000 });
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toMatch(/Backstory/);

@@ -41,6 +41,8 @@ export interface Session {
   extensionUrl(path: string): string;
   /** Open a new tab at `host` + `path`; page errors are collected in `errors`. */
   open(host: string, path: string): Promise<Page>;
+  /** Open a page of the extension (popup.html, options.html) in a new tab, loaded. */
+  openExtensionPage(path: string): Promise<Page>;
   /** Evaluate in an extension page (full WebExtension API), e.g. to message a tab's content script. */
   inExtension<T>(fn: string): Promise<T>;
   close(): Promise<void>;
@@ -147,11 +149,24 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       await page.goto(url(host, path), { waitUntil: 'load' });
       return page;
     },
-    async inExtension<T>(fn: string): Promise<T> {
-      if (!extensionPage || extensionPage.isClosed()) {
-        extensionPage = await browser.newPage();
-        await extensionPage.goto(`${base}/options.html`, { waitUntil: 'load' });
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      pageErrors.set(page, errors);
+      page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+      const target = `${base}/${path}`;
+      if (name === 'firefox') {
+        // Firefox's WebDriver BiDi never reports extension pages as loaded (the navigation command
+        // hangs until it times out), so start it and wait for the document ourselves.
+        page.goto(target).catch(() => undefined);
+        await waitFor(async () => page.evaluate((url) => location.href.startsWith(url) && document.readyState === 'complete', target).catch(() => false));
+      } else {
+        await page.goto(target, { waitUntil: 'load' });
       }
+      return page;
+    },
+    async inExtension<T>(fn: string): Promise<T> {
+      if (!extensionPage || extensionPage.isClosed()) extensionPage = await session.openExtensionPage('options.html');
       return (await extensionPage.evaluate(`(async () => { const api = globalThis.browser ?? globalThis.chrome; ${fn} })()`)) as T;
     },
     async close() {
@@ -235,4 +250,13 @@ export async function markPoint(page: Page, highlight: string, n = 0): Promise<{
   );
   if (!point) throw new Error(`no mark ${n} in ${highlight}`);
   return point;
+}
+
+/** Poll `check` until it is true (or throw after `timeout`). */
+export async function waitFor(check: () => Promise<boolean>, timeout = 10_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
