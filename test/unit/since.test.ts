@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { developmentsSince, formatIsoDate, isoPeriod } from '../../src/shared/since';
+import { dataset } from '../../src/data/index';
 import type { Fact, Story } from '../../src/data/types';
 
 let nextId = 0;
@@ -117,5 +118,36 @@ describe('formatIsoDate', () => {
 
   it('returns non-ISO input unchanged', () => {
     expect(formatIsoDate('Late 2021')).toBe('Late 2021');
+  });
+});
+
+describe('developmentsSince on the real dataset', () => {
+  const [story] = dataset.stories;
+  if (!story) throw new Error('the dataset has no story');
+  const since = (date: string) => developmentsSince(story, date).map((f) => f.id);
+
+  it('has a parseable date on every timeline fact', () => {
+    const facts = new Map(story.facts.map((f) => [f.id, f]));
+    for (const id of story.timelineIds) expect(isoPeriod(facts.get(id)?.date ?? ''), id).not.toBeNull();
+  });
+
+  it('gives an August 2025 article the September 2025 and June 2026 developments, newest first', () => {
+    const ids = since('2025-08-07');
+    expect(ids).toEqual(expect.arrayContaining(['f-urgent-review', 'f-ceased-services', 'f-final-update']));
+    // The day before, and August as a whole month, are not "after" 7 Aug.
+    expect(ids).not.toContain('f-call-storage');
+    expect(ids).not.toContain('f-execs-question-staff');
+    expect(ids.indexOf('f-final-update')).toBeLessThan(ids.indexOf('f-ceased-services'));
+    const starts = developmentsSince(story, '2025-08-07').map((f) => isoPeriod(f.date)?.start ?? '');
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+
+  it('gives a June 2026 article nothing, and a mid-May 2026 one only June', () => {
+    expect(since('2026-06-04')).toEqual([]);
+    expect(since('2026-06-20')).toEqual([]);
+    const may = since('2026-05-15');
+    expect(may.length).toBeGreaterThan(0);
+    expect(may).not.toContain('f-haimovich-leaving');
+    for (const id of may) expect(story.facts.find((f) => f.id === id)?.date.startsWith('2026-06')).toBe(true);
   });
 });
