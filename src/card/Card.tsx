@@ -3,7 +3,7 @@
  * (src/content/card-host.ts) positions it and owns focus and lifetime.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CardModel } from './model';
+import { MAX_SINCE, type CardModel } from './model';
 import type { CardLocale, Translate } from './i18n';
 import { formatIsoDate } from '../shared/since';
 import { FactItem } from './FactItem';
@@ -23,6 +23,7 @@ export interface CardProps {
 
 export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onHideSite }: CardProps) {
   const [expanded, setExpanded] = useState(false);
+  const [allSince, setAllSince] = useState(false);
   const sourcesRef = useRef<HTMLOListElement>(null);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   // The button sits in the footer and the summary near the top: bring the summary into view on expand.
@@ -71,11 +72,23 @@ export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onH
         {model.since.length > 0 && publishedDate && (
           <section class="since" aria-labelledby="bs-since">
             <h3 id="bs-since">{t('card_since', uiDate(publishedDate))}</h3>
-            <ol class="facts">
-              {model.since.map((item) => (
+            <ol class="facts" id="bs-since-list">
+              {(allSince ? model.since : model.since.slice(0, MAX_SINCE)).map((item) => (
                 <FactItem key={item.fact.id} item={item} t={t} onJump={jumpToSource} compact />
               ))}
             </ol>
+            {model.since.length > MAX_SINCE && (
+              // The newest come first; the earlier ones (often the turning points) are one click away.
+              <button
+                type="button"
+                class="link"
+                aria-expanded={allSince}
+                aria-controls="bs-since-list"
+                onClick={() => setAllSince(!allSince)}
+              >
+                {allSince ? t('card_sinceFewer') : t('card_sinceMore', String(model.since.length - MAX_SINCE))}
+              </button>
+            )}
           </section>
         )}
 

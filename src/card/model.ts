@@ -7,7 +7,7 @@ import { developmentsSince, formatIsoDate } from '../shared/since';
 
 /** The card shows 3–5 facts (DESIGN.md "The card"). */
 export const MAX_FACTS = 5;
-/** "Since this article" stays short; the popup has the full timeline. */
+/** "Since this article" shows this many at first; the rest open on request. */
 export const MAX_SINCE = 3;
 
 export interface DatedItem {
@@ -87,7 +87,7 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   });
 
   // "Since" comes first on the card, so its sources get the first numbers.
-  const sinceFacts = publishedDate ? developmentsSince(story, publishedDate).slice(0, MAX_SINCE) : [];
+  const sinceFacts = publishedDate ? developmentsSince(story, publishedDate) : [];
   const since = sinceFacts.map(toCardFact);
   const shownSince = new Set(sinceFacts.map((f) => f.id));
   // A fact already listed under "since" is not repeated among the key facts; the entity's own list

@@ -93,6 +93,21 @@ describe('Card', () => {
     expect(root.querySelector('.since')).toBeNull();
   });
 
+  it('shows the newest developments first and the earlier ones on request', async () => {
+    const { model } = mount('microsoft', {}, '2025-08-10');
+    expect(model.since.length).toBeGreaterThan(3);
+    const items = () => root.querySelectorAll('#bs-since-list > li').length;
+    expect(items()).toBe(3);
+    const toggle = root.querySelector<HTMLButtonElement>('.since .link');
+    expect(toggle?.textContent).toBe(`${model.since.length - 3} earlier developments`);
+    toggle?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(items()).toBe(model.since.length);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    // The September 2025 decision to cut off services is among them.
+    expect(root.querySelector('#bs-since-list')?.textContent).toMatch(/ceased and disabled/);
+  });
+
   it('expands the summary with More and reports it in aria-expanded', async () => {
     mount('azure');
     const more = root.querySelector<HTMLButtonElement>('.btn-primary');
