@@ -192,7 +192,7 @@ const APPENDED =
 // ---------------------------------------------------------------------------------------------
 // Browsers
 
-async function launch(name, port) {
+async function launch(name, port, { javascript = true } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), `backstory-bench-${name}-`));
   if (name === 'chromium') {
     return puppeteer.launch({
@@ -233,6 +233,8 @@ async function launch(name, port) {
       // Full-precision performance.now() (the default rounds to 1 ms outside cross-origin isolation).
       'privacy.reduceTimerPrecision': false,
       'dom.min_background_timeout_value': 0,
+      // Firefox has no BiDi command to turn page scripts off per tab; the corpus gets its own browser.
+      ...(javascript ? {} : { 'javascript.enabled': false }),
     },
   });
 }
@@ -303,7 +305,7 @@ async function measureRatio(tab) {
 }
 
 async function benchBrowser(name, server, code, corpusPages) {
-  const browser = await launch(name, server.port);
+  let browser = await launch(name, server.port);
   const version = await browserVersion(browser);
   const base = `https://127.0.0.1:${server.port}`;
   const result = { browser: name, version, corpus: { pages: [], errors: [] } };
@@ -315,6 +317,8 @@ async function benchBrowser(name, server, code, corpusPages) {
     console.log('  large article …');
     await open(tab, `${base}/bench/large.html`, code);
     result.large = await measureRatio(tab);
+    const awaited = await tab.evaluate(`${B('mentionsAwaited')}()`);
+    if (awaited !== result.large.mentions) throw new Error(`synchronous scan found ${result.large.mentions} marks, awaited scan ${awaited}`);
     result.large.heap = await tab.evaluate(`${B('heap')}()`);
     const sliced = [];
     for (let i = 0; i < 3; i++) {
@@ -323,8 +327,14 @@ async function benchBrowser(name, server, code, corpusPages) {
     }
     result.large.sliced = sliced;
     const worstOf = (key) => median(sliced.map((s) => s[key]));
-    result.large.worstTaskMs = Math.max(worstOf('maxGapMs') ?? 0, worstOf('maxLongTaskMs') ?? 0);
+    // The longest task: the longest slice between two yields (timed by wrapping scheduler.yield)
+    // or a 'longtask' entry (Chromium), whichever is longer. The heartbeat's longest gap is kept
+    // apart: scheduler.yield continuations run ahead of ordinary tasks, so the heartbeat starves
+    // for the whole scan and its gap is the time a page's own queued task waits, not a task length.
     result.large.maxSliceMs = worstOf('maxSliceMs');
+    result.large.maxLongTaskMs = worstOf('maxLongTaskMs');
+    result.large.maxGapMs = worstOf('maxGapMs');
+    result.large.worstTaskMs = Math.max(result.large.maxSliceMs ?? 0, result.large.maxLongTaskMs ?? 0);
 
     console.log('  20,000 paragraphs …');
     await open(tab, `${base}/bench/paragraphs.html`, code);
@@ -334,22 +344,25 @@ async function benchBrowser(name, server, code, corpusPages) {
       runs: appends,
       appendMs: median(appends.map((a) => a.appendMs)),
       aloneMs: median(appends.map((a) => a.aloneMs)),
+      rescanMs: median(appends.map((a) => a.rescanMs)),
+      styleMs: median(appends.map((a) => a.styleMs)),
       ratio: median(appends.map((a) => a.ratio)),
       mentionsOnPage: appends[0].mentionsOnPage,
       addedMentions: appends[0].addedMentions,
       aloneMentions: appends[0].aloneMentions,
     };
 
-    // Corpus: page scripts off.
-    const corpusTab = await browser.newPage();
-    let jsDisabled = true;
-    try {
+    // Corpus: page scripts off (Chromium per tab, Firefox by preference in a second browser).
+    let corpusTab;
+    if (name === 'chromium') {
+      corpusTab = await browser.newPage();
       await corpusTab.setJavaScriptEnabled(false);
-    } catch (error) {
-      jsDisabled = false;
-      console.warn(`  could not disable page JavaScript (${error.message}); corpus pages run their scripts`);
+    } else {
+      await browser.close();
+      browser = await launch(name, server.port, { javascript: false });
+      corpusTab = await browser.newPage();
     }
-    result.corpus.jsDisabled = jsDisabled;
+    result.corpus.jsDisabled = true;
     let i = 0;
     for (const slug of corpusPages) {
       i++;
@@ -433,13 +446,13 @@ function rows(results, size) {
     },
     {
       label: 'Large article, sliced scan: longest task',
-      values: cell((c) => `${ms(c.large.worstTaskMs)} (longest slice ${ms(c.large.maxSliceMs)})`),
+      values: cell((c) => `${ms(c.large.worstTaskMs)} (page task waits ${ms(c.large.maxGapMs)})`),
       budget: `≤ ${BUDGET.task} ms`,
       pass: cols.every((c) => c.large.worstTaskMs <= BUDGET.task),
     },
     {
       label: 'Append 1 paragraph to 20,000 vs that paragraph alone',
-      values: cell((c) => `${x(c.append.ratio)} (${ms(c.append.appendMs)} vs ${ms(c.append.aloneMs)})`),
+      values: cell((c) => `${x(c.append.ratio)} (${ms(c.append.appendMs)} vs ${ms(c.append.aloneMs)}; rescan ${ms(c.append.rescanMs)})`),
       budget: `≤ ${BUDGET.append}×`,
       pass: cols.every((c) => c.append.ratio <= BUDGET.append),
     },
