@@ -4,7 +4,7 @@
  * page's main world, beside a bare TreeWalker pass, so both are timed in the same world and run.
  * Nothing here is shipped. Everything is exposed as `globalThis.__backstoryBench`.
  */
-import { dataset } from '../src/data/index';
+import { entityAliases, otherNames } from '../src/data/aliases';
 import { compileMatcher } from '../src/detect';
 import type { Candidate } from '../src/detect';
 import { Painter, visibleMentions, type PaintOptions } from '../src/content/highlights';
@@ -14,7 +14,7 @@ import { positionAt, SegmentWalker, type Segment } from '../src/content/segments
 import { VisibleIndex } from '../src/content/visible-index';
 
 const compileStarted = performance.now();
-const matcher = compileMatcher(dataset.entities, dataset.actors);
+const matcher = compileMatcher(entityAliases, otherNames);
 const compileMs = performance.now() - compileStarted;
 
 /** The default settings: every name, every mention. */
