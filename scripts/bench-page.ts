@@ -357,8 +357,9 @@ const bench = {
   stats: textStats,
   walk: (reps: number) => timed(reps, walkOnce),
   scan: (reps: number) => timed(reps, scanOnce),
-  calibrateWalk: (minMs: number) => calibrate(walkOnce, minMs, 200),
-  calibrateScan: (minMs: number) => calibrate(scanOnce, minMs, 200),
+  // Tiny pages walk in microseconds: enough repetitions that a measurement outlasts timer precision.
+  calibrateWalk: (minMs: number) => calibrate(walkOnce, minMs, 20000),
+  calibrateScan: (minMs: number) => calibrate(scanOnce, minMs, 2000),
   mentions: () => scanOnce(),
   /** Mentions found by the awaited scan (checks that the synchronous use above sees them all). */
   async mentionsAwaited() {
