@@ -203,8 +203,6 @@ async function launch(name, port, { javascript = true } = {}) {
       userDataDir,
       args: [
         '--no-sandbox',
-        '--js-flags=--expose-gc',
-        '--enable-precise-memory-info',
         `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
         '--ignore-certificate-errors',
         '--disable-background-networking',
@@ -279,6 +277,31 @@ async function open(tab, url, code) {
   await tab.evaluate(code);
 }
 
+/**
+ * JS heap a full scan of the loaded page adds and keeps (scanner, mentions, ranges, highlights):
+ * Chromium, read over CDP after forced garbage collections; null in Firefox.
+ */
+async function heapDelta(tab, name) {
+  if (name !== 'chromium') return null;
+  const cdp = await tab.createCDPSession();
+  const used = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const deltas = [];
+  let mentions = 0;
+  for (let i = 0; i < 3; i++) {
+    const before = await used();
+    mentions = await tab.evaluate(`${B('heapScan')}()`);
+    const after = await used();
+    await tab.evaluate(`${B('heapRelease')}()`);
+    deltas.push(after - before);
+  }
+  await cdp.detach();
+  return { deltaBytes: median(deltas), deltas, mentions };
+}
+
 /** Interleaved walk/scan runs on the loaded page: one warm-up, then RUNS of each. */
 async function measureRatio(tab) {
   const stats = await tab.evaluate(`${B('stats')}()`);
@@ -319,7 +342,7 @@ async function benchBrowser(name, server, code, corpusPages) {
     result.large = await measureRatio(tab);
     const awaited = await tab.evaluate(`${B('mentionsAwaited')}()`);
     if (awaited !== result.large.mentions) throw new Error(`synchronous scan found ${result.large.mentions} marks, awaited scan ${awaited}`);
-    result.large.heap = await tab.evaluate(`${B('heap')}()`);
+    result.large.heap = await heapDelta(tab, name);
     const sliced = [];
     for (let i = 0; i < 3; i++) {
       await open(tab, `${base}/bench/large.html`, code);
