@@ -11,8 +11,21 @@ import { BROWSERS, settle, waitForMarks, type Session } from './harness';
 import { launchCorpus } from './corpus-launch';
 import { load, openTab } from './corpus-page';
 
-/** Pages whose articles name Microsoft (see corpus-expected-marks.json). */
-const PAGES = ['engadget', 'nytimes-5', 'wikipedia'];
+/**
+ * Real pages with their own markup: engadget names Microsoft itself; on the others page script
+ * first appends a sentence with names to some of the article's paragraphs (a live site's update).
+ */
+const PAGES = ['engadget', 'nytimes-1', 'bbc-1', 'wikipedia'];
+
+/** Append a sentence naming Microsoft and Azure to up to 8 long paragraphs of the article. */
+function seed(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[itemprop="articleBody"], article, main, [role="main"]') ?? document.body;
+    const paragraphs = [...root.querySelectorAll('p')].filter((p) => (p.textContent ?? '').length > 120).slice(0, 8);
+    for (const p of paragraphs) p.append(document.createTextNode(' Microsoft said Azure hosted it.'));
+    return paragraphs.length * 2;
+  });
+}
 
 interface Ranges {
   total: number;
@@ -92,7 +105,8 @@ describe.each(BROWSERS)('%s', (browser) => {
   it.each(PAGES)('leaves no stuck highlight on %s after its paragraphs change', async (slug) => {
     const page = await openTab(session);
     await load(page, session.url('www.theguardian.com', `/corpus/${slug}.html`));
-    await waitForMarks(page, 1);
+    const seeded = slug === 'engadget' ? 1 : await seed(page);
+    await waitForMarks(page, seeded);
     await settle(page, 300);
     const before = await ranges(page);
     expect(before.bad).toEqual([]);

@@ -50,13 +50,13 @@ export async function openTab(session: Session): Promise<Page> {
  * ("Address rejected") for pages whose subresources fail to connect although the document itself
  * loads; then wait for the document ourselves.
  */
-export async function load(page: Page, url: string): Promise<void> {
+export async function load(page: Page, url: string, until: 'load' | 'domcontentloaded' = 'load'): Promise<void> {
   pageErrors.get(page)?.splice(0);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await page.goto(url, { waitUntil: until, timeout: 30_000 });
   } catch (error) {
     await waitFor(
-      () => page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false),
+      () => page.evaluate((u, wanted) => location.href === u && (document.readyState === 'complete' || (wanted === 'domcontentloaded' && document.readyState === 'interactive')), url, until).catch(() => false),
       20_000,
       `load of ${url} after ${String(error).slice(0, 120)}`,
     );
