@@ -343,10 +343,18 @@ function heapRelease(): void {
   (globalThis as { __benchKeep?: unknown }).__benchKeep = null;
 }
 
-/** Time `fn` often enough that one measurement lasts at least `minMs`; returns the rep count. */
+/**
+ * How often to repeat `fn` so that one measurement lasts at least `minMs`: doubles the count
+ * until it does (a single cold run is a poor guide on a page that walks in microseconds).
+ */
 function calibrate(fn: () => unknown, minMs: number, cap: number): number {
-  const one = timed(1, fn);
-  return Math.max(1, Math.min(cap, Math.ceil(minMs / Math.max(one, 0.001))));
+  let reps = 1;
+  for (;;) {
+    const total = timed(reps, fn) * reps;
+    if (total >= minMs || reps >= cap) break;
+    reps = total > minMs / 32 ? Math.ceil((reps * minMs) / total) : reps * 8;
+  }
+  return Math.min(reps, cap);
 }
 
 const bench = {
