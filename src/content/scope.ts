@@ -74,24 +74,39 @@ function outermost(elements: Element[]): Element[] {
   return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
 }
 
+/**
+ * How much running text an element holds, measured in paragraphs: a live collection's length is
+ * counted natively, where `textContent` would copy every character of the page (seconds on a 5 MB
+ * article in the benchmark).
+ */
+function paragraphs(el: Element): number {
+  return el.getElementsByTagName('p').length;
+}
+
+/** Pages with hardly any <p> (text in <div>s) are measured in characters instead. */
 function textLength(el: Element): number {
   return (el.textContent ?? '').length;
 }
 
 /**
  * The roots to scan, most specific first: the article body, else `<article>`, else `<main>`, else
- * `<body>`. A candidate that holds under a fifth of the page's text is a teaser, not the article,
- * and the next rule is tried. The page's `<h1>` is added when it sits outside the chosen root
- * (many sites put the headline above the article element).
+ * `<body>`. A candidate that holds under a fifth of the page's paragraphs is a teaser, not the
+ * article, and the next rule is tried. The page's `<h1>` is added when it sits outside the chosen
+ * root (many sites put the headline above the article element).
  */
 export function findScopeRoots(doc: Document): Element[] {
   const body = doc.body;
   if (!body) return doc.documentElement ? [doc.documentElement] : [];
-  const total = textLength(body);
+  let measure = paragraphs;
+  let total = paragraphs(body);
+  if (total < 3) {
+    measure = textLength;
+    total = textLength(body);
+  }
   for (const selector of ARTICLE_SELECTORS) {
     const found = outermost([...doc.querySelectorAll(selector)]);
     if (found.length === 0) continue;
-    const covered = found.reduce((sum, el) => sum + textLength(el), 0);
+    const covered = found.reduce((sum, el) => sum + measure(el), 0);
     if (covered * 5 < total) continue;
     const roots = [...found];
     const h1 = doc.querySelector('h1');

@@ -90,6 +90,10 @@ describe('findScopeRoots', () => {
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['H1', 'DIV']);
     document.body.innerHTML = `<article>tiny teaser</article><div>${'long body text '.repeat(100)}</div>`;
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
+    document.body.innerHTML = `<article><p>teaser</p></article>${'<p>paragraph of the real text</p>'.repeat(20)}`;
+    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
+    document.body.innerHTML = `<nav><p>menu</p></nav><article>${'<p>paragraph</p>'.repeat(20)}</article>`;
+    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE']);
     document.body.innerHTML = `<main><article>${'a '.repeat(50)}</article><article>${'b '.repeat(50)}</article></main>`;
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE', 'ARTICLE']);
   });
