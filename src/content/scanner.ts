@@ -18,6 +18,9 @@ interface Held extends Mention {
   needs: Candidate['needs'];
 }
 
+/** During a long scan, marks are handed on at most this often (see scanAll). */
+const EMIT_EVERY_MS = 250;
+
 const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 
 export class Scanner implements MentionIndex {
@@ -86,6 +89,8 @@ export class Scanner implements MentionIndex {
     this.roots = findScopeRoots(this.doc);
     this.contextRead = false;
     this.absorbContext(this.doc.title);
+    let emitted = false;
+    let lastEmit = 0;
     for (const root of this.roots) {
       const walker = new SegmentWalker(root);
       let more = true;
@@ -94,7 +99,14 @@ export class Scanner implements MentionIndex {
         const segments: Segment[] = [];
         more = walker.next(() => performance.now() - started > this.sliceMs, segments);
         const added = this.matchSegments(segments, this.mentions);
-        if (added && this.mentions.length) this.emit();
+        // Marks appear with the first slice that finds any (the top of the article, usually in
+        // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
+        // browser repaint them, which on a very large page costs more than the scan itself.
+        if (added && performance.now() - lastEmit > (emitted ? EMIT_EVERY_MS : 0)) {
+          this.emit();
+          emitted = true;
+          lastEmit = performance.now();
+        }
         if (more) {
           await yieldToMain();
           if (signal.aborted || generation !== this.generation) return;

@@ -1,34 +1,17 @@
 /** Give the main thread back to the page between slices of work. */
 
-interface SchedulerLike {
-  postTask?: (callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }) => Promise<void>;
-}
-
-let channel: MessageChannel | null = null;
-const waiting: Array<() => void> = [];
-
 /**
- * Resume after the page's own queued work has had its turn.
+ * Resume after the page's own queued work has had its turn: a plain `setTimeout(0)`.
  *
- * Not `scheduler.yield()`: its continuations are run ahead of other queued tasks, so a long scan
- * cut into slices still kept the page's timers waiting until the end (seen in Firefox with 200,000
- * text nodes: timers delayed ~5 s). `scheduler.postTask` at the default 'user-visible' priority
- * queues behind the page's tasks; where it is missing, a MessageChannel round-trip does the same
- * without the 4 ms clamp that nested `setTimeout(0)` calls get.
+ * Measured alternatives were worse for the page: `scheduler.yield()` continuations and
+ * `scheduler.postTask()` tasks are picked ahead of the page's timers and messages, so a long scan
+ * cut into slices still kept the page waiting until its end (Firefox, 200,000 text nodes: page timers
+ * delayed ~5 s; Chromium, 5 MB article: a 2.7 s gap in a MessageChannel heartbeat). Timers are one
+ * FIFO queue with the page's own; the 4 ms clamp after nested calls only stretches a long scan's
+ * wall time, not its work.
  */
 export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (typeof scheduler?.postTask === 'function') {
-    return scheduler.postTask(() => undefined, { priority: 'user-visible' });
-  }
-  return new Promise((resolve) => {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => waiting.shift()?.();
-    }
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Milliseconds of work per slice before yielding (DESIGN.md: ~5 ms). */
