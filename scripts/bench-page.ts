@@ -143,7 +143,8 @@ interface SchedulerLike {
  * refreshes the visible index), while three probes watch the main thread:
  * - a MessageChannel heartbeat: the longest gap between two of its turns;
  * - PerformanceObserver 'longtask' (Chromium);
- * - the slices themselves: `scheduler.yield` is wrapped to time the work between two yields.
+ * - the slices themselves: `scheduler.yield` and `setTimeout` are wrapped to time the work
+ *   between two yields.
  */
 async function slicedScan(): Promise<Record<string, number | string | null>> {
   let maxGap = 0;
@@ -170,20 +171,39 @@ async function slicedScan(): Promise<Record<string, number | string | null>> {
   let sliceStart = 0;
   let maxSlice = 0;
   let slices = 0;
-  const endSlice = () => {
+  const yieldKinds: string[] = [];
+  const endSlice = (kind?: string) => {
+    if (kind && !yieldKinds.includes(kind)) yieldKinds.push(kind);
     maxSlice = Math.max(maxSlice, now() - sliceStart);
     slices++;
   };
   if (scheduler && typeof original === 'function') {
     scheduler.yield = function (this: unknown) {
-      endSlice();
+      endSlice('scheduler.yield');
       return original.call(scheduler).then(() => {
         sliceStart = now();
       });
     };
   }
+  // The scanner may yield with setTimeout instead (src/content/yield.ts): its timers end a slice
+  // too, and their callbacks start the next. Installed after the heartbeat's own setup below.
+  const realSetTimeout = globalThis.setTimeout;
+  let wrapTimers = false;
   channel.port2.postMessage(null);
-  await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => realSetTimeout(r, 50));
+  wrapTimers = true;
+  globalThis.setTimeout = ((fn: (...a: unknown[]) => void, delay?: number, ...rest: unknown[]) => {
+    if (!wrapTimers || typeof fn !== 'function') return realSetTimeout(fn, delay, ...rest);
+    endSlice('setTimeout');
+    return realSetTimeout(
+      (...a: unknown[]) => {
+        sliceStart = now();
+        fn(...a);
+      },
+      delay,
+      ...rest,
+    );
+  }) as typeof setTimeout;
   maxGap = 0;
   if (maxLongTask !== null) maxLongTask = 0;
 
@@ -208,6 +228,8 @@ async function slicedScan(): Promise<Record<string, number | string | null>> {
   sliceStart = started;
   await scanner.scanAll(lifetime.signal);
   endSlice();
+  wrapTimers = false;
+  globalThis.setTimeout = realSetTimeout;
   const total = now() - started;
   // Let the last task end and its long-task entry arrive.
   await new Promise((r) => setTimeout(r, 200));
@@ -228,7 +250,7 @@ async function slicedScan(): Promise<Record<string, number | string | null>> {
     paintMs,
     maxPaintMs: maxPaint,
     mentions,
-    yieldKind: typeof original === 'function' ? 'scheduler.yield' : 'MessageChannel',
+    yieldKind: yieldKinds.join('+') || 'none',
   };
 }
 
