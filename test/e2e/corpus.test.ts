@@ -173,8 +173,10 @@ async function check(page: Page, session: Session, slug: string, js: boolean): P
     const at = firstDifference(A, E);
     diff = { at, baseline: around(A, at), extension: around(E, at), ...(b ? { baseline2: around(B, at) } : {}) };
   }
-  const baselineErrors = new Set([...a.errors, ...(b?.errors ?? [])].map((m) => hosts(m, js)));
-  const errorsAdded = [...new Set(e.errors.map((m) => hosts(m, js)))].filter((m) => !baselineErrors.has(m));
+  // Messages name the page's own URL ("Content at https://<host>/... may not load ..."): hosts are
+  // normalised in them in both modes.
+  const baselineErrors = new Set([...a.errors, ...(b?.errors ?? [])].map((m) => hosts(m, true)));
+  const errorsAdded = [...new Set(e.errors.map((m) => hosts(m, true)))].filter((m) => !baselineErrors.has(m));
 
   const leftovers = [...e.snap.backstoryNodes];
   for (const key of ['styleElements', 'styleSheets', 'adoptedStyleSheets'] as const) {
