@@ -16,6 +16,8 @@ import { SLICE_MS, yieldToMain } from './yield';
 
 interface Held extends Mention {
   needs: Candidate['needs'];
+  /** Order of discovery; within one full scan this is document order. */
+  seq: number;
 }
 
 /** During a long scan, marks are handed on at most this often (see scanAll). */
@@ -31,6 +33,7 @@ export class Scanner implements MentionIndex {
   private readonly listeners = new Set<() => void>();
   private readonly byRange = new WeakMap<AbstractRange, Held>();
   private generation = 0;
+  private seq = 0;
   private contextRead = false;
 
   /**
@@ -86,19 +89,25 @@ export class Scanner implements MentionIndex {
     const generation = ++this.generation;
     this.mentions = [];
     this.pending = [];
-    this.roots = findScopeRoots(this.doc);
+    // Walking the roots in document order makes discovery order document order.
+    this.roots = findScopeRoots(this.doc).sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
     this.contextRead = false;
     this.absorbContext(this.doc.title);
     let emitted = false;
     let lastEmit = 0;
+    const visit = (segment: Segment) => {
+      if (this.matchSegment(segment, this.mentions)) added = true;
+    };
+    let added = false;
     for (const root of this.roots) {
       const walker = new SegmentWalker(root);
       let more = true;
       while (more) {
         const started = performance.now();
-        const segments: Segment[] = [];
-        more = walker.next(() => performance.now() - started > this.sliceMs, segments);
-        const added = this.matchSegments(segments, this.mentions);
+        added = false;
+        more = walker.next(() => performance.now() - started > this.sliceMs, visit);
         // Marks appear with the first slice that finds any (the top of the article, usually in
         // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
         // browser repaint them, which on a very large page costs more than the scan itself.
@@ -113,9 +122,8 @@ export class Scanner implements MentionIndex {
         }
       }
     }
-    if (this.roots.length > 1) this.mentions.sort(byPosition);
     this.contextPass();
-    this.resolvePending();
+    this.resolvePending(true);
     this.emit();
   }
 
@@ -157,38 +165,33 @@ export class Scanner implements MentionIndex {
   }
 
   private scanBlock(block: Element): boolean {
-    const walker = new SegmentWalker(block);
-    const segments: Segment[] = [];
-    walker.next(() => false, segments);
     const fresh: Held[] = [];
-    this.matchSegments(segments, fresh);
+    new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
     for (const m of fresh) insertSorted(this.mentions, m);
     return fresh.length > 0;
   }
 
   /**
-   * Match segments; accepted mentions are appended to `into`, conditional ones to `pending`.
+   * Match one segment; accepted mentions are appended to `into`, conditional ones to `pending`.
    * Page context comes from the candidates themselves; the costlier cloud-term search runs only
    * while some candidate is waiting for it.
    */
-  private matchSegments(segments: Segment[], into: Held[]): boolean {
+  private matchSegment(segment: Segment, into: Held[]): boolean {
+    const text = segment.text;
+    const candidates = this.matcher.find(text);
     let added = false;
-    for (const segment of segments) {
-      const text = segment.text;
-      const candidates = this.matcher.find(text);
-      for (const candidate of candidates) {
-        const range = this.toRange(segment, candidate);
-        if (!range) continue;
-        const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs };
-        this.byRange.set(range, held);
-        if (candidate.needs === 'none') {
-          this.noteFull(candidate.entityId);
-          into.push(held);
-          added = true;
-        } else this.pending.push(held);
-      }
-      if (this.pending.length && !this.page.cloud) this.absorbContext(text);
+    for (const candidate of candidates) {
+      const range = this.toRange(segment, candidate);
+      if (!range) continue;
+      const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs, seq: this.seq++ };
+      this.byRange.set(range, held);
+      if (candidate.needs === 'none') {
+        this.noteFull(candidate.entityId);
+        into.push(held);
+        added = true;
+      } else this.pending.push(held);
     }
+    if (this.pending.length && !this.page.cloud) this.absorbContext(text);
     return added;
   }
 
@@ -208,12 +211,11 @@ export class Scanner implements MentionIndex {
     // Once read, later text is absorbed segment by segment in matchSegments.
     this.contextRead = true;
     for (const root of this.roots) {
-      const segments: Segment[] = [];
-      new SegmentWalker(root).next(() => false, segments);
-      for (const segment of segments) {
-        this.absorbContext(segment.text);
-        if (this.page.cloud) return;
-      }
+      const walker = new SegmentWalker(root);
+      walker.next(() => this.page.cloud, (segment) => {
+        if (!this.page.cloud) this.absorbContext(segment.text);
+      });
+      if (this.page.cloud) return;
     }
   }
 
@@ -241,17 +243,24 @@ export class Scanner implements MentionIndex {
     if (context.unit8200) this.page.unit8200 = true;
   }
 
-  /** Move pending candidates that the page context now supports into the mentions. */
-  private resolvePending(): void {
+  /**
+   * Move pending candidates that the page context now supports into the mentions. After a full
+   * scan both lists are in discovery (= document) order and are merged by `seq`, which avoids
+   * `compareBoundaryPoints`: on a long page each call walks thousands of siblings.
+   */
+  private resolvePending(inScanOrder = false): void {
     if (this.pending.length === 0) return;
     const still: Held[] = [];
+    const accepted: Held[] = [];
     for (const held of this.pending) {
       if (!held.range.startContainer.isConnected) continue;
-      if (accepts({ entityId: held.entityId, start: 0, end: 0, needs: held.needs }, this.page)) {
-        insertSorted(this.mentions, held);
-      } else still.push(held);
+      if (accepts({ entityId: held.entityId, start: 0, end: 0, needs: held.needs }, this.page)) accepted.push(held);
+      else still.push(held);
     }
     this.pending = still;
+    if (accepted.length === 0) return;
+    if (inScanOrder) this.mentions = mergeBySeq(this.mentions, accepted);
+    else for (const held of accepted) insertSorted(this.mentions, held);
   }
 
   private dropDisconnected(): boolean {
@@ -285,6 +294,24 @@ function blockOf(el: Element, root: Element): Element {
   let block: Element = el;
   while (block !== root && !BLOCK_TAGS.has(block.tagName) && block.parentElement) block = block.parentElement;
   return block;
+}
+
+function mergeBySeq(a: Held[], b: Held[]): Held[] {
+  const out: Held[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.seq < y.seq)) {
+      out.push(x as Held);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** Insert keeping document order: a binary search, so appending to a long page stays cheap. */

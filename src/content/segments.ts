@@ -28,28 +28,46 @@ export function positionAt(segment: Segment, offset: number, end: boolean): [Tex
   return [node, offset - (starts[lo] as number)];
 }
 
+/** Receives each segment as it ends. The segment's arrays are reused: use them before returning. */
+export type SegmentVisitor = (segment: Segment) => void;
+
+const NON_SPACE = /\S/;
+
 /**
- * A resumable walk over `root`. `next(deadline)` returns the segments completed before
- * `deadline()` says stop, or null when the walk is done.
+ * A resumable walk over `root`. Each finished segment is handed to a visitor while the walk is
+ * under way, so matching happens inside the slice whose deadline the walk checks, and no segment
+ * object is allocated per block (allocation and garbage collection were a third of a large scan).
  */
 export class SegmentWalker {
   private readonly walker: TreeWalker;
   private readonly root: Element;
   private done = false;
-  private current: Segment | null = null;
+  private readonly seg: Segment = { nodes: [], starts: [], text: '' };
   private currentBlock: Element | null = null;
   private lastParent: Element | null = null;
   private readonly blockOf = new Map<Element, Element>();
+  private visit: SegmentVisitor = () => undefined;
+  /** The node to resume at (already reached by the walker but not processed). */
+  private pending: Node | null = null;
 
   constructor(root: Element) {
     this.root = root;
     this.walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   }
 
-  /** Walks until `shouldYield()` is true (checked every 64 nodes) or the subtree ends; appends finished segments to `out`. Returns true while there is more to walk. */
-  next(shouldYield: () => boolean, out: Segment[]): boolean {
+  /**
+   * Walks until `shouldYield()` is true (checked every 64 nodes) or the subtree ends. Segments go to
+   * `sink`: a visitor (reused buffers), or an array that receives copies of the non-blank ones.
+   * Returns true while there is more to walk.
+   */
+  next(shouldYield: () => boolean, sink: Segment[] | SegmentVisitor): boolean {
     if (this.done) return false;
-    this.out = out;
+    this.visit =
+      typeof sink === 'function'
+        ? sink
+        : (s) => {
+            if (NON_SPACE.test(s.text)) sink.push({ nodes: s.nodes.slice(), starts: s.starts.slice(), text: s.text });
+          };
     const walker = this.walker;
     let count = 0;
     let node: Node | null = this.pending ?? walker.nextNode();
@@ -85,10 +103,6 @@ export class SegmentWalker {
     return false;
   }
 
-  private out: Segment[] = [];
-  /** The node to resume at (already reached by the walker but not processed). */
-  private pending: Node | null = null;
-
   /**
    * Move past `el`'s subtree; returns the next node in document order within the root. Uses the
    * walker's own sibling/parent steps so that comments and other node types stay filtered out.
@@ -117,32 +131,30 @@ export class SegmentWalker {
   private addText(text: Text): void {
     const parent = text.parentElement;
     if (!parent) return;
-    let block: Element;
-    if (parent === this.lastParent && this.currentBlock) block = this.currentBlock;
-    else {
-      block = this.blockFor(parent);
+    if (parent !== this.lastParent) {
+      const block = this.blockFor(parent);
+      if (block !== this.currentBlock) {
+        this.endSegment();
+        this.currentBlock = block;
+      }
       this.lastParent = parent;
     }
-    if (block !== this.currentBlock) {
-      this.endSegment();
-      this.currentBlock = block;
-      this.lastParent = parent;
-    }
-    const data = text.data; // read once: Firefox copies the string on each access (tech.md §1)
-    let seg = this.current;
-    if (!seg) seg = this.current = { nodes: [], starts: [], text: '' };
+    const seg = this.seg;
     seg.starts.push(seg.text.length);
     seg.nodes.push(text);
-    seg.text += data;
+    // Read once: Firefox copies the string on each access (tech.md §1).
+    seg.text = seg.nodes.length === 1 ? text.data : seg.text + text.data;
   }
 
   private endSegment(): void {
-    const seg = this.current;
-    if (seg && NON_SPACE.test(seg.text)) this.out.push(seg);
-    this.current = null;
+    const seg = this.seg;
+    if (seg.nodes.length) {
+      this.visit(seg);
+      seg.nodes.length = 0;
+      seg.starts.length = 0;
+      seg.text = '';
+    }
     this.currentBlock = null;
     this.lastParent = null;
   }
 }
-
-const NON_SPACE = /\S/;
