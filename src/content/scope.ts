@@ -40,23 +40,33 @@ const ARTICLE = 'article, main, [role="main"], [itemprop="articleBody"]';
  * True if `el` and everything inside it must be skipped. An article's own header holds its
  * headline and is read; a page header holds the site's chrome and is not.
  */
-export function skipsSubtree(el: Element): boolean {
-  const tag = el.tagName;
+export function skipsSubtree(el: Element, tag: string = el.tagName): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (tag === 'HEADER' && el.parentElement?.closest(ARTICLE) == null) return true;
+  // Most elements of an article carry no attributes at all: nothing more to read.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
+  if (tag === 'A') return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || chromeClass(el.getAttribute('class'), TAG_LINK_CLASS);
   if (CONTAINER_TAGS.has(tag)) {
-    const cls = el.getAttribute('class');
-    if (cls !== null && cls.length < 400 && CHROME_CLASS.test(cls)) return true;
+    if (chromeClass(el.getAttribute('class'), CHROME_CLASS)) return true;
     const id = el.id;
-    if (id && CHROME_CLASS.test(id)) return true;
+    if (id && chromeClass(id, CHROME_CLASS)) return true;
   }
   return false;
 }
+
+/** Class names are matched word by word; camelCase counts as separate words ("rightSidebar"). */
+function chromeClass(value: string | null, pattern: RegExp): boolean {
+  if (value === null || value.length > 400) return false;
+  return pattern.test(value) || (/[a-z][A-Z]/.test(value) && pattern.test(value.replace(/([a-z])([A-Z])/g, '$1-$2')));
+}
+
+/** Links that are tags or topic pages, not prose ("Microsoft" in a review's product or tag box). */
+const TAG_LINK_CLASS = /(?:^|[\s_-])(?:tags?|topics?|categor(?:y|ies))(?:$|[\s_-])/i;
 
 /** Any ancestor of `node` (up to `stop`) that would have been skipped by the walk. */
 export function insideSkipped(node: Node, stop: Element): boolean {
@@ -104,7 +114,8 @@ export function findScopeRoots(doc: Document): Element[] {
     total = textLength(body);
   }
   for (const selector of ARTICLE_SELECTORS) {
-    const found = outermost([...doc.querySelectorAll(selector)]);
+    // An <article> inside the site's navigation (a menu's story teaser) is chrome, not the article.
+    const found = outermost([...doc.querySelectorAll(selector)].filter((el) => !insideSkipped(el, body)));
     if (found.length === 0) continue;
     const covered = found.reduce((sum, el) => sum + measure(el), 0);
     if (covered * 5 < total) continue;

@@ -46,6 +46,8 @@ export class SegmentWalker {
   private currentBlock: Element | null = null;
   private lastParent: Element | null = null;
   private readonly blockOf = new Map<Element, Element>();
+  /** Block elements met so far (their tag was read once, when the walk reached them). */
+  private readonly blocks = new Set<Element>();
   private visit: SegmentVisitor = () => undefined;
   /** The node to resume at (already reached by the walker but not processed). */
   private pending: Node | null = null;
@@ -79,8 +81,11 @@ export class SegmentWalker {
       } else {
         const el = node as Element;
         let skipped: boolean;
+        let tag = '';
         try {
-          skipped = skipsSubtree(el);
+          tag = el.tagName;
+          skipped = skipsSubtree(el, tag);
+          if (!skipped && BLOCK_TAGS.has(tag)) this.blocks.add(el);
         } catch {
           // A hostile or odd page (e.g. a <form> whose inputs clobber DOM properties): don't read it.
           skipped = true;
@@ -89,7 +94,7 @@ export class SegmentWalker {
           this.endSegment();
           node = this.skip(el);
         } else {
-          if (el.tagName === 'BR' || el.tagName === 'HR') this.endSegment();
+          if (tag === 'BR' || tag === 'HR') this.endSegment();
           node = walker.nextNode();
         }
       }
@@ -119,11 +124,11 @@ export class SegmentWalker {
   }
 
   private blockFor(parent: Element): Element {
-    if (parent === this.root || BLOCK_TAGS.has(parent.tagName)) return parent;
+    if (parent === this.root || this.blocks.has(parent)) return parent;
     const cached = this.blockOf.get(parent);
     if (cached) return cached;
     let el: Element = parent;
-    while (el !== this.root && !BLOCK_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
+    while (el !== this.root && !this.blocks.has(el) && !BLOCK_TAGS.has(el.tagName) && el.parentElement) el = el.parentElement;
     this.blockOf.set(parent, el);
     return el;
   }

@@ -39,10 +39,11 @@ describe('SegmentWalker', () => {
       <div contenteditable="true">edit</div><div contenteditable="false">keep 2</div>
       <div hidden>hidden</div><div aria-hidden="true">aria</div><script>s</script><style>.a{}</style>
       <div role="navigation">rolenav</div><div class="related-links">rel</div><ul class="share-tools"><li>share</li></ul>
+      <div class="grid_4 rightSidebar"><p>camel</p></div><a class="th-topic" href="/products/microsoft/">topiclink</a><a rel="tag" href="#">taglink</a>
       <p>keep 3</p>`;
     const text = segmentsOf(html).join('|');
     for (const word of ['keep 1', 'keep 2', 'keep 3', 'x ', ' y']) expect(text).toContain(word);
-    for (const word of ['nav', 'aside', 'foot', 'pre', 'code', 'ta', 'btn', 'edit', 'hidden', 'aria', 'rolenav', 'rel', 'share']) {
+    for (const word of ['nav', 'aside', 'foot', 'pre', 'code', 'ta', 'btn', 'edit', 'hidden', 'aria', 'rolenav', 'rel', 'share', 'camel', 'topiclink', 'taglink']) {
       expect(text.split('|')).not.toContain(word);
       expect(text).not.toMatch(new RegExp(`\\b${word}\\b`));
     }
@@ -94,6 +95,8 @@ describe('findScopeRoots', () => {
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
     document.body.innerHTML = `<nav><p>menu</p></nav><article>${'<p>paragraph</p>'.repeat(20)}</article>`;
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE']);
+    document.body.innerHTML = `<header><nav><article><p>Microsoft teaser</p></article></nav></header><article>${'<p>text</p>'.repeat(9)}</article>`;
+    expect(findScopeRoots(document).map((e) => e.parentElement?.tagName)).toEqual(['BODY']);
     document.body.innerHTML = `<main><article>${'a '.repeat(50)}</article><article>${'b '.repeat(50)}</article></main>`;
     expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE', 'ARTICLE']);
   });
