@@ -17,7 +17,7 @@ export function dateSourceKey(from: string): MessageKey {
 
 const isModified = (from: string): boolean => /modified|updated/.test(from);
 
-/** The newest developments shown; the rest are in the timeline. */
+/** The newest developments shown at first; the earlier ones open below them. */
 export const SINCE_SHOWN = 3;
 
 export function SinceBlock({ story, published }: { story: Story; published: PublishedInfo }) {
@@ -36,7 +36,15 @@ export function SinceBlock({ story, published }: { story: Story; published: Publ
         ))}
       </ul>
       {facts.length > SINCE_SHOWN && (
-        <p class="muted small">{t('popup_sinceMore', formatCount(facts.length - SINCE_SHOWN, lang))}</p>
+        // The earlier developments are often the turning points (Sep 2025 for an Aug 2025 article).
+        <details class="since-more">
+          <summary>{t('popup_sinceMore', formatCount(facts.length - SINCE_SHOWN, lang))}</summary>
+          <ul class="facts">
+            {facts.slice(SINCE_SHOWN).map((fact) => (
+              <FactLine key={fact.id} fact={fact} />
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

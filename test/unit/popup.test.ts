@@ -73,10 +73,13 @@ describe('Popup on a default news site', () => {
     const { text } = mount(mockPopupData());
     expect(text()).toContain('Since this article (7 Aug 2025)');
     expect(text()).toContain("Published 7 Aug 2025, from the page's metadata.");
-    const shown = root.querySelectorAll('.since .fact').length;
+    const shown = root.querySelectorAll('.since > .facts .fact').length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThanOrEqual(3);
-    expect(text()).toMatch(/\d+ more in the timeline below\./);
+    // The earlier developments, the September 2025 cut-off among them, sit in a collapsed list.
+    const more = root.querySelector('.since details.since-more');
+    expect(more?.querySelector('summary')?.textContent).toMatch(/^\d+ earlier developments$/);
+    expect(more?.textContent).toContain('ceased and disabled');
   });
 
   it('has no "Since" block without a published date or when nothing came after it', () => {
