@@ -1,0 +1,90 @@
+/**
+ * "Since this article": the page's own metadata dates it, and the card and the popup list what
+ * came after. An August 2025 article shows the September 2025 and June 2026 developments; a June
+ * 2026 article shows none. The popup is read in both browsers; the card's closed shadow root is
+ * read through Chromium's accessibility tree (Firefox's automation has none).
+ */
+import type { Page, SerializedAXNode } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, markPoint, settle, waitFor, type Session } from './harness';
+
+const HOST = 'www.theguardian.com';
+const AUGUST = '/fixtures/demo/microsoft-unit-8200.html'; // published 15 Aug 2025 (JSON-LD + article:published_time)
+const JUNE = '/fixtures/pages/june-2026.html'; // published 5 Jun 2026 (JSON-LD @graph)
+
+async function popupFor(session: Session, article: Page): Promise<Page> {
+  // The popup opened as a tab reads the most recently used other tab.
+  await article.bringToFront();
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.waitForSelector('.story .headline', { timeout: 10_000 });
+  return popup;
+}
+
+function texts(node: SerializedAXNode | null, out: string[] = []): string[] {
+  if (!node) return out;
+  if (node.name) out.push(node.name);
+  for (const child of node.children ?? []) texts(child, out);
+  return out;
+}
+
+describe.each(BROWSERS)('%s', (name) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('an August 2025 article: the popup lists what came after, with the date and where it was found', async () => {
+    const article = await session.open(HOST, AUGUST);
+    await settle(article);
+    const popup = await popupFor(session, article);
+    await popup.waitForSelector('.since', { timeout: 10_000 });
+    const since = await popup.$eval('.since', (el) => {
+      el.querySelectorAll('details').forEach((d) => (d.open = true));
+      return (el as HTMLElement).innerText;
+    });
+    expect(since).toContain('Since this article (15 Aug 2025)');
+    expect(since).toMatch(/Published 15 Aug 2025, from the page's/);
+    expect(since).toContain('ceased and disabled'); // 25 Sep 2025
+    expect(since).toContain('factual findings remain the same'); // 4 Jun 2026
+    expect(since).not.toContain('urgent'); // the 15 Aug review itself is not "since"
+    await popup.close();
+    await article.close();
+  });
+
+  it('a June 2026 article: no "since" block', async () => {
+    const article = await session.open(HOST, JUNE);
+    await settle(article);
+    const popup = await popupFor(session, article);
+    await popup.waitForSelector('.mention', { timeout: 10_000 });
+    expect(await popup.$('.since')).toBeNull();
+    await popup.close();
+    await article.close();
+  });
+
+  it.runIf(name === 'chromium')('the card puts the developments first on an August 2025 article, and none on a June 2026 one', async () => {
+    for (const [path, expectSince] of [[AUGUST, true], [JUNE, false]] as const) {
+      const page = await session.open(HOST, path);
+      await settle(page);
+      const point = await markPoint(page, 'backstory-microsoft', 0);
+      await page.mouse.move(point.x - 20, point.y + 40);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      let words: string[] = [];
+      await waitFor(async () => {
+        words = texts(await page.accessibility.snapshot({ interestingOnly: false }));
+        return words.some((w) => w.includes('Microsoft') && words.includes('Key facts'));
+      }, 8000, 'the card');
+      const heading = words.find((w) => w.startsWith('Since this article'));
+      if (expectSince) {
+        expect(heading).toBe('Since this article (15 Aug 2025)');
+        // The since block comes before the key facts.
+        expect(words.indexOf(heading as string)).toBeLessThan(words.indexOf('Key facts'));
+      } else {
+        expect(heading).toBeUndefined();
+      }
+      await page.close();
+    }
+  });
+});
