@@ -4,6 +4,8 @@
  * Nothing runs while the page does not change.
  */
 
+import { BLOCK_TAGS } from './scope';
+
 export interface LiveChange {
   /** Text nodes and elements whose block must be rescanned. */
   touched: Set<Node>;
@@ -36,8 +38,15 @@ export function observeChanges(target: Node, onChange: (change: LiveChange) => v
       }
       if (record.removedNodes.length) {
         removed = true;
-        // What is left of the parent's text may read differently now.
-        touched.add(record.target);
+        // What is left of the parent's text may read differently now, but only if text or an
+        // inline element went: removing whole blocks (an old story scrolled out of a live page)
+        // leaves the neighbours' text as it was, and rescanning the parent would re-read the article.
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 3 || (node.nodeType === 1 && !BLOCK_TAGS.has((node as Element).tagName))) {
+            touched.add(record.target);
+            break;
+          }
+        }
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === 1) added.add(node as Element);
