@@ -2,6 +2,7 @@
 import type { Ref } from 'preact';
 import type { NumberedSource } from './model';
 import type { Translate } from './i18n';
+import { sourceTitle } from '../data/source-title';
 
 export interface SourceListProps {
   sources: readonly NumberedSource[];
@@ -13,7 +14,10 @@ export interface SourceListProps {
 export function SourceList({ sources, t, headingId, listRef }: SourceListProps) {
   return (
     <ol class="sources" aria-labelledby={headingId} ref={listRef}>
-      {sources.map(({ n, source, dateText, iso }) => (
+      {sources.map(({ n, source, dateText, iso }) => {
+        const title = sourceTitle(source.title);
+        const titleClass = title.described ? 'title described' : 'title';
+        return (
         // tabIndex -1: a reference button moves focus here so screen readers land on the entry.
         <li key={source.id} class="source" data-n={n} tabIndex={-1}>
           <span class="n" aria-hidden="true">
@@ -22,19 +26,20 @@ export function SourceList({ sources, t, headingId, listRef }: SourceListProps) 
           <span class="source-body" lang={source.lang ?? 'en'} dir="auto">
             <span class="publisher">{source.publisher}</span>
             {source.url ? (
-              <a href={source.url} target="_blank" rel="noopener noreferrer" class="title">
-                {source.title}
+              <a href={source.url} target="_blank" rel="noopener noreferrer" class={titleClass}>
+                {title.text}
                 <span class="sr-only"> {t('card_newTab')}</span>
               </a>
             ) : (
-              <span class="title">{source.title}</span>
+              <span class={titleClass}>{title.text}</span>
             )}
             <time dateTime={iso} class="date" dir="ltr">
               {dateText}
             </time>
           </span>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }

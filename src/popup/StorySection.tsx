@@ -1,4 +1,5 @@
 /** The story: headline, summary, key facts, a collapsible timeline and the sources. */
+import { sourceTitle } from '../data/source-title';
 import type { Source, Story } from '../data/types';
 import { formatIsoDate } from '../shared/since';
 import { FactLine } from './FactLine';
@@ -12,16 +13,18 @@ interface Props {
 function SourceItem({ source }: { source: Source }) {
   const { t } = useI18n();
   const date = source.dateLabel ?? formatIsoDate(source.date);
+  const title = sourceTitle(source.title);
+  const titleClass = title.described ? 'described' : undefined;
   return (
     <li class="source" data-source={source.id} lang={source.lang ?? 'en'} dir="auto">
       <span class="publisher">{source.publisher}</span>{' '}
       {source.url ? (
-        <a href={source.url} target="_blank" rel="noopener noreferrer">
-          {source.title}
+        <a href={source.url} target="_blank" rel="noopener noreferrer" class={titleClass}>
+          {title.text}
           <span class="sr-only"> {t('ui_newTab')}</span>
         </a>
       ) : (
-        <span>{source.title}</span>
+        <span class={titleClass}>{title.text}</span>
       )}{' '}
       <span class="date">{date}</span>
     </li>

@@ -148,3 +148,15 @@ describe('card i18n', () => {
     expect(formatMessage(entry, ['Azure', '2', '5'])).toBe('Azure, mention 2 of 5');
   });
 });
+
+describe('source titles', () => {
+  it('shows our descriptions of untitled sources without brackets, in italics, and real headlines as they are', () => {
+    mount('unit-8200');
+    const titles = [...root.querySelectorAll('.sources .title')];
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title.textContent).not.toMatch(/^\[|\]( |$)/);
+    const described = titles.filter((t) => t.classList.contains('described'));
+    const sourceTitles = dataset.sources.map((s) => s.title);
+    for (const t of described) expect(sourceTitles).toContain(`[${t.textContent?.replace(/ opens in a new tab$| \(opens in a new tab\)$/, '')}]`);
+  });
+});
