@@ -33,7 +33,6 @@ export class Scanner implements MentionIndex {
   private readonly listeners = new Set<() => void>();
   private readonly byRange = new WeakMap<AbstractRange, Held>();
   private generation = 0;
-  private visibilityQueued = false;
   private seq = 0;
   private contextRead = false;
 
@@ -125,8 +124,8 @@ export class Scanner implements MentionIndex {
     }
     this.contextPass();
     this.resolvePending(true);
+    this.mentions = this.dropHidden(this.mentions);
     this.emit();
-    this.scheduleVisibilityCheck();
   }
 
   /**
@@ -162,7 +161,6 @@ export class Scanner implements MentionIndex {
       this.contextPass();
       this.resolvePending();
       this.emit();
-      if (changedAny) this.scheduleVisibilityCheck();
     }
     return true;
   }
@@ -170,8 +168,9 @@ export class Scanner implements MentionIndex {
   private scanBlock(block: Element): boolean {
     const fresh: Held[] = [];
     new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
-    for (const m of fresh) insertSorted(this.mentions, m);
-    return fresh.length > 0;
+    const shown = this.dropHidden(fresh);
+    for (const m of shown) insertSorted(this.mentions, m);
+    return shown.length > 0;
   }
 
   /**
@@ -223,30 +222,16 @@ export class Scanner implements MentionIndex {
   }
 
   /**
-   * Drop marks on text hidden with CSS (display: none, visibility: hidden). Checked after a scan,
-   * when the browser is idle, for the marks only: `checkVisibility` needs fresh style, and asking
-   * for it in the middle of a scan forced the page's first style and layout into our slice (seconds
-   * on a 5 MB article). A mark on hidden text paints nothing meanwhile.
+   * Drop marks on text hidden with CSS (display: none, visibility: hidden). Checked in one batch
+   * when a scan or rescan ends, for the marks only: `checkVisibility` needs fresh style, and asking
+   * for it per match in the middle of a scan forced style into every slice (seconds on a 5 MB
+   * article). A mark on hidden text paints nothing in the meantime.
    */
-  private scheduleVisibilityCheck(): void {
-    if (this.visibilityQueued) return;
-    this.visibilityQueued = true;
-    const generation = this.generation;
-    const run = () => {
-      this.visibilityQueued = false;
-      if (generation !== this.generation) return;
-      const hidden = (m: Held) => {
-        const parent = m.range.startContainer.parentElement;
-        return parent !== null && typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ visibilityProperty: true });
-      };
-      const before = this.mentions.length;
-      this.mentions = this.mentions.filter((m) => !hidden(m));
-      this.pending = this.pending.filter((m) => !hidden(m));
-      if (this.mentions.length !== before) this.emit();
-    };
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-    if (typeof idle === 'function') idle(run, { timeout: 500 });
-    else setTimeout(run, 50);
+  private dropHidden(list: Held[]): Held[] {
+    return list.filter((m) => {
+      const parent = m.range.startContainer.parentElement;
+      return parent === null || typeof parent.checkVisibility !== 'function' || parent.checkVisibility({ visibilityProperty: true });
+    });
   }
 
   private toRange(segment: Segment, candidate: Candidate): Range | null {
@@ -276,13 +261,14 @@ export class Scanner implements MentionIndex {
   private resolvePending(inScanOrder = false): void {
     if (this.pending.length === 0) return;
     const still: Held[] = [];
-    const accepted: Held[] = [];
+    let accepted: Held[] = [];
     for (const held of this.pending) {
       if (!held.range.startContainer.isConnected) continue;
       if (accepts({ entityId: held.entityId, start: 0, end: 0, needs: held.needs }, this.page)) accepted.push(held);
       else still.push(held);
     }
     this.pending = still;
+    accepted = this.dropHidden(accepted);
     if (accepted.length === 0) return;
     if (inScanOrder) this.mentions = mergeBySeq(this.mentions, accepted);
     else for (const held of accepted) insertSorted(this.mentions, held);

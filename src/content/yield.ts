@@ -1,17 +1,27 @@
 /** Give the main thread back to the page between slices of work. */
 
+let channel: MessageChannel | null = null;
+const waiting: Array<() => void> = [];
+
 /**
- * Resume after the page's own queued work has had its turn: a plain `setTimeout(0)`.
+ * Resume after the page's queued work has had its turn: a MessageChannel round-trip, a task of
+ * ordinary priority that is queued behind what the page has already queued.
  *
- * Measured alternatives were worse for the page: `scheduler.yield()` continuations and
- * `scheduler.postTask()` tasks are picked ahead of the page's timers and messages, so a long scan
- * cut into slices still kept the page waiting until its end (Firefox, 200,000 text nodes: page timers
- * delayed ~5 s; Chromium, 5 MB article: a 2.7 s gap in a MessageChannel heartbeat). Timers are one
- * FIFO queue with the page's own; the 4 ms clamp after nested calls only stretches a long scan's
- * wall time, not its work.
+ * Measured alternatives were worse: `scheduler.yield()` continuations and `scheduler.postTask()`
+ * tasks are picked ahead of the page's timers, so a long scan cut into slices still kept the page
+ * waiting until its end (Firefox, 200,000 text nodes: page timers delayed ~5 s); `setTimeout(0)` is
+ * clamped to 4 ms after a few nested calls, which stretched a 100-slice scan to most of a second
+ * of wall time before its last marks appeared.
  */
 export function yieldToMain(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Milliseconds of work per slice before yielding (DESIGN.md: ~5 ms). */
