@@ -1,5 +1,5 @@
 /**
- * Finds the mentions in the page and keeps them current. Implements MentionIndex for the card,
+ * Finds the mentions in the page and keeps them current, for the highlights, the card,
  * keyboard navigation, highlights and the popup.
  *
  * A full scan walks the scope roots in ~5 ms slices. Live changes arrive as dirty elements (see
@@ -9,7 +9,7 @@
  */
 import { accepts, type Candidate, type Matcher, type PageContext } from '../detect';
 import type { EntityId } from '../data/types';
-import type { Mention, MentionIndex } from './mention';
+import type { Mention } from './mention';
 import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
 import { positionAt, SegmentWalker, type Segment } from './segments';
 import { SLICE_MS, yieldToMain } from './yield';
@@ -25,13 +25,12 @@ const EMIT_EVERY_MS = 250;
 
 const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 
-export class Scanner implements MentionIndex {
+export class Scanner {
   private mentions: Held[] = [];
   private pending: Held[] = [];
   private roots: Element[] = [];
   private readonly page: PageContext = { microsoft: false, cloud: false, unit8200: false };
   private readonly listeners = new Set<() => void>();
-  private readonly byRange = new WeakMap<AbstractRange, Held>();
   private generation = 0;
   private seq = 0;
   private contextRead = false;
@@ -50,30 +49,9 @@ export class Scanner implements MentionIndex {
     return this.mentions;
   }
 
-  inNode(node: Node): readonly Mention[] {
-    return this.mentions.filter((m) => m.range.startContainer === node || m.range.endContainer === node);
-  }
-
-  forRange(range: AbstractRange): Mention | undefined {
-    const held = this.byRange.get(range);
-    if (held) return held;
-    return this.mentions.find(
-      (m) =>
-        m.range.startContainer === range.startContainer &&
-        m.range.startOffset === range.startOffset &&
-        m.range.endContainer === range.endContainer &&
-        m.range.endOffset === range.endOffset,
-    );
-  }
-
   onChange(listener: () => void, signal: AbortSignal): void {
     this.listeners.add(listener);
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
-  }
-
-  /** The scope roots of the last full scan. */
-  scopeRoots(): readonly Element[] {
-    return this.roots;
   }
 
   /** Forget everything (site turned off). */
@@ -184,9 +162,7 @@ export class Scanner implements MentionIndex {
     let added = false;
     for (const candidate of candidates) {
       const range = this.toRange(segment, candidate);
-      if (!range) continue;
       const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs, seq: this.seq++ };
-      this.byRange.set(range, held);
       if (candidate.needs === 'none') {
         this.noteFull(candidate.entityId);
         into.push(held);
@@ -234,7 +210,7 @@ export class Scanner implements MentionIndex {
     });
   }
 
-  private toRange(segment: Segment, candidate: Candidate): Range | null {
+  private toRange(segment: Segment, candidate: Candidate): Range {
     const [startNode, startOffset] = positionAt(segment, candidate.start, false);
     const [endNode, endOffset] = positionAt(segment, candidate.end, true);
     const range = this.doc.createRange();
@@ -299,12 +275,6 @@ export class Scanner implements MentionIndex {
     for (const listener of this.listeners) listener();
   }
 
-  /** Counts of accepted mentions per entity. */
-  counts(): Record<EntityId, number> {
-    const counts: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
-    for (const m of this.mentions) counts[m.entityId]++;
-    return counts;
-  }
 }
 
 function blockOf(el: Element, root: Element): Element {
