@@ -4,7 +4,7 @@
  */
 
 /** Languages for which aliases are kept. */
-export type Lang = 'en' | 'ar' | 'he' | 'de' | 'fr' | 'es' | 'ja';
+export type Lang = 'en' | 'ar' | 'he' | 'de' | 'fr' | 'es' | 'ja' | 'it' | 'pt' | 'nl' | 'tr' | 'ru' | 'fa' | 'zh' | 'ko';
 
 /** The names Backstory marks on pages. The id is also the highlight name suffix: `backstory-<id>`. */
 export type EntityId = 'microsoft' | 'azure' | 'unit-8200';

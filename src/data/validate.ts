@@ -37,7 +37,10 @@ const PARTIES: Record<ResponseParty, true> = {
 const ACTOR_KINDS: Record<Actor['kind'], true> = {
   company: true, 'law-firm': true, publisher: true, campaign: true, government: true, military: true, person: true, ngo: true,
 };
-const LANGS: Record<Lang, true> = { en: true, ar: true, he: true, de: true, fr: true, es: true, ja: true };
+const LANGS: Record<Lang, true> = {
+  en: true, ar: true, he: true, de: true, fr: true, es: true, ja: true,
+  it: true, pt: true, nl: true, tr: true, ru: true, fa: true, zh: true, ko: true,
+};
 
 export type ValidationResult = { ok: true; data: Dataset } | { ok: false; errors: string[] };
 

@@ -1,52 +1,79 @@
 import type { Needs } from './types';
 
 /*
- * "Azure" is also a colour, a Maltese landmark, an Indian solar company, games and hotels, and أزور is
- * also the Arabic verb "I visit". A bare Azure therefore needs a page about computing; neighbouring words
- * can make it unmistakable either way. Word lists are written as they appear in running text; the ALL
+ * "Azure" is also a colour, a Maltese landmark, an Indian solar company, games and hotels; أزور is also the
+ * Arabic verb "I visit" and (الأزور) the Azores; آژور is also Persian for openwork; 애저 is also a roast piglet.
+ * Each is judged from the words next to it and, where those say nothing, from its sentence (see matcher.ts);
+ * never from a word elsewhere on the page. Word lists are written as they appear in running text; the ALL
  * CAPS spelling of each is added for headlines.
  */
 
-/** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud". */
+/** How a hit is judged: a `Needs`, or `local` = it counts only if its own sentence is about the cloud or the story. */
+export type Judgement = Needs | 'local';
+
+/** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters". */
 const CLOUD_AFTER = [
   'OpenAI', 'AI', 'cloud', 'Cloud', 'Storage', 'Government', 'Functions', 'DevOps', 'Active Directory',
   'AD', 'SQL', 'Blob', 'Kubernetes', 'AKS', 'Machine Learning', 'Cognitive', 'Stack', 'Arc', 'Synapse',
   'Sentinel', 'Databricks', 'Cosmos', 'Monitor', 'Portal', 'Marketplace', 'PowerShell', 'CLI', 'SDK',
   'Kinect', 'Sphere', 'IoT', 'App Service', 'Virtual Machines', 'VMs?', 'subscriptions?', 'services',
-  'platform', 'regions?', 'data ?cent(?:er|re)s?', 'servers', 'Rechenzentren', 'nube',
+  'platform', 'regions?', 'data ?cent(?:er|re)s?', 'datacent(?:er|re)s?', 'servers', 'Rechenzentren', 'nube',
+  'clouddiensten', 'omgeving', 'bulut', 'облак\\p{L}*', '云', '雲', 'クラウド', '클라우드',
   'السحابية', 'السحابي', 'للحوسبة', 'التابعة لمايكروسوفت', 'من مايكروسوفت', 'של מיקרוסופט', 'הענן',
 ];
-/** Words before Azure that name the cloud product: "Microsoft’s Azure", "منصة أزور", "ענן אז'ור". */
+/** Words before Azure that name the cloud product: "Microsoft’s Azure", "منصة أزور", "ענן אז'ור", "облаке Azure". */
 const CLOUD_BEFORE = [
-  "Microsoft['’]s", 'منصة', 'خدمة', 'خدمات', 'سحابة', 'حوسبة',
-  '[ובכלמשה]{0,3}(?:ענן|שירות|שירותי|פלטפורמת)',
+  "Microsoft['’]s", 'منصة', 'خدمة', 'خدمات', 'سحابة', 'حوسبة', 'خوادم', 'облак\\p{L}*', 'سرورهای', 'سرویس',
+  '[ובכלמשה]{0,3}(?:ענן|שירות|שירותי|פלטפורמת|שרתי)',
 ];
-/** Look-alikes that never count, even on a page about Microsoft: "Azure Window", "Azure Power". */
+/** Look-alikes that never count, even on a page about Microsoft: "Azure Window", "Azure Power", "Azure waters". */
 const OTHER_AFTER = [
   'Window', 'Power', 'Coast', 'Dragon', 'Lane', 'Striker', 'Ray', 'Seas?', 'Sky', 'Skies', 'Blue',
   'Bay', 'Beach', 'Resort', 'Hotels?', 'Residences', 'Suites', 'Villa', 'Flame', 'Dreams', 'Acres',
-  'Reflections',
+  'Reflections', 'Bar', 'Otel', 'waters?', 'skies', 'sky', 'seas?', 'eyes', 'blue', 'hues?', 'tones?',
+  'lagoons?', 'ocean', 'light', 'glow', 'horizon', 'silk', 'dress', 'Lagoon', 'Waters', 'Eyes',
 ];
-const OTHER_BEFORE = ['colou?r', 'shade of', 'Lake', 'Hotel', 'Villa', 'Club', 'HMS', 'MV', 'Mount', 'Cape'];
+const OTHER_BEFORE = [
+  'colou?r', 'shade of', 'Lake', 'Hotel', 'Villa', 'Club', 'HMS', 'MV', 'Mount', 'Cape', 'Otel', 'Отель',
+  'отель', 'hôtel', 'hotel', 'بافت', 'کفش',
+];
+
+/** Rule: أزور after a verb particle or with an attached ل is the verb "(to) visit" ("عدت لأزور بيتي", "أريد أن أزور"). */
+const ARABIC_VERB_BEFORE = /(?:^|[^\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
+/** Rule: أزور or آزور after "islands" is the Azores ("جزر الأزور", Persian "جزایر آزور"). */
+const AZORES_BEFORE = /(?:جزر|جزيرة|جزائر|أرخبيل|جزایر|الجزایر)\s+(?:ال)?$/u;
+/** Rule: 애저 before a cooking word is a roast piglet (애저찜, 애저구이, 애저탕). */
+const KOREAN_FOOD_AFTER = /^(?:찜|구이|탕|요리)/u;
 
 /** Each word as written, plus ALL CAPS (the escapes and groups above are case-neutral). */
 function alternatives(words: readonly string[]): string {
   return words.flatMap((w) => (w.toUpperCase() === w ? [w] : [w, w.toUpperCase()])).join('|');
 }
 
-const GAP = "[\\s\\-\\u2010\\u2011]+";
+const GAP = "[\\s\\-\\u2010\\u2011]*";
 const END = '(?![\\p{L}\\p{N}])';
 const START = '(?:^|[^\\p{L}\\p{N}])';
 const cloudAfter = new RegExp(`^${GAP}(?:${alternatives(CLOUD_AFTER)})${END}`, 'u');
 const cloudBefore = new RegExp(`${START}(?:${alternatives(CLOUD_BEFORE)})\\s+$`, 'u');
-const otherAfter = new RegExp(`^${GAP}(?:${alternatives(OTHER_AFTER)})${END}`, 'u');
+const otherAfter = new RegExp(`^[\\s\\-\\u2010\\u2011]+(?:${alternatives(OTHER_AFTER)})${END}`, 'u');
 const otherBefore = new RegExp(`${START}(?:${alternatives(OTHER_BEFORE)})\\s+$`, 'u');
 
-/** What an Azure hit at [start, end) needs, or null for a look-alike. */
-export function azureNeeds(text: string, start: number, end: number, namesMicrosoft: boolean): Needs | null {
+/**
+ * What an Azure hit at [start, end) needs, or null for a look-alike.
+ * `namesMicrosoft`: the form includes a Microsoft name. `form`: the alias as written in the dataset.
+ */
+export function azureNeeds(text: string, start: number, end: number, namesMicrosoft: boolean, form: string): Judgement | null {
   if (namesMicrosoft) return 'none';
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
   if (otherAfter.test(after) || otherBefore.test(before)) return null;
-  return cloudAfter.test(after) || cloudBefore.test(before) ? 'none' : 'cloud-context';
+  if (cloudAfter.test(after) || cloudBefore.test(before)) return 'none';
+  if (form === '애저' && KOREAN_FOOD_AFTER.test(after)) return null;
+  if (/^[\u0600-\u06FF]/.test(form) && !form.includes('\u0698')) {
+    // Arabic أزور: the verb and the Azores are common, the product rare; never counted from the page alone.
+    const attached = /[\p{L}]$/u.test(before);
+    if (AZORES_BEFORE.test(before) || ARABIC_VERB_BEFORE.test(before) || (attached && /ل$/u.test(before))) return null;
+    return 'local';
+  }
+  return 'cloud-context';
 }

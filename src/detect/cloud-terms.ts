@@ -1,24 +1,32 @@
+import type { Lang } from '../data/types';
 import { endsWord, startsWord } from './edges';
 import { edgeOf } from './text';
 
 /**
- * Words that make a page about computing, so that a bare "Azure" on it is the cloud. "cloud" alone is
- * also weather, but a page that also writes "Azure" in title case is rarely about the sky. Latin terms
- * match in lower case, Capitalised and ALL CAPS; Arabic and Hebrew terms take attached prefixes (السحابة,
- * בענן). Phrases are covered by their cloud word ("cloud computing", الحوسبة السحابية = ال + سحابية,
- * מחשוב ענן); German "Cloud" is the English term. A Microsoft mention counts too; the matcher adds that.
+ * Words that make a sentence about computing, so that an ambiguous Azure form in it is the cloud. Read from
+ * the sentence of the hit only (matcher.ts), never from the whole page: "cloud" is also weather and سحابة a
+ * cloud of smoke. Latin terms match in lower case, Capitalised and ALL CAPS; Arabic and Hebrew terms take
+ * attached prefixes (السحابة, בענן); German "Cloud" is the English term.
  */
-const CLOUD_TERMS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'ar' | 'he' | 'ja', readonly string[]>> = {
-  en: ['cloud', 'data center', 'data centers', 'data centre', 'data centres', 'datacenter', 'datacenters', 'datacentre', 'datacentres', 'servers'],
-  de: ['Rechenzentrum', 'Rechenzentren'],
-  fr: ['nuage', 'infonuagique', 'centre de données', 'centres de données'],
-  es: ['nube', 'centro de datos', 'centros de datos'],
-  ar: ['سحابة', 'سحابية', 'خوادم'],
-  he: ['ענן', 'שרתים'],
-  ja: ['クラウド', 'データセンター'],
+const CLOUD_TERMS: Readonly<Record<Lang, readonly string[]>> = {
+  en: ['cloud', 'data center', 'data centers', 'data centre', 'data centres', 'datacenter', 'datacenters', 'datacentre', 'datacentres', 'servers', 'server', 'AWS', 'Google Cloud', 'computing'],
+  de: ['Rechenzentrum', 'Rechenzentren', 'Server'],
+  fr: ['nuage', 'infonuagique', 'centre de données', 'centres de données', 'serveurs'],
+  es: ['nube', 'centro de datos', 'centros de datos', 'servidores'],
+  it: ['server', 'centro dati', 'centri dati', 'nuvola'],
+  pt: ['nuvem', 'servidores', 'centro de dados', 'centros de dados'],
+  nl: ['datacenter', 'datacenters', 'servers'],
+  tr: ['bulut', 'sunucu', 'sunucular', 'veri merkezi'],
+  ru: ['облако', 'облаке', 'облачн', 'серверах', 'серверы', 'дата-центр', 'центр обработки данных'],
+  ar: ['سحابة', 'سحابية', 'خوادم', 'حوسبة'],
+  fa: ['ابری', 'سرورهای', 'سرور', 'مرکز داده'],
+  he: ['ענן', 'שרתים', 'שרתי'],
+  ja: ['クラウド', 'データセンター', 'サーバー'],
+  zh: ['云', '雲', '服务器', '數據中心', '数据中心'],
+  ko: ['클라우드', '데이터센터', '서버'],
 };
-/** Uses of the words that are not computing: "a cloud of smoke"; クラウド is also "crowd". */
-const NOT_COMPUTING = /^(?:cloud\s+of\s|クラウド(?:ファンディング|ソーシング|ワーク))/i;
+/** Uses of the words that are not computing: "a cloud of smoke", "سحابة من الدخان"; クラウド is also "crowd". */
+const NOT_COMPUTING = /^(?:cloud\s+of\s|سحابة\s+(?:من|دخان)|クラウド(?:ファンディング|ソーシング|ワーク))/i;
 
 function variants(term: string): string[] {
   const capitalised = term.charAt(0).toUpperCase() + term.slice(1);
@@ -42,8 +50,10 @@ export function hasCloudTerm(text: string): boolean {
     const end = start + term.length;
     const head = edgeOf(term.charAt(0));
     const tail = edgeOf(term.charAt(term.length - 1));
-    // Katakana compounds freely ("パブリッククラウド", "クラウドサービス"): no word edges there.
-    const isWord = head === 'kana' || (startsWord(text, start, head) && endsWord(text, end, tail));
+    // Katakana, Han and Hangul compound freely ("パブリッククラウド", "云平台", "클라우드에"): no word edges there;
+    // Russian "облачн…" is a stem.
+    const free = head === 'kana' || head === 'cjk' || head === 'hangul' || term === 'облачн';
+    const isWord = free || (startsWord(text, start, head) && endsWord(text, end, tail));
     if (isWord && !NOT_COMPUTING.test(text.slice(start, start + 24))) return true;
     TERM.lastIndex = start + 1;
   }

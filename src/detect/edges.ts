@@ -23,6 +23,18 @@ const ARABIC_PREFIX = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?(?:[بك]?ال|لل|[بك�
 const ARABIC_LAM = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?ل$/u;
 
 const MARKS = new RegExp(`[${MARK_CHARS}]`, 'g');
+/** Chinese and Japanese run words together: a number right after Han or kana text may start the name ("以色列8200部队"). */
+const HAN_OR_KANA = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
+/** Ordinal prefixes: "第8200" (Chinese, Japanese), "제8200부대" (Korean: the army's own numbered units). */
+const ORDINAL_BEFORE = /[第제]/u;
+const HANGUL = /\p{sc=Hangul}/u;
+/**
+ * Chinese words that end in 微 ("slightly", "subtle", "humble"): in "稍微软一点" (a bit softer) the 微 of
+ * 微软 belongs to the word before it, so that 微软 is not Microsoft.
+ */
+const HAN_ENDING_IN_WEI = /[稍轻輕细細略些卑低衰精式显顯微]/u;
+/** Russian case endings after a name, outside its range: "Майкрософта", "Майкрософтом". */
+const RUSSIAN_ENDING = /^(?:а|у|ом|е|ы|ой)(?![\p{L}\p{M}\p{N}])/u;
 
 /** Up to `n` letters before `start`, without harakat/niqqud, for the prefix checks. */
 function lettersBefore(text: string, start: number, n: number): string {
@@ -66,6 +78,8 @@ export function startsWord(text: string, start: number, head: Edge, afterLam = f
       return !LATIN_JOINED.test(before);
     case 'digit':
       if (numberContinuesBefore(text, start)) return false;
+      if (ORDINAL_BEFORE.test(before)) return false;
+      if (HAN_OR_KANA.test(before)) return true;
       // Hebrew attaches prefixes to numbers too: "ב8200"; any other letter makes a model number ("A8200").
       return !WORD.test(before) || HEBREW_PREFIX.test(lettersBefore(text, start, 4));
     case 'arabic':
@@ -75,19 +89,33 @@ export function startsWord(text: string, start: number, head: Edge, afterLam = f
     case 'kana':
       // A katakana name inside a longer katakana word is another word.
       return !KATAKANA.test(before);
+    case 'cyrillic':
+      return !WORD.test(before);
+    case 'hangul':
+      // Korean attaches particles after a word, never letters before it.
+      return !HANGUL.test(before);
+    case 'cjk':
+      return !(text.startsWith('微', start) && HAN_ENDING_IN_WEI.test(before));
     default:
       return true;
   }
 }
 
-/** Whether the hit ends a word: "Microsoft’s" ends after "Microsoft", "Microsofty" does not. */
-export function endsWord(text: string, end: number, tail: Edge): boolean {
+/**
+ * Whether the hit ends a word: "Microsoft’s" ends after "Microsoft", "Microsofty" does not.
+ * `name`: the hit is a Latin proper name, which may take the German and Dutch genitive s.
+ */
+export function endsWord(text: string, end: number, tail: Edge, name = false): boolean {
   const after = charAt(text, end);
   if (!after) return true;
   switch (tail) {
     case 'latin':
       if (after === '.' && WORD.test(charAt(text, end + 1))) return false; // a domain: "Azure.com"
+      // The German and Dutch genitive "Microsofts Cloud" is the name; the range stops before the s.
+      if (name && after === 's' && !LATIN_JOINED.test(charAt(text, end + 1))) return true;
       return !LATIN_JOINED.test(after);
+    case 'cyrillic':
+      return !WORD.test(after) || RUSSIAN_ENDING.test(text.slice(end, end + 4));
     case 'digit':
       return !numberContinues(text, end) && !LATIN_JOINED.test(after);
     case 'arabic':

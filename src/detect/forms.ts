@@ -10,6 +10,8 @@ export type EntityAliases = Pick<Entity, 'id' | 'aliases' | 'shortForms'>;
 /** One written form of one alias, ready to be joined into the combined regex. */
 export interface AliasForm {
   entityId: EntityId;
+  /** The alias as written (normalised), for rules that concern one spelling. */
+  name: string;
   source: string;
   head: Edge;
   tail: Edge;
@@ -17,6 +19,10 @@ export interface AliasForm {
   short: boolean;
   /** Only a number ("8200"): also subject to the quantity/model guard. */
   bareNumber: boolean;
+  /** A word and a number ("unit 8200", "Einheit 8200"): the word is also a common noun, so it has guards too. */
+  numbered: boolean;
+  /** The number first ("8200 unit", "8200 Birimi", "8200部队"). */
+  numberFirst: boolean;
   /** An Azure form that includes a Microsoft name ("Microsoft Azure"): unmistakably the cloud. */
   namesMicrosoft: boolean;
   /** The ال of the alias after a ل prefix, which drops the alef (للوحدة = ل + الوحدة): needs that ل. */
@@ -54,7 +60,8 @@ function spellings(entity: EntityAliases): Spelling[] {
  * - Latin names as written and in ALL CAPS (headlines), never lowercased ("azure" is a colour);
  *   names with a number ("Unit 8200") in any case, since the number already makes them unmistakable;
  * - English "Unit 8200" also as "8200 unit" ("Israel's 8200 unit");
- * - Arabic names with the article also as after a ل prefix (للوحدة 8200).
+ * - Arabic names with the article also as after a ل prefix (للوحدة 8200);
+ * - Russian numbered names in their case forms (подразделения 8200).
  */
 function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boolean }[] {
   const hasNumber = /\d/.test(s.text);
@@ -64,6 +71,11 @@ function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boo
   const wordNumber = /^(\p{sc=Latin}+) (\d+)$/u.exec(s.text);
   if (s.lang === 'en' && wordNumber) out.push({ text: `${wordNumber[2]} ${wordNumber[1]}`, caseless: true, afterLam: false });
   if (s.text.startsWith('\u0627\u0644')) out.push({ text: s.text.slice(1), caseless: hasNumber, afterLam: true });
+  // Russian declines the noun of a numbered name (подразделение → подразделения, -ию, -ием, -ии 8200).
+  const declined = /^(\p{sc=Cyrillic}+)ие (\d+)$/u.exec(s.text);
+  if (declined) for (const ending of ['ия', 'ию', 'ием', 'ии']) {
+    out.push({ text: `${declined[1]}${ending} ${declined[2]}`, caseless: true, afterLam: false });
+  }
   return out;
 }
 
@@ -85,12 +97,15 @@ export function compileForms(entities: readonly EntityAliases[]): AliasForm[] {
         const upper = v.text.toUpperCase();
         forms.push({
           entityId: entity.id,
+          name: spelling.text,
           source,
           pieces,
           head: edgeOf(String.fromCodePoint(v.text.codePointAt(0) ?? 32)),
           tail: edgeOf(Array.from(v.text).pop() ?? ' '),
           short: spelling.short,
           bareNumber: /^\d+$/.test(v.text),
+          numbered: /\d/.test(v.text) && /\p{L}/u.test(v.text) && entity.id === 'unit-8200',
+          numberFirst: /^\d/.test(v.text) && /\p{L}/u.test(v.text),
           namesMicrosoft: entity.id === 'azure' && microsoftNames.some((m) => upper.includes(m)),
           afterLam: v.afterLam,
           length: v.text.replace(/ /g, '').length,

@@ -1,11 +1,14 @@
-import { azureNeeds } from './azure';
-import { excludedSpans, exclusionPattern, namesContainingOurs, type Named } from './exclusions';
+import { azureNeeds, type Judgement } from './azure';
+import { excludedSpans, exclusionPattern, KNOWN_OTHER_NAMES, namesContainingOurs, type Named } from './exclusions';
 import { hasCloudTerm } from './cloud-terms';
 import { endsWord, inAddress, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
 import type { AliasForm, EntityAliases } from './forms';
 import { hasIgnorable, rawRange, strip } from './ignorable';
 import { isQuantityOrModel } from './number';
+import { namesUnit } from './paraphrase';
+import { sentenceAround } from './sentence';
+import { isGenericUnit } from './unit-word';
 import { FORMAT_CHARS, MARK_RANGES } from './text';
 import type { Candidate, Matcher, Needs, PageContext } from './types';
 
@@ -16,13 +19,49 @@ interface Hit {
   needs: Needs;
 }
 
-/** What a regex hit at [start, end) needs, or null when it is not a mention at all. */
-function judge(text: string, start: number, end: number, form: AliasForm): Needs | null {
-  if (!startsWord(text, start, form.head, form.afterLam) || !endsWord(text, end, form.tail)) return null;
+interface Judged {
+  form: AliasForm;
+  start: number;
+  end: number;
+  needs: Judgement;
+}
+
+/**
+ * What a regex hit at [start, end) needs, or null when it is not a mention at all. Every rule reads only
+ * the words around the hit; `local` hits are settled from their sentence in `settle`.
+ */
+function judge(text: string, start: number, end: number, form: AliasForm): Judgement | null {
+  const name = form.head === 'latin' && form.tail === 'latin';
+  if (!startsWord(text, start, form.head, form.afterLam) || !endsWord(text, end, form.tail, name)) return null;
   if ((form.head === 'latin' || form.tail === 'latin') && inAddress(text, start, end)) return null;
   if (form.bareNumber && isQuantityOrModel(text, start, end)) return null;
-  if (form.short) return 'full-mention';
-  return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft) : 'none';
+  if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) return null;
+  // Rule: a bare number right after a phrase that names an intelligence unit is a full mention.
+  if (form.short) return form.bareNumber && namesUnit(text, start, end) ? 'none' : 'full-mention';
+  return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft, form.name) : 'none';
+}
+
+/**
+ * Rule: an ambiguous Azure form counts at once when its own sentence names Microsoft, Azure or the unit, or
+ * says cloud, servers or data centres; a `local` form (Arabic أزور) counts only then. Otherwise a bare
+ * Azure still waits for a full Microsoft or Azure mention on the page (as a short form does).
+ */
+function settle(text: string, judged: Judged[]): Hit[] {
+  const out: Hit[] = [];
+  for (const hit of judged) {
+    if (hit.needs !== 'local' && hit.needs !== 'cloud-context') {
+      out.push({ ...hit, needs: hit.needs });
+      continue;
+    }
+    const [from, to] = sentenceAround(text, hit.start, hit.end);
+    const named = judged.some(
+      (other) => other !== hit && other.needs === 'none' && other.start >= from && other.end <= to,
+    );
+    const sentence = text.slice(from, hit.start) + ' ' + text.slice(hit.end, to);
+    if (named || hasCloudTerm(sentence)) out.push({ ...hit, needs: 'none' });
+    else if (hit.needs === 'cloud-context') out.push({ ...hit, needs: 'cloud-context' });
+  }
+  return out;
 }
 
 /**
@@ -40,7 +79,7 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   const single = forms.map((f) => new RegExp(f.source, 'y'));
 
   /** The best accepted form at `start`, trying forms after `after` (the ones the alternation skipped). */
-  function retry(text: string, start: number, after: number): Hit | null {
+  function retry(text: string, start: number, after: number): Judged | null {
     for (let i = after + 1; i < forms.length; i++) {
       const re = single[i];
       const form = forms[i];
@@ -56,7 +95,7 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   }
 
   function hits(text: string): Hit[] {
-    const out: Hit[] = [];
+    const out: Judged[] = [];
     scan.lastIndex = 0;
     for (let m = scan.exec(text); m; m = scan.exec(text)) {
       const start = m.index;
@@ -70,11 +109,13 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       if (hit) out.push(hit);
       scan.lastIndex = hit ? hit.end : start + 1;
     }
-    return out;
+    return settle(text, out);
   }
 
   // Names of other actors that contain ours ("No Azure for Apartheid"); compiled with the plain hits.
-  const exclusion = exclusionPattern(namesContainingOurs(others, (name) => hits(name).length > 0));
+  const exclusion = exclusionPattern([
+    ...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)]),
+  ]);
 
   /** Hits outside the names of other actors. Runs only on blocks that already have a hit. */
   function hitsOutsideOthers(text: string): Hit[] {
@@ -86,11 +127,11 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   }
 
   /** Hits in the text with invisible characters removed, and the raw offsets if any were. */
-  function search(text: string): { hits: Hit[]; removed: number[] | null; clean: string } {
-    if (!gate.test(text)) return { hits: [], removed: null, clean: text };
-    if (!hasIgnorable(text)) return { hits: hitsOutsideOthers(text), removed: null, clean: text };
+  function search(text: string): { hits: Hit[]; removed: number[] | null } {
+    if (!gate.test(text)) return { hits: [], removed: null };
+    if (!hasIgnorable(text)) return { hits: hitsOutsideOthers(text), removed: null };
     const stripped = strip(text);
-    return { hits: hitsOutsideOthers(stripped.text), removed: stripped.removed, clean: stripped.text };
+    return { hits: hitsOutsideOthers(stripped.text), removed: stripped.removed };
   }
 
   return {
@@ -102,12 +143,13 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       });
     },
     context(text) {
-      const { hits: found, clean } = search(text);
+      const { hits: found } = search(text);
       const out: Partial<PageContext> = {};
       const full = found.filter((h) => h.needs === 'none');
       if (full.some((h) => h.form.entityId === 'microsoft' || h.form.namesMicrosoft)) out.microsoft = true;
       if (full.some((h) => h.form.entityId === 'unit-8200')) out.unit8200 = true;
-      if (out.microsoft || full.some((h) => h.form.entityId === 'azure') || hasCloudTerm(clean)) out.cloud = true;
+      // Cloud words elsewhere on the page are not context: only a full Microsoft or Azure mention is.
+      if (out.microsoft || full.some((h) => h.form.entityId === 'azure')) out.cloud = true;
       return out;
     },
   };

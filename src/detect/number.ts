@@ -3,29 +3,60 @@
  * a percentage or a model number ("8200 units sold", "$8200", "HP Compaq 8200"). Runs only on hits.
  */
 
+/** Currency words after a number, in the languages Backstory reads: "8200 dollars", "8200 ש״ח", "8200 تومان". */
+export const MONEY_WORDS =
+  'dollars?|euros?|pounds|shekels|yen|yuan|rupees|francs?|Franken|pesos|reais|lira|liras|TL|' +
+  'dólares|dollari|rubles|roubles|рубл(?:ей|я|ь)|доллар(?:ов|а)?|евро|' +
+  'שקל|שקלים|ש["\u05F4]ח|דולר|דולרים|יורו|' +
+  'دولار|دولارات|جنيه|ريال|درهم|دينار|شيكل|يورو|ليرة|تومان|ریال|دلار|' +
+  '元|円|원|달러|유로';
+
 /** Words after a number that make it a count or a measure, in the supported languages. */
 const QUANTITY_AFTER = new RegExp(
   '^[\\s\\-\\u2010\\u2011]*(?:' +
     [
+      MONEY_WORDS,
       // en (plurals that are verbs too, like "uses", are left out: "8200 uses…" may be the unit)
-      'units?|people|persons|users|employees|workers|staff|jobs|dollars|euros|pounds|shekels|yen|' +
+      'units?|people|persons|users|employees|workers|staff|jobs|' +
         'km|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?|ft|feet|kg|kilograms?|g|lbs?|tons?|tonnes?|' +
         'mph|rpm|mah|mhz|ghz|hz|kb|mb|gb|tb|bytes|years?|days|hours|minutes|seconds|times|copies|' +
         'homes|households|families|residents|customers|subscribers|students|patients|cases|deaths|' +
-        'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|a|an|per|each',
-      // de, fr, es
-      'Euro|Menschen|Personen|Mitarbeiter|Einheiten|Stück|Kilometer|Dollar|Nutzer|' +
-        'personnes|employés|salariés|unités|habitants|kilomètres|' +
-        'personas|empleados|unidades|dólares|habitantes|kilómetros',
+        'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|per|each|' +
+        'an? (?:year|month|week|day|hour|head|piece|person|unit)|' +
+        'apartments|flats|houses|housing|dwellings|square|sq|children|men|women|tickets|tourists|refugees|' +
+        'Palestinians|Israelis|settlers|displaced|tons',
+      // de, fr, es, it, pt, nl
+      'Menschen|Personen|Mitarbeiter|Einheiten|Stück|Kilometer|Nutzer|Wohnungen|Häuser|Kinder|' +
+        'Exemplare|Quadratmeter|Besucher|' +
+        'personnes|employés|salariés|unités|habitants|kilomètres|logements|familles|exemplaires|' +
+        'personas|empleados|unidades|habitantes|kilómetros|viviendas|familias|ejemplares|desplazados|' +
+        'persone|copie|famiglie|abitanti|appartamenti|unità|' +
+        'pessoas|famílias|cópias|exemplares|moradias|casas|' +
+        'mensen|woningen|exemplaren|gezinnen|inwoners',
+      // tr, ru, fa
+      'kişi|adet|konut|birim|insan|aile|' +
+        'человек|экземпляров|квартир|жителей|единиц|' +
+        'نفر|واحد|خانوار|نسخه',
       // he, ar
-      'איש|אנשים|עובדים|שקל|שקלים|ש["\u05F4]ח|דולר|דולרים|יורו|ק["\u05F4]מ|משתמשים|יחידות|' +
-        'دولار|شخص|أشخاص|موظف|موظفين|كيلومتر|كم|جنيه|ريال|درهم|شيكل|يورو|مستخدم|وحدة سكنية',
+      'איש|אנשים|עובדים|ק["\u05F4]מ|משתמשים|יחידות|כרטיסים|משפחות|דירות|מטר|' +
+        'شخص|أشخاص|موظف|موظفين|كيلومتر|كم|مستخدم|وحدة|وحدات|متر|أسرة|عائلة|مستوطن|فلسطيني|نسمة',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])',
   'iu',
 );
-/** Signs after a number: percent, per mille, degrees. */
-const SIGN_AFTER = /^\s*[%\u066A\uFF05\u2030\u00B0]/;
+/** Korean counters after a space ("8200 명"); without a space any letter after the number already rules it out. */
+const KOREAN_COUNTER = /^\s+(?:명|원|개|세대|건|대|채|달러)/u;
+/** A count followed by a passive verb: "8200 had been displaced", "8200 were killed", "8200 habían sido desplazados". */
+const PASSIVE_AFTER =
+  /^\s+(?:(?:had|have|has)\s+been|were|are)\s+\p{L}+ed(?![\p{L}])|^\s+(?:habían|han|fueron|foram|furono|wurden)\s+(?:sido\s+)?\p{L}+/u;
+/**
+ * A postcode: the number before a place name, after "in", a comma or a country prefix
+ * ("8200 Schaffhausen", "in 8200 Aarhus N", "Kerkstraat 12, 8200 Brugge").
+ */
+const POSTCODE_BEFORE = /(?:^|,|(?:^|[^\p{L}])(?:in|à|en|em|te|bei|aus|nach|au|a)|(?:^|[^\p{L}])(?:CH|DK|B|A|D|F|PT)-)\s*$/u;
+const PLACE_AFTER = /^\s+\p{Lu}\p{Ll}{2,}/u;
+/** Signs after a number: percent, per mille, degrees, any currency sign ("8200 €", "8200 ₪"). */
+const SIGN_AFTER = /^\s*[%\u066A\uFF05\u2030\u00B0\p{Sc}]/u;
 /** Model suffixes: "8200 Elite", "8200 SFF". */
 const MODEL_AFTER = /^[\s-]*(?:Elite|Pro|Plus|Ultra|Series|SFF|USDT|CMT|MT|DT)(?![\p{L}\p{N}])/u;
 /** A letter right after the number: "8200km", "8200人", "8200x". (Hiragana particles like の are fine.) */
@@ -36,8 +67,10 @@ const QUANTITY_BEFORE = new RegExp(
   '(?:[\\p{Sc}#\u2116\u00A7]|(?:^|[^\\p{L}])(?:' +
     'USD|EUR|GBP|NIS|ILS|Rs|Nr|No|no|nr|about|around|approximately|roughly|nearly|almost|some|over|under|' +
     'more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|' +
-    'près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ)\\.?)[\\s\\-\\u05BE]*$',
-  'u',
+    'près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|' +
+    'environ|circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|' +
+    'lot|Lot|Los|lote|lotto|kavel)\\.?)[\\s\\-\\u05BE]*$',
+  'iu',
 );
 
 /** Brands and product lines that put numbers on models. Compared in upper case (headlines). */
@@ -65,7 +98,10 @@ function modelBefore(before: string, after: string): boolean {
   return /^\p{Lu}{2,5}$/u.test(word) && word !== 'IDF' && !(next && next === next.toUpperCase());
 }
 
-/** Whether a bare number at [start, end) is a quantity, a price, a percentage or a model number. */
+/**
+ * Whether a bare number at [start, end) is a quantity, a price, a percentage, a postcode or a model number:
+ * then it is not the unit, even after a full mention of the unit on the page.
+ */
 export function isQuantityOrModel(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
@@ -73,6 +109,9 @@ export function isQuantityOrModel(text: string, start: number, end: number): boo
     LETTER_AFTER.test(after) ||
     SIGN_AFTER.test(after) ||
     QUANTITY_AFTER.test(after) ||
+    KOREAN_COUNTER.test(after) ||
+    PASSIVE_AFTER.test(after) ||
+    (PLACE_AFTER.test(after) && POSTCODE_BEFORE.test(before)) ||
     MODEL_AFTER.test(after) ||
     QUANTITY_BEFORE.test(before) ||
     modelBefore(before, after)

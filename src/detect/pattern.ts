@@ -16,11 +16,22 @@ export interface AliasPattern {
 const ALEFS = '\u0627\u0623\u0625\u0622';
 const SPECIAL = /[.*+?^${}()|[\]\\/-]/g;
 
-/** Spelling variants that are the same name: typographic apostrophes, alef with or without hamza, ة/ه. */
+/** Arabic and Persian letters that are one letter in a name: Arabic ي/ى and Persian ی; Arabic ك and Persian ک. */
+const YEHS = '\u064A\u0649\u06CC';
+const KAFS = '\u0643\u06A9';
+
+/**
+ * Spelling variants that are the same name: typographic apostrophes, alef with or without hamza, ة/ه,
+ * Arabic and Persian yeh and kaf (Persian pages use either), and Turkish dotted capital İ for i.
+ */
 function charSource(ch: string, caseless: boolean): string {
   if (APOSTROPHES.includes(ch)) return `[${APOSTROPHES}]`;
   if (ALEFS.includes(ch)) return `[${ALEFS}]`;
   if (ch === '\u0629') return '[\u0629\u0647]';
+  if (YEHS.includes(ch)) return `[${YEHS}]`;
+  if (KAFS.includes(ch)) return `[${KAFS}]`;
+  if (ch === 'I') return '[I\u0130]';
+  if (caseless && ch === 'i') return '[iI\u0130]';
   const lower = ch.toLowerCase();
   const upper = ch.toUpperCase();
   if (caseless && lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;

@@ -7,9 +7,10 @@
  * Invisible formatting characters, dropped before matching (and mapped back for offsets): soft hyphen,
  * zero-width space/joiners, bidi marks, embeddings and isolates (Hebrew and Arabic sites wrap numbers and
  * Latin names in them), word joiner and invisible operators, BOM, Arabic letter mark. Kept to a short
- * class: testing every block for it is part of the cheap gate.
+ * class: testing every block for it is part of the cheap gate. The zero-width non-joiner (U+200C) is not
+ * here: Persian writes it between a word and its suffix ("مایکروسافت‌ها"), so it is a word edge.
  */
-export const FORMAT_CHARS = '\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\u061C';
+export const FORMAT_CHARS = '\\u00AD\\u200B\\u200D-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\u061C';
 
 /**
  * Arabic harakat and tatweel, Hebrew niqqud and cantillation (U+05BE maqaf, U+05C0, U+05C3, U+05C6 are
@@ -42,14 +43,16 @@ export function asciiDigits(s: string): string {
 }
 
 /** Which boundary rule applies at one end of an alias. */
-export type Edge = 'latin' | 'digit' | 'arabic' | 'hebrew' | 'kana' | 'cjk' | 'other';
+export type Edge = 'latin' | 'digit' | 'arabic' | 'hebrew' | 'cyrillic' | 'kana' | 'hangul' | 'cjk' | 'other';
 
 export function edgeOf(ch: string): Edge {
   if (/[0-9]/.test(ch)) return 'digit';
   if (/\p{sc=Latin}/u.test(ch)) return 'latin';
   if (/\p{sc=Arabic}/u.test(ch)) return 'arabic';
   if (/\p{sc=Hebrew}/u.test(ch)) return 'hebrew';
+  if (/\p{sc=Cyrillic}/u.test(ch)) return 'cyrillic';
   if (/[\p{sc=Katakana}\u30FC]/u.test(ch)) return 'kana';
-  if (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Hangul}]/u.test(ch)) return 'cjk';
+  if (/\p{sc=Hangul}/u.test(ch)) return 'hangul';
+  if (/[\p{sc=Han}\p{sc=Hiragana}]/u.test(ch)) return 'cjk';
   return 'other';
 }

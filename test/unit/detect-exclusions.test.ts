@@ -12,6 +12,9 @@ describe('names of other actors', () => {
     ['NO AZURE FOR APARTHEID protesters gathered in Redmond.', []],
     ['No\u00A0Azure for Apartheid and Microsoft', ['microsoft:Microsoft']],
     ['Workers from No Azure for Apartheid say Microsoft Azure hosted the data.', ['azure:Microsoft Azure']],
+    ['Protesters from No Azure For Apartheid met Microsoft staff.', ['microsoft:Microsoft']],
+    ['no azure for apartheid, a Microsoft workers’ group', ['microsoft:Microsoft']],
+    ['شارك ناشطون من حملة «لا لأزور للفصل العنصري» أمام مقر مايكروسوفت.', ['microsoft:مايكروسوفت']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -20,8 +23,12 @@ describe('names of other actors', () => {
     expect(found('Microsoft said no Azure service was used.')).toEqual(['microsoft:Microsoft', 'azure:Azure']);
   });
 
-  it('without the actors, the campaign name contains an Azure candidate (the rule is what removes it)', () => {
+  it('the campaign is excluded even without the dataset’s actors (names seen in coverage are built in)', () => {
     const bare = compileMatcher(dataset.entities);
-    expect(bare.find('No Azure for Apartheid said').map((c) => c.entityId)).toEqual(['azure']);
+    expect(bare.find('No Azure for Apartheid said Azure OpenAI was used').map((c) => c.entityId)).toEqual(['azure']);
+  });
+
+  it('the exclusion covers the whole name only: "No Azure" alone is still Azure', () => {
+    expect(found('Microsoft said: no Azure for the army.')).toEqual(['microsoft:Microsoft', 'azure:Azure']);
   });
 });

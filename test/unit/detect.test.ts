@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dataset } from '../../src/data/index';
 import type { EntityId } from '../../src/data/types';
 import { accepts, compileMatcher } from '../../src/detect/index';
+import { hasCloudTerm } from '../../src/detect/cloud-terms';
 import type { Candidate, EntityAliases, Matcher, Needs, PageContext } from '../../src/detect/index';
 
 /**
@@ -16,6 +17,10 @@ const ALIASES: EntityAliases[] = [
       ar: ['مايكروسوفت', 'ميكروسوفت'],
       he: ['מיקרוסופט'],
       ja: ['マイクロソフト'],
+      ru: ['Майкрософт'],
+      fa: ['مایکروسافت'],
+      zh: ['微软', '微軟'],
+      ko: ['마이크로소프트'],
     },
   },
   {
@@ -25,6 +30,8 @@ const ALIASES: EntityAliases[] = [
       ar: ['أزور', 'آزور', 'مايكروسوفت أزور'],
       he: ["אז'ור", 'אז׳ור'],
       ja: ['Azure', 'アジュール'],
+      fa: ['آژور'],
+      ko: ['애저'],
     },
   },
   {
@@ -37,6 +44,14 @@ const ALIASES: EntityAliases[] = [
       fr: ['Unité 8200'],
       es: ['Unidad 8200'],
       ja: ['8200部隊'],
+      it: ['Unità 8200'],
+      pt: ['Unidade 8200'],
+      nl: ['eenheid 8200'],
+      tr: ['8200 Birimi'],
+      ru: ['подразделение 8200'],
+      fa: ['یگان 8200'],
+      zh: ['8200部队'],
+      ko: ['8200부대'],
     },
     shortForms: { en: ['8200'], he: ['8200'] },
   },
@@ -62,20 +77,20 @@ const ROWS: Record<string, Row[]> = {
     ['Data on Microsoft Azure servers', [az('Microsoft Azure', 'none')]],
     ['Microsoft Corp. and Microsoft Corporation and MSFT shares', [ms('Microsoft Corp.'), ms('Microsoft Corporation'), ms('MSFT')]],
     ['$MSFT fell 2%', [ms('MSFT')]],
-    ['Israel’s Unit 8200 used Azure.', [unit(), az()]],
+    ['Israel’s Unit 8200 used Azure.', [unit(), az('Azure', 'none')]],
     ['unit 8200, Unit-8200, Unit8200 and UNIT 8200', [unit('unit 8200'), unit('Unit-8200'), unit('Unit8200'), unit('UNIT 8200')]],
     ['the elite 8200 unit of the IDF', [unit('8200 unit')]],
     ['Israeli SIGINT National Unit', [unit('Israeli SIGINT National Unit')]],
     ['Unit\u00A08200 and Unit\u202F8200 and Unit\n8200 and Unit\t8200 and Unit\u20098200', [unit('Unit\u00A08200'), unit('Unit\u202F8200'), unit('Unit\n8200'), unit('Unit\t8200'), unit('Unit\u20098200')]],
     ['Microsoft\u00A0Azure', [az('Microsoft\u00A0Azure', 'none')]],
-    ['(Microsoft) "Azure" – Microsoft/Activision', [ms(), az(), ms()]],
+    ['(Microsoft) "Azure" – Microsoft/Activision', [ms(), az('Azure', 'none'), ms()]],
     ['Microsoft-owned LinkedIn', [ms()]],
   ],
   caps: [
     ['MICROSOFT CUTS OFF UNIT 8200', [ms('MICROSOFT'), unit('UNIT 8200')]],
     ['ISRAEL MOVED DATA OFF AZURE', [az('AZURE')]],
     ['MICROSOFT AZURE OUTAGE', [az('MICROSOFT AZURE', 'none')]],
-    ['FORMER 8200 OFFICERS', [short()]],
+    ['FORMER 8200 OFFICERS', [[U, '8200', 'none']]],
     ['microsoft in lowercase running text is not the name', []],
     ['an azure sky over an azure sea', []],
     ['MicroSoft and MiCROSOFT and AZure', []],
@@ -92,8 +107,8 @@ const ROWS: Record<string, Row[]> = {
     ['MSFTX and XMSFT', []],
   ],
   cjk: [
-    ['MicrosoftがAzureを使う', [ms(), az()]],
-    ['微软的Azure云服务', [az()]],
+    ['MicrosoftがAzureを使う', [ms(), az('Azure', 'none')]],
+    ['微软的Azure云服务', [ms('微软'), az('Azure', 'none')]],
     ['MicrosoftとUnit 8200の関係', [ms(), unit()]],
     ['8200部隊の元隊員', [unit('8200部隊')]],
     ['日本マイクロソフトは', [ms('マイクロソフト')]],
@@ -110,9 +125,9 @@ const ROWS: Record<string, Row[]> = {
     ['وحدة 8200 الإسرائيلية', [unit('وحدة 8200')]],
     ['للوحدة 8200 وللوحدة 8200', [unit('لوحدة 8200'), unit('لوحدة 8200')]],
     ['الوحده 8200', [unit('الوحده 8200')]],
-    ['منصة أزور السحابية وآزور', [az('أزور', 'none'), az('آزور')]],
+    ['منصة أزور السحابية وآزور', [az('أزور', 'none'), az('آزور', 'none')]],
     ['مايكروسوفت أزور', [az('مايكروسوفت أزور', 'none')]],
-    ['بيانات على خوادم ازور', [az('ازور')]],
+    ['بيانات على خوادم ازور', [az('ازور', 'none')]],
     ['مايكروسوفتية ومايكروسوفتي', []],
     ['الوَحْدَة 8200 ومَايكروسوفتَ', [unit('الوَحْدَة 8200'), ms('مَايكروسوفتَ')]],
     ['مايـكروسوفت', [ms('مايـكروسوفت')]],
@@ -124,7 +139,7 @@ const ROWS: Record<string, Row[]> = {
     ['יוצאי יחידת 8200', [unit('יחידת 8200')]],
     ["אז'ור, אז׳ור ואז’ור", [az("אז'ור"), az('אז׳ור'), az('אז’ור')]],
     ['בענן אז׳ור של מיקרוסופט', [az('אז׳ור', 'none'), ms('מיקרוסופט')]],
-    ['יוצאי 8200 וב-8200', [short(), short()]],
+    ['יוצאי 8200 וב-8200', [[U, '8200', 'none'], short()]],
     ['מיקרוסופטית', []],
     ['מִיקְרוֹסוֹפְט', [ms('מִיקְרוֹסוֹפְט')]],
     ['יחידה־8200', [unit('יחידה־8200')]],
@@ -134,7 +149,7 @@ const ROWS: Record<string, Row[]> = {
     ['Microsoft-Konzern und Azure-Cloud', [ms(), az('Azure', 'none')]],
     ["l'unité 8200 et l’Unité 8200", [unit('unité 8200'), unit('Unité 8200')]],
     ['la unidad 8200 y la Unidad 8200', [unit('unidad 8200'), unit('Unidad 8200')]],
-    ['d’Azure et de Microsoft', [az(), ms()]],
+    ['d’Azure et de Microsoft', [az('Azure', 'none'), ms()]],
   ],
   numbers: [
     ['bug 1678200 and 82001 and 8200.5 and 8,200 and 8200,5', []],
@@ -239,28 +254,49 @@ describe('context()', () => {
     ['8200 veterans', {}],
     ['Azure is used by the army', {}],
     ['Azure OpenAI', { cloud: true }],
-    ['the cloud provider', { cloud: true }],
-    ['Cloud computing and data centers', { cloud: true }],
-    ['its datacentre in the Netherlands', { cloud: true }],
-    ['on servers in Europe', { cloud: true }],
-    ['ein Rechenzentrum in Irland', { cloud: true }],
-    ['dans le nuage, un centre de données', { cloud: true }],
-    ['un service infonuagique', { cloud: true }],
-    ['en la nube y los centros de datos', { cloud: true }],
-    ['الحوسبة السحابية', { cloud: true }],
-    ['على خوادم في أوروبا', { cloud: true }],
-    ['في السحابة', { cloud: true }],
-    ['מחשוב ענן', { cloud: true }],
-    ['שמרו בענן', { cloud: true }],
-    ['על שרתים באירופה', { cloud: true }],
-    ['クラウドに保存', { cloud: true }],
-    ['パブリッククラウドとデータセンター', { cloud: true }],
+    ['the cloud provider: cloud words elsewhere on the page are not context', {}],
+    ['Microsoft’s cloud', { microsoft: true, cloud: true }],
     ['クラウドファンディング', {}],
     ['a cloud of smoke', {}],
     ['dark clouds over the sea', {}],
     ['an azure sky', {}],
   ])('%s', (text, expected) => {
     expect(matcher.context(text)).toEqual(expected);
+  });
+});
+
+describe('hasCloudTerm(): words that make a sentence about computing', () => {
+  test.each<[string, boolean]>([
+    ['the cloud provider', true],
+    ['Cloud computing and data centers', true],
+    ['its datacentre in the Netherlands', true],
+    ['on servers in Europe', true],
+    ['ein Rechenzentrum in Irland', true],
+    ['dans le nuage, un centre de données', true],
+    ['un service infonuagique', true],
+    ['en la nube y los centros de datos', true],
+    ['الحوسبة السحابية', true],
+    ['على خوادم في أوروبا', true],
+    ['في السحابة', true],
+    ['מחשוב ענן', true],
+    ['שמרו בענן', true],
+    ['על שרתים באירופה', true],
+    ['クラウドに保存', true],
+    ['パブリッククラウドとデータセンター', true],
+    ['in der Cloud von Microsoft', true],
+    ['sui server di Olanda', true],
+    ['na nuvem e em servidores', true],
+    ['bulut ve sunucular', true],
+    ['в облаке и на серверах', true],
+    ['در سرورهای ابری', true],
+    ['存储在云上', true],
+    ['클라우드에 저장', true],
+    ['クラウドファンディング', false],
+    ['a cloud of smoke', false],
+    ['سحابة من الدخان', false],
+    ['dark clouds over the sea', false],
+  ])('%s', (text, expected) => {
+    expect(hasCloudTerm(text)).toBe(expected);
   });
 });
 

@@ -1,0 +1,41 @@
+import { sentenceAround } from './sentence';
+
+/*
+ * Paraphrases that name the unit by its number without its usual name: "the intelligence unit, known as
+ * 8200", "יחידת המודיעין 8200", "وحدة الاستخبارات الإسرائيلية 8200", "יוצאי 8200". There the bare number is a
+ * full mention on its own. Read only from the words right before the number (same sentence). Runs only on hits
+ * of the bare number that passed the quantity guards.
+ */
+
+/** Words for intelligence, in the languages Backstory reads. */
+const INTELLIGENCE =
+  'intelligence|renseignement|inteligencia|intelig[eê]ncia|inlichtingen\\p{L}*|Geheimdienst\\p{L}*|Nachrichtendienst\\p{L}*|' +
+  'Aufklärung\\p{L}*|istihbarat|разведк\\p{L}*|разведывательн\\p{L}*|מודיעין|המודיעין|' +
+  '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보';
+/** Words for unit. */
+const UNIT =
+  'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|подразделени\\p{L}*|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
+  '部队|部隊|부대';
+
+/**
+ * Rule: an intelligence unit named just before the number, with at most a few words between ("Israeli",
+ * "known as", a comma): "the intelligence unit, known as 8200", "l'unité de renseignement 8200".
+ * The window is one short phrase, so "the intelligence unit employed 8200 people" was already a count.
+ */
+const NAMED_UNIT = new RegExp(
+  `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:(?:de|di|of|der|van)\\s+)?(?:${INTELLIGENCE}))` +
+    `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
+  'iu',
+);
+/** Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, "former 8200 officers". */
+const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+const FORMER_BEFORE = /(?:^|[^\p{L}])(?:former|ex-|ehemalige[nr]?|anciens?|ex)\s*$/iu;
+const MEMBERS_AFTER = /^\s+(?:officers?|members?|soldiers?|analysts?|commanders?|veterans?|Offiziere|Mitglieder|officiers|membres)(?![\p{L}])/iu;
+
+/** Whether the bare number at [start, end) names the unit from the words before it in its sentence. */
+export function namesUnit(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80, sentenceAround(text, start, end)[0]), start);
+  if (VETERANS_BEFORE.test(before)) return true;
+  if (FORMER_BEFORE.test(before) && MEMBERS_AFTER.test(text.slice(end, end + 24))) return true;
+  return NAMED_UNIT.test(before);
+}

@@ -1,0 +1,48 @@
+import { MONEY_WORDS } from './number';
+
+/*
+ * "Unit 8200" is also a common noun and a number: the penthouse "unit 8200", the price "per unit 8200
+ * dollars", "an 8200-unit housing development". In every language the unit's name is built from the word for
+ * "unit" (Einheit, unité, unidad, יחידה, الوحدة, Unità, Unidade, eenheid, Birimi, подразделение, یگان, 부대),
+ * so each numbered name passes these guards, which read only the words next to it. Runs only on hits.
+ */
+
+/** Rule: money after the number means a price, not the unit ("unité 8200 euros", "יחידה 8200 ש״ח", "8200 €"). */
+const MONEY_AFTER = new RegExp(`^\\s*(?:\\p{Sc}|(?:${MONEY_WORDS})(?![\\p{L}\\p{N}]))`, 'iu');
+
+/**
+ * Rule: a price word, or "per" right before the name, means a price per unit ("price per unit 8200",
+ * "prix à l'unité 8200", "המחיר ליחידה 8200", "سعر الوحدة 8200"). "por la Unidad 8200" (by the unit) is not.
+ */
+const PRICE_BEFORE = new RegExp(
+  '(?:^|[^\\p{L}])(?:(?:prices?|prix|precio|prezzo|preço|preco|prijs|preis|fiyatı?|цена|стоимость|قیمت|سعر|ثمن|מחיר|המחיר)' +
+    "(?:\\s+\\p{L}+){0,2}|per|pro|par|por|each|à\\s+l['’])\\s*$",
+  'iu',
+);
+/**
+ * Rule: a dwelling right before the name (only punctuation between) or just after it means an apartment
+ * number ("The penthouse, unit 8200", "Die Ferienwohnung (Einheit 8200)", "A unidade 8200 do condomínio").
+ */
+const DWELLING =
+  'penthouse|apartment|flat|condo|condominium|suite|Wohnung|Ferienwohnung|Wohnanlage|appartement|logement|' +
+  'apartamento|piso|condominio|appartamento|condomínio|woning|daire|konut|квартира|квартиры|آپارتمان|شقة|الشقة|' +
+  'דירה|הדירה';
+const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
+const DWELLING_AFTER = new RegExp(
+  `^[\\s,]*(?:(?:of|in|at|der|des|du|de|do|da|del|della|van|het|the|la|le|il)\\s+){0,2}(?:${DWELLING})(?![\\p{L}])`,
+  'iu',
+);
+/** Rule: "8200-unit" before a noun or after "a/an" is a size ("an 8200-unit housing development"). */
+const SIZE_BEFORE = /(?:^|[^\p{L}])an?\s*$/iu;
+const COMPOUND_AFTER = /^\s+\p{Ll}/u;
+
+/** Whether a numbered name at [start, end) is the common noun with a number; `numberFirst`: "8200 unit". */
+export function isGenericUnit(text: string, start: number, end: number, numberFirst: boolean): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  if (numberFirst) {
+    const hyphenated = /\d[-\u2010\u2011]\p{L}/u.test(text.slice(start, end));
+    if (SIZE_BEFORE.test(before) || (hyphenated && COMPOUND_AFTER.test(after))) return true;
+  } else if (MONEY_AFTER.test(after)) return true;
+  return PRICE_BEFORE.test(before) || DWELLING_BEFORE.test(before) || DWELLING_AFTER.test(after);
+}
