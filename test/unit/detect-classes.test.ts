@@ -1,0 +1,241 @@
+/**
+ * Issue 12's classes, each in every language it concerns, each with its negative twin (the same word in its
+ * other sense). A row is a page: its paragraphs are read as the content script reads them (candidates per
+ * block, then the page's own full mentions decide the conditional ones), and the row lists every mark as
+ * "entity:text", in order. Runs on the real dataset.
+ */
+import { describe, expect, test } from 'vitest';
+import { dataset } from '../../src/data/index';
+import { accepts, compileMatcher } from '../../src/detect/index';
+import type { PageContext } from '../../src/detect/index';
+
+const matcher = compileMatcher(dataset.entities, dataset.actors);
+
+function marks(page: string | string[]): string[] {
+  const blocks = Array.isArray(page) ? page : [page];
+  const context: PageContext = { microsoft: false, cloud: false, unit8200: false };
+  for (const block of blocks) Object.assign(context, matcher.context(block));
+  return blocks.flatMap((b) =>
+    matcher.find(b).filter((c) => accepts(c, context)).map((c) => `${c.entityId}:${b.slice(c.start, c.end)}`),
+  );
+}
+
+type Row = [page: string | string[], expected: string[]];
+const U = (s: string) => `unit-8200:${s}`;
+const M = (s = 'Microsoft') => `microsoft:${s}`;
+const A = (s = 'Azure') => `azure:${s}`;
+
+function table(rows: Row[]): void {
+  test.each(rows)('%j', (page, expected) => {
+    expect(marks(page)).toEqual(expected);
+  });
+}
+
+describe('a generic word + 8200 that is not the unit (apartment or lot, size, price per unit), every language', () => {
+  table([
+    // en
+    ['The penthouse, unit 8200, sold for $4.1 million.', []],
+    ['Data from Unit 8200 was moved.', [U('Unit 8200')]],
+    ['Developers plan an 8200-unit housing development.', []],
+    ["Israel's 8200 unit stored the calls.", [U('8200 unit')]],
+    ['The price per unit 8200 dollars was agreed.', []],
+    ['Veterans of unit 8200 said the price was high.', [U('unit 8200')]],
+    // ar
+    ['سعر الوحدة 8200 دولار في المشروع.', []],
+    ['قالت الوحدة 8200 إن المشروع انتهى.', [U('الوحدة 8200')]],
+    ['الشقة، وحدة 8200، بيعت أمس.', []],
+    // he
+    ['המחיר ליחידה 8200 ש״ח כולל מע״מ.', []],
+    ['המידע הועבר ליחידה 8200 בשנה שעברה.', [U('יחידה 8200')]],
+    ['הדירה, יחידה 8200, נמכרה.', []],
+    // de
+    ['Der Preis pro Einheit 8200 Euro wurde nicht verhandelt.', []],
+    ['Die Ferienwohnung (Einheit 8200) liegt am See.', []],
+    ['Die Einheit 8200 der Wohnanlage wurde verkauft.', []],
+    ['Die Daten der Einheit 8200 lagen in der Cloud.', [U('Einheit 8200')]],
+    // fr
+    ["Le prix à l'unité 8200 euros a surpris.", []],
+    ["L'appartement, unité 8200, est au dernier étage.", []],
+    ['Les appels interceptés par l’Unité 8200 ont été stockés.', [U('Unité 8200')]],
+    // es
+    ['El precio por unidad 8200 pesos fue fijado.', []],
+    ['El apartamento, unidad 8200, tiene vistas al mar.', []],
+    ['Las llamadas fueron almacenadas por la Unidad 8200.', [U('Unidad 8200')]],
+    // it
+    ['Il prezzo per unità 8200 euro è stato confermato.', []],
+    ["L'appartamento, unità 8200, si trova al piano terra.", []],
+    ["I dati dell'Unità 8200 erano in Olanda.", [U('Unità 8200')]],
+    // pt
+    ['O preço por unidade 8200 reais foi mantido.', []],
+    ['A unidade 8200 do condomínio está à venda.', []],
+    ['Os dados da Unidade 8200 estavam na Holanda.', [U('Unidade 8200')]],
+    // nl
+    ['De prijs per eenheid 8200 euro werd niet onderhandeld.', []],
+    ['Het appartement, eenheid 8200, ligt bovenin.', []],
+    ['De gegevens van eenheid 8200 stonden in Nederland.', [U('eenheid 8200')]],
+    // tr
+    ['8200 birimlik konut projesi onaylandı.', []],
+    ['Daire fiyatı 8200 Birimi aştı.', []],
+    ["İsrail'in 8200 Birimi'nin eski üyeleri şirket kurdu.", [U('8200 Birimi')]],
+    // ru
+    ['Цена квартиры, подразделение 8200 рублей за метр.', []],
+    ['Бывшие сотрудники подразделения 8200 основали стартапы.', [U('подразделения 8200')]],
+    ['Об этом сообщило подразделение 8200.', [U('подразделение 8200')]],
+    // fa
+    ['قیمت یگان 8200 تومان است.', []],
+    ['یگان ۸۲۰۰ ارتش اسرائیل در گزارش آمده است.', [U('یگان ۸۲۰۰')]],
+    // zh, ja, ko: the generic counter is a different word (套, 部, 세대); the ordinal 第/제 is another unit
+    ['以色列第8200部队', []],
+    ['以色列8200部队的前成员', [U('8200部队')]],
+    ['育軍の第8200部隊', []],
+    ['元8200部隊員が起業した。', [U('8200部隊')]],
+    ['육군 제8200부대 장병들이 봉사활동을 했다.', []],
+    ['이스라엘 8200부대 출신', [U('8200부대')]],
+  ]);
+});
+
+describe('bare 8200 after a real mention: postcodes, money, counts are not the unit', () => {
+  const full = 'Unit 8200 was named in the report.';
+  table([
+    [[full, 'Their office is in 8200 Aarhus N.'], [U('Unit 8200')]],
+    [[full, 'Die Firma sitzt in 8200 Schaffhausen.'], [U('Unit 8200')]],
+    [[full, 'Kerkstraat 12, 8200 Brugge'], [U('Unit 8200')]],
+    [[full, 'The fine was 8200 €.'], [U('Unit 8200')]],
+    [[full, 'הקנס עמד על 8200 ₪.'], [U('Unit 8200')]],
+    [[full, 'The court ordered a fine of 8200 dollars.'], [U('Unit 8200')]],
+    [[full, 'By then 8200 had been displaced.'], [U('Unit 8200')]],
+    [[full, 'Hasta entonces, 8200 habían sido desplazados.'], [U('Unit 8200')]],
+    [[full, 'وتضم المستوطنة 8200 وحدة استيطانية.'], [U('Unit 8200')]],
+    [[full, 'Около 8200 человек остались без жилья.'], [U('Unit 8200')]],
+    [[full, 'حدود ۸۲۰۰ نفر آواره شدند.'], [U('Unit 8200')]],
+    [[full, 'Yaklaşık 8200 kişi evini kaybetti.'], [U('Unit 8200')]],
+    [[full, '이 제품은 8200 명이 샀다.'], [U('Unit 8200')]],
+    [[full, 'Nel 2023 sono state vendute 8200 copie.'], [U('Unit 8200')]],
+    // the twins: the short form where it is the unit
+    [[full, 'Sources said 8200 had planned to move its data.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'In 8200 the culture is different.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'Les anciens de 8200 ont créé des start-up.'], [U('Unit 8200'), U('8200')]],
+    // and no short form without the full mention
+    [['Sources said 8200 had planned to move its data.'], []],
+  ]);
+});
+
+describe('paraphrases that name the unit by its number', () => {
+  table([
+    ['the intelligence unit, known as 8200, moved the data', [U('8200')]],
+    ['לפי הדיווח, יחידת המודיעין 8200 העבירה חומרים.', [U('8200')]],
+    ['יוצאי 8200 הקימו עשרות חברות.', [U('8200')]],
+    ['ובוגרי 8200 מובילים את התעשייה.', [U('8200')]],
+    ['كشف التحقيق أن وحدة الاستخبارات الإسرائيلية 8200 نقلت البيانات.', [U('8200')]],
+    ["Selon l'enquête, l'unité de renseignement 8200 a transféré les données.", [U('8200')]],
+    ['la unidad de inteligencia israelí 8200 usaba la plataforma', [U('8200')]],
+    ['Former 8200 officers founded start-ups.', [U('8200')]],
+    // twins: an intelligence unit with a count, a veteran count
+    ['the intelligence unit employed 8200 people', []],
+    ['the intelligence agency paid 8200 dollars', []],
+    ['8200 veterans attended the parade.', []],
+    ['יוצאי הצבא, 8200 איש, הגיעו.', []],
+  ]);
+});
+
+describe('ambiguous forms are decided from their sentence, never from the page', () => {
+  table([
+    // Arabic أزور: the verb "I visit" vs the cloud
+    [['ارتفعت سحابة من الدخان فوق المدينة.', 'عدت لأزور بيتي في الحي القديم.'], []],
+    [['قالت مايكروسوفت إنها ستراجع العقود.', 'أريد أن أزور أهلي قبل العيد.'], [M('مايكروسوفت')]],
+    [['قالت مايكروسوفت إنها ستراجع العقود.', 'وأزور المدينة كل صيف.'], [M('مايكروسوفت')]],
+    ['قالت مايكروسوفت إن خدمات أزور لم تستخدم للمراقبة.', [M('مايكروسوفت'), A('أزور')]],
+    ['خزنت الوحدة 8200 المكالمات على أزور وفق التحقيق.', [U('الوحدة 8200'), A('أزور')]],
+    ['تقع جزر الأزور في المحيط الأطلسي.', []],
+    ['مجمع‌الجزایر آزور در اقیانوس اطلس است.', []],
+    // "Azure" alone: colour at the start of a sentence vs the product
+    [['Azure waters and cloudless skies greet visitors.', 'Photographers back up their pictures to the cloud.'], []],
+    [['Microsoft Flight Simulator renders the islands well.', 'Azure waters surround them.'], [M()]],
+    [['Azure skies over the bay.', 'Cloud computing firms met here.'], []],
+    ['The recordings sat on Azure servers in Europe.', [A()]],
+    ['Unit 8200 moved the recordings to Azure in 2022.', [U('Unit 8200'), A()]],
+    [['Microsoft reported results.', 'Azure revenue grew 39 percent.'], [M(), A()]],
+    ['Azure revenue grew 39 percent.', []],
+    // Hebrew, Persian, Korean ambiguous forms
+    ['הנתונים הועברו לשרתי אז׳ור באירופה.', [A('אז׳ור')]],
+    ['האזור הצפוני נפגע.', []],
+    ['داده‌ها در سرورهای آژور ذخیره شد.', [A('آژور')]],
+    ['کفش آژور مد شده است.', []],
+    ['8200부대는 통화 기록을 애저 클라우드에 저장했다.', [U('8200부대'), A('애저')]],
+    [['마이크로소프트가 실적을 발표했다.', '애저찜은 전통 요리다.'], [M('마이크로소프트')]],
+  ]);
+});
+
+describe('the campaign "No Azure for Apartheid" is not Azure, in any capitalisation and in Arabic', () => {
+  table([
+    [['Microsoft responded.', 'Protesters from No Azure For Apartheid gathered.'], [M()]],
+    [['Microsoft responded.', 'NO AZURE FOR APARTHEID held a vigil.'], [M()]],
+    [['Microsoft responded.', 'no azure for apartheid, the workers said'], [M()]],
+    [['قالت مايكروسوفت', 'شارك ناشطون من حملة «لا لأزور للفصل العنصري».'], [M('مايكروسوفت')]],
+    // twin: Azure itself on the same page
+    [['Microsoft responded.', 'No Azure for Apartheid said Azure hosted the data.'], [M(), A()]],
+  ]);
+});
+
+describe('spelling variants', () => {
+  table([
+    ['أعلنت ميكروسوفت نتائج المراجعة.', [M('ميكروسوفت')]],
+    ["בענן אז'ור ובענן אז׳ור", [A("אז'ור"), A('אז׳ור')]],
+    ['مايكروسافت بیانیه‌ای منتشر کرد.', [M('مايكروسافت')]],
+    ['MİCROSOFT İSRAİL ORDUSUNA HİZMETİ KESTİ', [M('MİCROSOFT')]],
+    ['微軟宣布停止服務。', [M('微軟')]],
+    ['МАЙКРОСОФТ ПРЕКРАТИЛА ОБСЛУЖИВАНИЕ', [M('МАЙКРОСОФТ')]],
+    // twins: near spellings that are other words
+    ['מיקרוסופטית', []],
+    ['Майкрософтовский офис', []],
+  ]);
+});
+
+describe('the eight new languages: names, attachments, and their collisions', () => {
+  table([
+    // it
+    ["Microsoft ha bloccato l'accesso dell'Unità 8200.", [M(), U('Unità 8200')]],
+    ["L'Azure Window di Malta è crollata.", []],
+    // pt
+    ['A Microsoft bloqueou o acesso da Unidade 8200.', [M(), U('Unidade 8200')]],
+    ['A Azure Power anunciou um parque solar.', []],
+    // nl: compounds and the genitive s
+    ['De gegevens stonden in Azure-datacenters in Nederland.', [A()]],
+    ['Activisten bezetten het dak van Microsofts datacenter.', [M()]],
+    ['Microsoftachtige software', []],
+    // tr: suffixes after an apostrophe
+    ["Microsoft'un açıklamasına göre hizmetler durdu.", [M()]],
+    ["8200 Birimi, görüşmeleri Azure'da depoladı.", [U('8200 Birimi'), A()]],
+    ['Azure Otel yaz sezonuna hazırlanıyor.', []],
+    // ru: Cyrillic and case endings (the range stops before the ending)
+    ['Сотрудники Майкрософта протестовали.', [M('Майкрософт')]],
+    ['подразделение 8200 хранило записи в облаке Azure.', [U('подразделение 8200'), A()]],
+    ['Отель Azure открылся после ремонта.', []],
+    // fa: Persian digits, yeh and keheh, ZWNJ as a word edge
+    ['یگان ۸۲۰۰ تماس‌ها را در سرورهای آژور ذخیره می‌کرد.', [U('یگان ۸۲۰۰'), A('آژور')]],
+    ['قراردادهای مایکروسافت‌ با ارتش', [M('مایکروسافت')]],
+    ['واحد ۸۲۰۰ این مجتمع فروخته شد.', []],
+    // zh: no spaces; 微 closing another word
+    ['微软的Azure云平台存储了这些数据。', [M('微软'), A()]],
+    ['这件衣服稍微软一点会更舒服。', []],
+    ['面包烤好后会轻微软化。', []],
+    // ko: particles after the name, and the piglet
+    ['마이크로소프트의 애저에 데이터가 보관됐다.', [M('마이크로소프트'), A('애저')]],
+    ['애저구이 전문점이 문을 열었다.', []],
+  ]);
+});
+
+describe('ranges cover exactly the name', () => {
+  const ranges = (text: string) => matcher.find(text).map((c) => [c.start, c.end]);
+  test.each<[string, number[][]]>([
+    ['Microsofts', [[0, 9]]],
+    ["Microsoft'un", [[0, 9]]],
+    ['Майкрософтом', [[0, 10]]],
+    ['Azure-datacenters', [[0, 5]]],
+    ['微软的', [[0, 2]]],
+    ['마이크로소프트가', [[0, 7]]],
+    ['مایکروسافت\u200Cها', [[0, 10]]],
+  ])('%j', (text, expected) => {
+    expect(ranges(text)).toEqual(expected);
+  });
+});
