@@ -33,6 +33,12 @@ const HANGUL = /\p{sc=Hangul}/u;
  * 微软 belongs to the word before it, so that 微软 is not Microsoft.
  */
 const HAN_ENDING_IN_WEI = /[稍轻輕细細略些卑低衰精式显顯微]/u;
+/**
+ * A degree adverb before 微软 and the end of the clause after it: "比较微软。" (rather soft) is an adjective;
+ * "比较微软和谷歌" (compare Microsoft and Google) is the name.
+ */
+const DEGREE_BEFORE = /(?:很|较|更|太|最|挺|非常|有点|有些|比较|特别|十分)$/u;
+const CLAUSE_END_AFTER = /^(?:[。，！？、；,.!?;]|一点|一些|了|$)/u;
 /** Russian case endings after a name, outside its range: "Майкрософта", "Майкрософтом". */
 const RUSSIAN_ENDING = /^(?:а|у|ом|е|ы|ой)(?![\p{L}\p{M}\p{N}])/u;
 
@@ -126,6 +132,11 @@ export function endsWord(text: string, end: number, tail: Edge, name = false): b
     default:
       return true;
   }
+}
+
+/** Whether a Han hit is the adjective 微软 ("soft") after a degree adverb: "这种材料比较微软。". */
+export function isHanAdjective(text: string, start: number, end: number): boolean {
+  return text.startsWith('微', start) && DEGREE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && CLAUSE_END_AFTER.test(text.slice(end, end + 2));
 }
 
 /** Characters next to a name that may make it part of a URL or a path: "github.com/Azure/…", "…/Azure". */

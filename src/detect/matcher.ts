@@ -1,14 +1,14 @@
 import { azureNeeds, type Judgement } from './azure';
 import { excludedSpans, exclusionPattern, KNOWN_OTHER_NAMES, namesContainingOurs, type Named } from './exclusions';
 import { hasCloudTerm } from './cloud-terms';
-import { endsWord, inAddress, startsWord } from './edges';
+import { endsWord, inAddress, isHanAdjective, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
 import type { AliasForm, EntityAliases } from './forms';
 import { hasIgnorable, rawRange, strip } from './ignorable';
 import { isQuantityOrModel } from './number';
 import { namesUnit } from './paraphrase';
 import { sentenceAround } from './sentence';
-import { isGenericUnit } from './unit-word';
+import { afterDwelling, isGenericUnit } from './unit-word';
 import { FORMAT_CHARS, MARK_RANGES } from './text';
 import type { Candidate, Matcher, Needs, PageContext } from './types';
 
@@ -34,7 +34,8 @@ function judge(text: string, start: number, end: number, form: AliasForm): Judge
   const name = form.head === 'latin' && form.tail === 'latin';
   if (!startsWord(text, start, form.head, form.afterLam) || !endsWord(text, end, form.tail, name)) return null;
   if ((form.head === 'latin' || form.tail === 'latin') && inAddress(text, start, end)) return null;
-  if (form.bareNumber && isQuantityOrModel(text, start, end)) return null;
+  if (form.head === 'cjk' && isHanAdjective(text, start, end)) return null;
+  if (form.bareNumber && (isQuantityOrModel(text, start, end) || afterDwelling(text, start))) return null;
   if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) return null;
   // Rule: a bare number right after a phrase that names an intelligence unit is a full mention.
   if (form.short) return form.bareNumber && namesUnit(text, start, end) ? 'none' : 'full-mention';
@@ -104,6 +105,11 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       const form = forms[i - 1];
       if (!form) break;
       const end = start + m[0].length;
+      // Rule: the number of a generic "unit 8200" (an apartment, a price per unit) is no short form either.
+      if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) {
+        scan.lastIndex = end;
+        continue;
+      }
       const needs = judge(text, start, end, form);
       const hit = needs ? { form, start, end, needs } : retry(text, start, i - 1);
       if (hit) out.push(hit);

@@ -34,7 +34,7 @@ const QUANTITY_AFTER = new RegExp(
         'pessoas|famílias|cópias|exemplares|moradias|casas|' +
         'mensen|woningen|exemplaren|gezinnen|inwoners',
       // tr, ru, fa
-      'kişi|adet|konut|birim|insan|aile|' +
+      'kişi|adet|konut|birim|birimlik|birimler|insan|aile|' +
         'человек|экземпляров|квартир|жителей|единиц|' +
         'نفر|واحد|خانوار|نسخه',
       // he, ar

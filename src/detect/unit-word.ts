@@ -7,8 +7,12 @@ import { MONEY_WORDS } from './number';
  * so each numbered name passes these guards, which read only the words next to it. Runs only on hits.
  */
 
-/** Rule: money after the number means a price, not the unit ("unité 8200 euros", "יחידה 8200 ש״ח", "8200 €"). */
-const MONEY_AFTER = new RegExp(`^\\s*(?:\\p{Sc}|(?:${MONEY_WORDS})(?![\\p{L}\\p{N}]))`, 'iu');
+/**
+ * Rule: money or an area after the number means a price or a size, not the unit ("unité 8200 euros",
+ * "יחידה 8200 ש״ח", "8200 €", "ביחידה 8200 מ״ר").
+ */
+const AREA = 'm²|m2|sq|square|Quadratmeter|mètres|metros|metri|מ["\u05F4]ר|متر|кв|متر مربع';
+const MONEY_AFTER = new RegExp(`^\\s*(?:\\p{Sc}|(?:${MONEY_WORDS}|${AREA})(?![\\p{L}\\p{N}]))`, 'iu');
 
 /**
  * Rule: a price word, or "per" right before the name, means a price per unit ("price per unit 8200",
@@ -28,10 +32,18 @@ const DWELLING =
   'apartamento|piso|condominio|appartamento|condomínio|woning|daire|konut|квартира|квартиры|آپارتمان|شقة|الشقة|' +
   'דירה|הדירה';
 const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
+/** After the name, a building also makes it an apartment number ("la unidad 8200 del edificio"). */
+const BUILDING = 'building|edificio|Gebäude|immeuble|prédio|gebouw|palazzo|בניין|הבניין|المبنى|العمارة|здания|дома|ساختمان';
 const DWELLING_AFTER = new RegExp(
-  `^[\\s,]*(?:(?:of|in|at|der|des|du|de|do|da|del|della|van|het|the|la|le|il)\\s+){0,2}(?:${DWELLING})(?![\\p{L}])`,
+  `^[\\s,]*(?:(?:of|in|at|der|des|du|de|do|da|del|della|van|het|the|la|le|il)\\s+){0,2}(?:${DWELLING}|${BUILDING})(?![\\p{L}])`,
   'iu',
 );
+
+/** Rule: a bare number right after a dwelling is its number ("Apartment 8200 on the top floor"). */
+export function afterDwelling(text: string, start: number): boolean {
+  return DWELLING_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || DWELLING_WORD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+const DWELLING_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING}|room|Zimmer|chambre|habitación|stanza|quarto|kamer|oda|комната|اتاق|غرفة|חדר)\\s*(?:no\\.?|nr\\.?|n[°º]|#)?\\s*$`, 'iu');
 /** Rule: "8200-unit" before a noun or after "a/an" is a size ("an 8200-unit housing development"). */
 const SIZE_BEFORE = /(?:^|[^\p{L}])an?\s*$/iu;
 const COMPOUND_AFTER = /^\s+\p{Ll}/u;

@@ -27,7 +27,7 @@ const PAGES: Record<string, Expected> = {
   },
   'ja.html': {
     'backstory-azure': ['Azure', 'Azure'],
-    'backstory-microsoft': ['マイクロソフト', 'Microsoft', 'マイクロソフト'],
+    'backstory-microsoft': ['マイクロソフト', 'Microsoft', 'マイクロソフト', '微软'],
     'backstory-unit-8200': ['8200部隊'],
   },
 };

@@ -111,6 +111,10 @@ describe('bare 8200 after a real mention: postcodes, money, counts are not the u
     [[full, 'Yaklaşık 8200 kişi evini kaybetti.'], [U('Unit 8200')]],
     [[full, '이 제품은 8200 명이 샀다.'], [U('Unit 8200')]],
     [[full, 'Nel 2023 sono state vendute 8200 copie.'], [U('Unit 8200')]],
+    // the number inside a generic "unit 8200" is no short form either
+    [[full, 'The penthouse, unit 8200, sold last spring.'], [U('Unit 8200')]],
+    [[full, 'A unidade 8200 do condomínio está à venda.'], [U('Unit 8200')]],
+    [[full, '8200 birimlik konut projesi onaylandı.'], [U('Unit 8200')]],
     // the twins: the short form where it is the unit
     [[full, 'Sources said 8200 had planned to move its data.'], [U('Unit 8200'), U('8200')]],
     [[full, 'In 8200 the culture is different.'], [U('Unit 8200'), U('8200')]],
