@@ -115,6 +115,9 @@ describe('bare 8200 after a real mention: postcodes, money, counts are not the u
     [[full, 'The penthouse, unit 8200, sold last spring.'], [U('Unit 8200')]],
     [[full, 'A unidade 8200 do condomínio está à venda.'], [U('Unit 8200')]],
     [[full, '8200 birimlik konut projesi onaylandı.'], [U('Unit 8200')]],
+    [[full, 'Apartment 8200 on the top floor has sold.'], [U('Unit 8200')]],
+    [[full, 'La unidad 8200 del edificio tiene tres habitaciones.'], [U('Unit 8200')]],
+    [[full, 'ביחידה 8200 מ"ר יש שלושה חדרים.'], [U('Unit 8200')]],
     // the twins: the short form where it is the unit
     [[full, 'Sources said 8200 had planned to move its data.'], [U('Unit 8200'), U('8200')]],
     [[full, 'In 8200 the culture is different.'], [U('Unit 8200'), U('8200')]],
@@ -223,6 +226,8 @@ describe('the eight new languages: names, attachments, and their collisions', ()
     ['微软的Azure云平台存储了这些数据。', [M('微软'), A()]],
     ['这件衣服稍微软一点会更舒服。', []],
     ['面包烤好后会轻微软化。', []],
+    ['这种材料比较微软。', []],
+    ['分析师比较微软和谷歌的云业务。', [M('微软')]],
     // ko: particles after the name, and the piglet
     ['마이크로소프트의 애저에 데이터가 보관됐다.', [M('마이크로소프트'), A('애저')]],
     ['애저구이 전문점이 문을 열었다.', []],
