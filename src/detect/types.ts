@@ -3,7 +3,8 @@ import type { EntityId } from '../data/types';
 /**
  * What a candidate still needs from the rest of the page before it counts:
  * - `none`: it counts on its own ("Unit 8200", "Microsoft", "Azure OpenAI");
- * - `cloud-context`: the page must be about computing or Microsoft (a bare "Azure" could be the colour);
+ * - `cloud-context`: a bare "Azure" whose sentence does not decide it; it needs a full Microsoft or Azure mention
+ *   on the page (it could be the colour);
  * - `full-mention`: a short form ("8200") that counts only after a full mention of its entity.
  */
 export type Needs = 'none' | 'cloud-context' | 'full-mention';
@@ -25,7 +26,10 @@ export interface Candidate {
 export interface PageContext {
   /** A Microsoft mention. */
   microsoft: boolean;
-  /** A cloud/computing term in any supported language, or a Microsoft mention. */
+  /**
+   * A full Microsoft or Azure mention: what a bare "Azure" whose own sentence says nothing needs. Cloud words
+   * elsewhere on the page are not enough ("cloud" is also weather); they count only in the sentence itself.
+   */
   cloud: boolean;
   /** A full Unit 8200 mention (not the bare number). */
   unit8200: boolean;
