@@ -1,0 +1,74 @@
+/*
+ * Whether a page is about the story (Unit 8200, Microsoft's cloud and the Israeli military) or merely names
+ * Microsoft or Azure (a games-console review, a cloud outage): read from the article's own words, never from
+ * the site. In "automatic" mode pages about the story get every mention marked, other pages the first of
+ * each name. Pure and cheap: the caller passes at most a few tens of thousands of characters, once per page.
+ */
+
+/** Terms of the story, in groups; each group counts once however often its terms appear. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  military: [
+    'israeli military', 'israeli army', 'israel defense forces', 'israel defence forces', 'IDF', 'military intelligence',
+    'israelische armee', 'israelischen armee', 'israelische militär', 'israelischen militär', 'armée israélienne', 'tsahal',
+    'ejército israelí', 'esercito israeliano', 'exército israelense', 'exército israelita', 'israëlische leger',
+    'israil ordusu*', 'İsrail ordusu*', 'израильск* арми*', 'арми* обороны израиля', 'цахал*', 'ارتش اسرائیل',
+    'الجيش الإسرائيلي', 'الجيش الاسرائيلي', 'جيش الاحتلال', 'צה"ל', 'צה״ל', 'אמ"ן', 'אמ״ן', 'מודיעין צבאי',
+    '以色列国防军', '以色列軍', '以色列军方', '以军', '이스라엘군', '이스라엘 국방군', 'イスラエル軍', 'イスラエル国防軍',
+  ],
+  israel: [
+    'israel', 'israeli', 'israelis', 'israël', 'israélien', 'israélienne', 'israelí', 'israele', 'israeliano',
+    'israelense', 'israelische', 'israelischen', 'israëlische', 'israil*', 'İsrail*', 'израил*',
+    'اسرائیل', 'إسرائيل', 'اسرائيل', 'الإسرائيلي', 'ישראל', 'הישראלי', '以色列', '이스라엘', 'イスラエル',
+  ],
+  palestine: [
+    'gaza', 'west bank', 'palestinian', 'palestinians', 'palestine', 'cisjordanie', 'palestinien', 'palestiniens',
+    'cisjordania', 'palestino', 'palestinos', 'palestinese', 'palestinesi', 'palestinos', 'westjordanland',
+    'palästinenser', 'westelijke jordaanoever', 'palestijnen', 'batı şeria', 'filistin*', 'gazze*', 'газ[аеуы]',
+    'западн* берег*', 'палестин*', 'غزة', 'الضفة الغربية', 'فلسطين', 'الفلسطيني', 'الفلسطينيين', 'غزه',
+    'کرانه باختری', 'فلسطین', 'עזה', 'הגדה המערבית', 'פלסטינ', '加沙', '约旦河西岸', '巴勒斯坦', '가자',
+    '팔레스타인', 'ガザ', 'パレスチナ', 'ヨルダン川西岸',
+  ],
+  surveillance: [
+    'surveillance', 'intercepted', 'spying', 'phone calls', 'überwachung', 'abgehört', 'écoutes', 'vigilancia',
+    'espionaje', 'sorveglianza', 'intercettazioni', 'vigilância', 'espionagem', 'afgeluisterd', 'gözetim*',
+    'dinleme*', 'слежк*', 'прослушк*', 'نظارت', 'شنود', 'مراقبة', 'تجسس', 'التنصت', 'מעקב', 'ריגול', 'האזנ',
+    '监控', '监听', '監視', '盗聴', '감시', '도청',
+  ],
+  reporting: [
+    '+972', 'local call', 'שיחה מקומית', 'لوكال كول', 'no azure for apartheid', 'لا لأزور', 'yossi sariel',
+    'יוסי שריאל', 'يوسي ساريئيل', 'يوسي سارييل',
+  ],
+};
+
+/** Scripts written without spaces, and Arabic/Hebrew with attached prefixes: no left word edge there. */
+const NO_EDGE = /^[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Arabic}\p{sc=Hebrew}+]/u;
+
+/**
+ * Latin and Cyrillic terms are whole words ("Gaza", not "Gazette"); a trailing `*` marks a stem that takes
+ * endings (Turkish and Russian: "filistin*" for Filistinli, "палестин*" for палестинцев).
+ */
+const PATTERNS: ReadonlyArray<[string, RegExp]> = Object.entries(GROUPS).map(([group, terms]) => {
+  const sources = terms.map((term) => {
+    const escaped = term
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/ /g, '\\s+')
+      .replace(/\*/g, '\\p{L}*');
+    if (NO_EDGE.test(term)) return escaped;
+    return `(?<![\\p{L}\\p{N}])${escaped}${term.endsWith('*') ? '' : '(?![\\p{L}\\p{N}])'}`;
+  });
+  return [group, new RegExp(sources.join('|'), 'iu')];
+});
+
+/** The story's groups of terms that `text` uses. */
+export function storyTerms(text: string): string[] {
+  return PATTERNS.filter(([, re]) => re.test(text)).map(([group]) => group);
+}
+
+/**
+ * Rule: a page is about the story when it names Unit 8200 (`namesUnit`, from the matcher's accepted marks) or
+ * uses terms from at least two of the story's groups (the Israeli military, Israel, Gaza / the West Bank /
+ * Palestinians, surveillance, the reporting and its people). A review that names Microsoft twenty times uses none.
+ */
+export function isAboutStory(text: string, namesUnit: boolean): boolean {
+  return namesUnit || storyTerms(text).length >= 2;
+}
