@@ -17,13 +17,15 @@ export function highlightsSupported(): boolean {
 export interface PaintOptions {
   mode: Mode;
   entities: Record<EntityId, boolean>;
+  /** The page is about the story (detect/about-story.ts): "automatic" then marks every mention. */
+  aboutStory?: boolean;
 }
 
 /** Which mentions are drawn under the reader's settings. */
 export function visibleMentions(all: readonly Mention[], options: PaintOptions): Mention[] {
   if (options.mode === 'off') return [];
   const shown = all.filter((m) => options.entities[m.entityId]);
-  if (options.mode === 'all') return shown;
+  if (options.mode === 'all' || (options.mode === 'automatic' && options.aboutStory === true)) return shown;
   const seen = new Set<EntityId>();
   return shown.filter((m) => (seen.has(m.entityId) ? false : (seen.add(m.entityId), true)));
 }

@@ -17,6 +17,7 @@ import { highlightsSupported, Painter, visibleMentions } from './highlights';
 import { observeChanges } from './live';
 import { findPublishedDate } from './published-date';
 import { Scanner } from './scanner';
+import { TopicReader } from './topic';
 import { VisibleIndex } from './visible-index';
 
 /** Shared between injections into the same page (the activeTab "scan once" re-injects). */
@@ -34,6 +35,7 @@ class Backstory {
   private settings: Settings | null = null;
   private lastReported = '';
   private published: PublishedInfo | null | undefined;
+  private readonly topic = new TopicReader(document);
 
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
@@ -102,7 +104,9 @@ class Backstory {
   private repaint(): void {
     const settings = this.settings;
     if (!settings || !this.running) return;
-    const shown = visibleMentions(this.scanner.list(), settings);
+    const list = this.scanner.list();
+    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory(list);
+    const shown = visibleMentions(list, { ...settings, aboutStory });
     this.painter.paint(shown, settings.style === 'background');
     this.visible.set(shown);
     // Hover, focus and touch listeners come with the card bundle, once there is something to hover.

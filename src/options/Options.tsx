@@ -4,7 +4,12 @@ import { useI18n, type MessageKey } from '../popup/i18n';
 import type { HighlightStyle, Mode } from '../shared/settings';
 import type { OptionsActions, OptionsData } from './model';
 
-const MODE_LABELS: Record<Mode, MessageKey> = { all: 'options_modeAll', first: 'options_modeFirst', off: 'options_modeOff' };
+const MODE_LABELS: Record<Mode, MessageKey> = {
+  automatic: 'options_modeAutomatic',
+  all: 'options_modeAll',
+  first: 'options_modeFirst',
+  off: 'options_modeOff',
+};
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
   underline: 'options_styleUnderline',
   background: 'options_styleBackground',
@@ -76,6 +81,7 @@ export function Options({ data, actions }: OptionsProps) {
               {t(MODE_LABELS[mode])}
             </label>
           ))}
+          <p class="muted">{t('options_modeAutomaticHint')}</p>
         </fieldset>
         <fieldset class="card" disabled={settings.mode === 'off'}>
           <legend>{t('options_names')}</legend>

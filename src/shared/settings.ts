@@ -7,15 +7,18 @@
 import { api } from './browser';
 import { ENTITY_IDS, type EntityId } from '../data/types';
 
-/** every mention, first mention of each name, or none. */
-export type Mode = 'all' | 'first' | 'off';
-export const MODES: readonly Mode[] = ['all', 'first', 'off'];
+/**
+ * automatic (every mention on pages about the story, the first of each name elsewhere; see
+ * detect/about-story.ts), every mention, first mention of each name, or none.
+ */
+export type Mode = 'automatic' | 'all' | 'first' | 'off';
+export const MODES: readonly Mode[] = ['automatic', 'all', 'first', 'off'];
 
 /** How marks are drawn. */
 export type HighlightStyle = 'underline' | 'background';
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background'];
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Settings {
   schemaVersion: number;
@@ -31,7 +34,7 @@ export interface Settings {
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
   schemaVersion: SCHEMA_VERSION,
-  mode: 'all',
+  mode: 'automatic',
   entities: Object.freeze({ microsoft: true, azure: true, 'unit-8200': true }) as Record<EntityId, boolean>,
   style: 'underline',
   disabledSites: [],
@@ -80,6 +83,8 @@ export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record
     const mode = enabled === false ? 'off' : (highlightMode ?? rest.mode);
     return { ...rest, mode, schemaVersion: 1 };
   },
+  // v1's default was "every mention", written with any other change; v2's default is "automatic".
+  1: (raw) => ({ ...raw, mode: raw['mode'] === 'all' ? 'automatic' : raw['mode'], schemaVersion: 2 }),
 };
 
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {

@@ -17,7 +17,7 @@ import puppeteer, { type LaunchOptions as PuppeteerLaunchOptions } from 'puppete
 import { launch, type BrowserName, type Session } from './harness';
 
 export async function launchCorpus(name: BrowserName, javascript: boolean): Promise<Session> {
-  if (javascript) return launch(name);
+  if (javascript) return everyMention(await launch(name));
   const original = puppeteer.launch;
   puppeteer.launch = (options: PuppeteerLaunchOptions = {}) => {
     if (name === 'chromium' && options.userDataDir) {
@@ -31,8 +31,28 @@ export async function launchCorpus(name: BrowserName, javascript: boolean): Prom
     return original.call(puppeteer, options);
   };
   try {
-    return await launch(name);
+    return everyMention(await launch(name));
   } finally {
     puppeteer.launch = original;
   }
+}
+
+/**
+ * The corpus checks that every name in each article is marked: it runs in the "every mention" mode (the
+ * default, "automatic", marks only the first of each name on pages not about the story, such as engadget's review).
+ */
+async function everyMention(session: Session): Promise<Session> {
+  const page = await session.openExtensionPage('options.html');
+  await page.waitForSelector('input[name="mode"][value="all"]');
+  await page.click('input[name="mode"][value="all"]');
+  await page.waitForFunction(async () => {
+    type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = g.browser ?? g.chrome;
+    if (!api) return false;
+    const stored = await api.storage.local.get('settings');
+    return (stored['settings'] as { mode?: string } | undefined)?.mode === 'all';
+  });
+  await page.close();
+  return session;
 }

@@ -121,7 +121,9 @@ describe.each(BROWSERS)('%s', (name) => {
     // The page measures its own timer gaps from load on (the longest time its own tasks had to wait).
     const gapProbe = `<script>window.__gap = 0; addEventListener('load', () => { let last = performance.now(); const t = setInterval(() => {
       const now = performance.now(); window.__gap = Math.max(window.__gap, now - last); last = now; }, 10); setTimeout(() => clearInterval(t), 8000); });</script>`;
-    session.server.route('/hostile/large.html', article(paragraphs.join('\n') + gapProbe));
+    // A page about the story, so that the default ("automatic") marks every mention, not only the first.
+    const topic = '<p>Reports on Israeli military surveillance of Palestinians.</p>\n';
+    session.server.route('/hostile/large.html', article(topic + paragraphs.join('\n') + gapProbe));
     const gap = async (page: Page) => Math.round(await page.evaluate(() => (window as unknown as { __gap: number }).__gap));
     /** Worst evaluate round trip over the first 4 s after load: the page's own layout plus our scan. */
     const worstLatency = async (page: Page) => {

@@ -1,5 +1,8 @@
 /** Whether a page is about the story, from its own words (issue 18, "quiet where the story is not the topic"). */
 import { describe, expect, it } from 'vitest';
+import { visibleMentions } from '../../src/content/highlights';
+import type { Mention } from '../../src/content/mention';
+import type { EntityId } from '../../src/data/types';
 import { isAboutStory, storyTerms } from '../../src/detect/about-story';
 
 describe('pages about the story', () => {
@@ -48,5 +51,22 @@ describe('pages that only name Microsoft or Azure', () => {
 
   it('counts each group once, however often its terms appear', () => {
     expect(storyTerms('Israel, Israel, Israeli, ישראל, إسرائيل')).toEqual(['israel']);
+  });
+});
+
+describe('visibleMentions in the automatic mode', () => {
+  const mention = (entityId: EntityId): Mention => ({ entityId, range: {} as unknown as Range });
+  const all = [mention('microsoft'), mention('microsoft'), mention('azure'), mention('microsoft'), mention('azure')];
+  const entities = { microsoft: true, azure: true, 'unit-8200': true };
+
+  it('marks every mention on a page about the story', () => {
+    expect(visibleMentions(all, { mode: 'automatic', entities, aboutStory: true })).toHaveLength(5);
+  });
+  it('marks the first mention of each name elsewhere', () => {
+    expect(visibleMentions(all, { mode: 'automatic', entities, aboutStory: false })).toEqual([all[0], all[2]]);
+  });
+  it('the reader’s explicit choices do not depend on the topic', () => {
+    expect(visibleMentions(all, { mode: 'all', entities, aboutStory: false })).toHaveLength(5);
+    expect(visibleMentions(all, { mode: 'first', entities, aboutStory: true })).toEqual([all[0], all[2]]);
   });
 });

@@ -208,14 +208,14 @@ describe('settings validation under fuzz', () => {
 
   it('valid fields survive next to corrupt ones', () => {
     const out = validateSettings({ schemaVersion: 1, mode: 'first', style: 42, entities: { microsoft: false, azure: 'no' }, disabledSites: ['example.com', 7, 'BAD HOST'], addedSites: 'x' });
-    expect(out).toEqual({ schemaVersion: 1, mode: 'first', style: 'underline', entities: { microsoft: false, azure: true, 'unit-8200': true }, disabledSites: ['example.com'], addedSites: [] });
+    expect(out).toEqual({ schemaVersion: 2, mode: 'first', style: 'underline', entities: { microsoft: false, azure: true, 'unit-8200': true }, disabledSites: ['example.com'], addedSites: [] });
   });
 
   it('hostile values from the brief give the defaults', () => {
     for (const value of ['garbage', { mode: 42 }, { disabledSites: 'x' }, [], [{ mode: 'off' }], null, 0, NaN, { entities: [] }, { schemaVersion: -1e9 }]) {
       const out = validateSettings(value);
       assertValid(out, JSON.stringify(value) ?? String(value));
-      expect(out.mode).toBe('all');
+      expect(out.mode).toBe('automatic');
       expect(out.disabledSites).toEqual([]);
     }
   });

@@ -64,10 +64,10 @@ describe('validateSettings: anything in, valid settings out', () => {
   });
 
   it.each<[string, Record<string, unknown>, Partial<ReturnType<typeof defaultSettings>>]>([
-    ['mode not in the list', { mode: 'loud' }, { mode: 'all' }],
-    ['mode of wrong case', { mode: 'ALL' }, { mode: 'all' }],
-    ['mode a number', { mode: 1 }, { mode: 'all' }],
-    ['mode null', { mode: null }, { mode: 'all' }],
+    ['mode not in the list', { mode: 'loud' }, { mode: 'automatic' }],
+    ['mode of wrong case', { mode: 'ALL' }, { mode: 'automatic' }],
+    ['mode a number', { mode: 1 }, { mode: 'automatic' }],
+    ['mode null', { mode: null }, { mode: 'automatic' }],
     ['mode off kept', { mode: 'off' }, { mode: 'off' }],
     ['style unknown', { style: 'blink' }, { style: 'underline' }],
     ['style an object', { style: { value: 'background' } }, { style: 'underline' }],
@@ -123,7 +123,7 @@ describe('validateSettings: anything in, valid settings out', () => {
 
   it('does not take an inherited mode from a crafted prototype', () => {
     const raw = Object.create({ mode: 'off', schemaVersion: 1 }) as Record<string, unknown>;
-    expect(validateSettings(raw).mode).toBe('all');
+    expect(validateSettings(raw).mode).toBe('automatic');
   });
 
   it('caps huge lists and overlong entries', () => {
@@ -148,8 +148,11 @@ describe('migrate', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['v0 global off → mode off', { enabled: false, highlightMode: 'first' }, { mode: 'off' }],
     ['v0 enabled keeps its mode', { enabled: true, highlightMode: 'first' }, { mode: 'first' }],
-    ['v0 without fields', {}, { mode: 'all' }],
-    ['v0 junk mode falls back', { highlightMode: 'sometimes' }, { mode: 'all' }],
+    ['v0 without fields', {}, { mode: 'automatic' }],
+    ['v0 junk mode falls back', { highlightMode: 'sometimes' }, { mode: 'automatic' }],
+    ['v1 every mention (the v1 default) becomes automatic', { schemaVersion: 1, mode: 'all' }, { mode: 'automatic' }],
+    ['v1 first mention is kept', { schemaVersion: 1, mode: 'first' }, { mode: 'first' }],
+    ['v2 every mention is kept (a choice)', { schemaVersion: 2, mode: 'all' }, { mode: 'all' }],
     ['v0 keeps lists', { disabledSites: ['example.com'] }, { disabledSites: ['example.com'] }],
     ['schemaVersion as a string is treated as v0', { schemaVersion: '1', enabled: false }, { mode: 'off' }],
     ['schemaVersion NaN is treated as v0', { schemaVersion: Number.NaN, enabled: false }, { mode: 'off' }],
@@ -162,7 +165,7 @@ describe('migrate', () => {
 
   it('drops the v0 fields', () => {
     const out = migrate({ enabled: false, highlightMode: 'all', style: 'background' });
-    expect(out).toEqual({ mode: 'off', style: 'background', schemaVersion: 1 });
+    expect(out).toEqual({ mode: 'off', style: 'background', schemaVersion: 2 });
   });
 
   it('leaves current data alone', () => {
@@ -180,8 +183,8 @@ describe('migrate', () => {
   it('finishes quickly for absurd version numbers', () => {
     const started = Date.now();
     expect(validateSettings({ schemaVersion: -1e12, mode: 'first' }).mode).toBe('first');
-    expect(validateSettings({ schemaVersion: Number.MAX_SAFE_INTEGER }).mode).toBe('all');
-    expect(validateSettings({ schemaVersion: -Infinity }).mode).toBe('all');
+    expect(validateSettings({ schemaVersion: Number.MAX_SAFE_INTEGER }).mode).toBe('automatic');
+    expect(validateSettings({ schemaVersion: -Infinity }).mode).toBe('automatic');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
