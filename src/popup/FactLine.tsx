@@ -39,7 +39,10 @@ export function FactLine({ fact, replies }: { fact: Fact; replies: readonly Stor
           {fact.dateLabel ?? formatIsoDate(fact.date)}
         </span>
         {fact.reportedDate && fact.reportedDate !== fact.date && (
-          <span class="date reported">{t('popup_reported', isolate(formatIsoDate(fact.reportedDate)))}</span>
+          <span class="date reported">
+            <span aria-hidden="true">· </span>
+            {t('popup_reported', isolate(formatIsoDate(fact.reportedDate)))}
+          </span>
         )}
       </span>
       <span class="fact-text" lang="en" dir="ltr">
