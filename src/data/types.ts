@@ -19,6 +19,7 @@ export type FactStatus = 'reported' | 'confirmed' | 'denied' | 'disputed' | 'ann
 export type SourceKind =
   | 'investigation'
   | 'news'
+  | 'opinion'
   | 'wire'
   | 'company-statement'
   | 'ngo'
@@ -52,6 +53,7 @@ export interface Entity {
   storyId: string;
   /** The facts most relevant to this entity, most important first (3–5 shown on the card). */
   factIds: string[];
+  i18n?: Translations<'name' | 'description'>;
 }
 
 /** A related actor named in facts; described, never marked on pages. */
@@ -61,6 +63,7 @@ export interface Actor {
   description: string;
   kind: 'company' | 'law-firm' | 'publisher' | 'campaign' | 'government' | 'military' | 'person' | 'ngo';
   aliases?: Partial<Record<Lang, string[]>>;
+  i18n?: Translations<'name' | 'description'>;
 }
 
 /**

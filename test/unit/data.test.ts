@@ -15,7 +15,8 @@ import { checkDataset, checkDatasetText, lineColumn } from '../../src/data/check
 import { formatProblem } from '../../src/data/problem';
 import { attributionPattern, knownSpeakers, loadedWord } from '../../src/data/wording';
 import { BANNED_PHRASES, provenanceProblems, sheetSources } from '../../src/data/provenance';
-import type { Fact, Lang } from '../../src/data/types';
+import type { Actor, Fact, FactStatus, Lang, ResponseParty, SourceKind } from '../../src/data/types';
+import { ENTITY_IDS } from '../../src/data/types';
 
 const FACTS_MD = fileURLToPath(new URL('../../../shared/research/facts.md', import.meta.url));
 const story = dataset.stories[0]!;
@@ -287,4 +288,20 @@ describe('npm run check:data', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect((raw as { $schema?: string }).$schema).toBe('./story.schema.json');
   });
+});
+
+describe('the schema and types.ts agree on the fixed sets', () => {
+  // Records keyed by the union types: the compiler fails if types.ts gains a member these lack.
+  const KINDS: Record<SourceKind, true> = { investigation: true, news: true, opinion: true, wire: true, 'company-statement': true, ngo: true, 'court-regulator': true, filing: true };
+  const STATUSES: Record<FactStatus, true> = { reported: true, confirmed: true, denied: true, disputed: true, announced: true };
+  const PARTIES: Record<ResponseParty, true> = { microsoft: true, 'israeli-military': true, reporters: true, workers: true, 'rights-groups': true, shareholders: true };
+  const ACTOR_KINDS: Record<Actor['kind'], true> = { company: true, 'law-firm': true, publisher: true, campaign: true, government: true, military: true, person: true, ngo: true };
+  const sorted = (xs: readonly string[]): string[] => [...xs].sort();
+  it.each([
+    ['source kind', schema.$defs.source.properties.kind.enum, Object.keys(KINDS)],
+    ['fact status', schema.$defs.fact.properties.status.enum, Object.keys(STATUSES)],
+    ['reply party', schema.$defs.response.properties.party.enum, Object.keys(PARTIES)],
+    ['actor kind', schema.$defs.actor.properties.kind.enum, Object.keys(ACTOR_KINDS)],
+    ['entity id', schema.$defs.entity.properties.id.enum, [...ENTITY_IDS]],
+  ])('%s', (_name, inSchema, inTypes) => expect(sorted(inSchema)).toEqual(sorted(inTypes)));
 });
