@@ -83,7 +83,7 @@ function schemaProblems(raw: unknown): Problem[] {
   return (validate.errors ?? []).map((e) => {
     const path = toPath(e.instancePath) || 'dataset';
     const field = e.keyword === 'additionalProperties' ? `${path}.${String((e.params as Record<string, unknown>)['additionalProperty'])}` : path;
-    return { path: field, id: itemIdAt(raw, path), message: `${e.message ?? e.keyword} (schema: ${e.schemaPath})`, fix: schemaFix(e) };
+    return { path: field, id: itemIdAt(raw, path), message: `${e.message ?? e.keyword} (schema rule "${e.keyword}")`, fix: schemaFix(e) };
   });
 }
 

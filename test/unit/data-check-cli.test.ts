@@ -22,7 +22,8 @@ function run(text: string): { status: number | null; out: string } {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe('npm run check:data', () => {
+// Each test starts Node, which bundles check.ts with ajv (about 2 s alone, more on a loaded machine).
+describe('npm run check:data', { timeout: 30_000 }, () => {
   it('passes the real dataset', () => {
     const r = run(story);
     expect(r.out).toContain('ok');
