@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkDataFile } from './scripts/check-data.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -31,28 +32,24 @@ const readJson = (file) => {
   }
 };
 
-/** Bundle and run src/data/validate.ts on src/data/story.json, so the build and the tests share one validator. */
+/**
+ * The dataset must pass `npm run check:data` (scripts/check-data.mjs: syntax, JSON Schema, cross-references,
+ * wording, provenance) before anything is built; then the content hash is computed from the checked data.
+ */
 async function loadDataset() {
+  const { ok, data, lines } = await checkDataFile();
+  if (!ok) throw new BuildError(`src/data/story.json is invalid (npm run check:data):\n  ${lines.join('\n  ')}`);
+  for (const line of lines) console.log(line);
   const result = await esbuild.build({
-    stdin: {
-      contents: `import { validateDataset } from './validate'; import { contentHash } from './hash';
-        import raw from './story.json'; export { validateDataset, contentHash, raw };`,
-      resolveDir: join(root, 'src/data'),
-      loader: 'ts',
-    },
+    stdin: { contents: `export { contentHash } from './hash';`, resolveDir: join(root, 'src/data'), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].text;
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const checked = mod.validateDataset(mod.raw);
-  if (!checked.ok) {
-    throw new BuildError(`src/data/story.json is invalid:\n  ${checked.errors.join('\n  ')}`);
-  }
-  return { data: checked.data, hash: mod.contentHash(checked.data) };
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return { data, hash: mod.contentHash(data) };
 }
 
 /** Merge every src/**\/locales/<lang>.json into one messages.json per language. */

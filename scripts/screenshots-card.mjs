@@ -10,7 +10,9 @@
  * - card-chromium-demo.png: the bundled demo article (light), "Unit 8200" hovered;
  * - card-chromium-dark.png: the bundled demo article with a dark page style applied by this
  *   script (the card follows the page's background);
- * - card-chromium-rtl.png: an Arabic right-to-left page (test/fixtures/card-rtl.html).
+ * - card-chromium-rtl.png: an Arabic right-to-left page (test/fixtures/card-rtl.html);
+ * - card-chromium-replies.png: the demo article's Unit 8200 card scrolled to the strikes allegation,
+ *   with the replies that address it and Microsoft's assessment beside it.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,7 +27,29 @@ const DARK = `html, body { background: #14161a !important; color: #e6e6e6 !impor
   .site-header, footer { background: #14161a !important; color: #bbb !important; border-color: #333 !important; }
   .site-header nav a, .standfirst, .byline, figcaption { color: #aaa !important; }`;
 
-async function shoot(session, path, highlight, file, { dark = false, index = 0 } = {}) {
+/**
+ * Scrolls the card (inside its closed shadow root, which page scripts cannot reach) so that the fact
+ * `factId` is at the top. Chromium only: CDP's DOM domain pierces closed shadow roots.
+ */
+async function scrollCardTo(page, factId) {
+  const cdp = await page.createCDPSession();
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const find = (node) => {
+    if (node.attributes?.includes('data-fact') && node.attributes[node.attributes.indexOf('data-fact') + 1] === factId) return node;
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+      const hit = find(child);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const target = find(root);
+  if (!target) throw new Error(`no fact ${factId} in the card`);
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId });
+  await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.scrollIntoView({ block: "start" }); }' });
+  await cdp.detach();
+}
+
+async function shoot(session, path, highlight, file, { dark = false, index = 0, scrollTo } = {}) {
   const page = await session.open('www.theguardian.com', path);
   await page.setViewport({ width: 1180, height: 820 });
   await waitForMarks(page, 1);
@@ -34,6 +58,10 @@ async function shoot(session, path, highlight, file, { dark = false, index = 0 }
   await page.mouse.move(point.x - 40, point.y + 60);
   await page.mouse.move(point.x, point.y, { steps: 5 });
   await new Promise((r) => setTimeout(r, 2000));
+  if (scrollTo) {
+    await scrollCardTo(page, scrollTo);
+    await new Promise((r) => setTimeout(r, 300));
+  }
   await page.screenshot({ path: resolve(out, file) });
   console.log(`wrote docs/screenshots/${file}`);
   await page.close();
@@ -47,6 +75,7 @@ for (const name of ['chromium', 'firefox']) {
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-unit-8200', 'card-chromium-demo.png');
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-azure', 'card-chromium-dark.png', { dark: true });
       await shoot(session, '/fixtures/card-rtl.html', 'backstory-unit-8200', 'card-chromium-rtl.png');
+      await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-unit-8200', 'card-chromium-replies.png', { scrollTo: 'f-used-for-strikes' });
     }
   } finally {
     await session.close();

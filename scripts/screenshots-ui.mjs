@@ -40,7 +40,10 @@ const entries = {
     import { mockActions, mockPopupData } from './src/popup/mock';
     import './src/popup/popup.css';
     mount(h(Popup, { data: mockPopupData(), actions: mockActions() }));
-    if (new URLSearchParams(location.search).get('open')) document.querySelectorAll('details').forEach((d) => (d.open = true));
+    const open = new URLSearchParams(location.search).get('open');
+    // "key": the key facts with their replies and confirmations unfolded (popup-facts.png).
+    if (open === 'key') document.querySelectorAll('details.key-facts, .key-facts details.replies').forEach((d) => (d.open = true));
+    else if (open) document.querySelectorAll('details').forEach((d) => (d.open = true));
   `,
   options: `${shared}
     import { Options } from './src/options/Options';
@@ -80,6 +83,7 @@ const shots = [
   { file: 'popup-dark.png', page: 'popup', lang: 'en', scheme: 'dark', width: 360 },
   { file: 'popup-ar.png', page: 'popup', lang: 'ar', scheme: 'light', width: 360 },
   { file: 'popup-he-dark.png', page: 'popup', lang: 'he', scheme: 'dark', width: 360 },
+  { file: 'popup-facts.png', page: 'popup', lang: 'en', scheme: 'light', width: 360, open: 'key' },
   { file: 'options-light.png', page: 'options', lang: 'en', scheme: 'light', width: 760 },
   { file: 'options-dark.png', page: 'options', lang: 'en', scheme: 'dark', width: 760 },
   { file: 'options-ar.png', page: 'options', lang: 'ar', scheme: 'light', width: 760 },
@@ -96,7 +100,7 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: shot.width, height: 600, deviceScaleFactor: 2 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
-    await page.goto(`file://${join(work, `${shot.page}.html`)}?lang=${shot.lang}`, { waitUntil: 'load' });
+    await page.goto(`file://${join(work, `${shot.page}.html`)}?lang=${shot.lang}${shot.open ? `&open=${shot.open}` : ''}`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(out, shot.file), fullPage: true });
     await page.close();

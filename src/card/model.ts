@@ -24,9 +24,14 @@ export interface CardResponse extends DatedItem {
 
 export interface CardFact extends DatedItem {
   fact: Fact;
+  /** When the fact became public, if later than the event (`reportedDate`). */
+  reported: DatedItem | null;
   /** 1-based numbers into `CardModel.sources`. */
   refs: number[];
+  /** Every reply the fact lists: an allegation is never shown without its replies. */
   responses: CardResponse[];
+  /** Every one of these replies was already shown under a fact above, so they start collapsed. */
+  repliesShownAbove: boolean;
 }
 
 export interface NumberedSource extends DatedItem {
@@ -71,24 +76,25 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   const factById = new Map(story.facts.map((f) => [f.id, f]));
   const responseById = new Map(story.responses.map((r) => [r.id, r]));
   const numbering = new SourceNumbering();
-  // A response that answers several facts is shown once, under the first of them.
+  // A reply that answers several facts is shown beside each of them; after the first, collapsed.
   const shownResponses = new Set<string>();
 
-  const toCardFact = (fact: Fact): CardFact => ({
-    fact,
-    ...dated(fact),
-    refs: numbering.ref(fact.sourceIds),
-    responses: (fact.responseIds ?? []).flatMap((id) => {
+  // `unfolded`: the card shows these replies open (key facts), so a later fact repeating them folds.
+  const toCardFact = (fact: Fact, unfolded: boolean): CardFact => {
+    const refs = numbering.ref(fact.sourceIds);
+    const responses = (fact.responseIds ?? []).flatMap((id) => {
       const response = responseById.get(id);
-      if (!response || shownResponses.has(id)) return [];
-      shownResponses.add(id);
-      return [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }];
-    }),
-  });
+      return response ? [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }] : [];
+    });
+    const repliesShownAbove = responses.length > 0 && responses.every((r) => shownResponses.has(r.response.id));
+    if (unfolded) for (const r of responses) shownResponses.add(r.response.id);
+    const reported = fact.reportedDate && fact.reportedDate !== fact.date ? dated({ date: fact.reportedDate }) : null;
+    return { fact, ...dated(fact), reported, refs, responses, repliesShownAbove };
+  };
 
   // "Since" comes first on the card, so its sources get the first numbers.
   const sinceFacts = publishedDate ? developmentsSince(story, publishedDate) : [];
-  const since = sinceFacts.map(toCardFact);
+  const since = sinceFacts.map((fact) => toCardFact(fact, false));
   const shownSince = new Set(sinceFacts.map((f) => f.id));
   // A fact already listed under "since" is not repeated among the key facts; the entity's own list
   // tops up from the story's key facts so the card still has at least 3 where the data allows.
@@ -97,7 +103,7 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
     .filter((id) => !shownSince.has(id))
     .flatMap((id) => factById.get(id) ?? [])
     .slice(0, Math.max(3, Math.min(MAX_FACTS, entity.factIds.length)))
-    .map(toCardFact);
+    .map((fact) => toCardFact(fact, true));
 
   const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const sources = numbering.order.flatMap((id, i) => {

@@ -1,6 +1,7 @@
 /**
- * The bundled dataset's shape. `story.json` is validated against these rules by `validate.ts`
- * at build time (build.mjs) and in the unit tests; the extension only ever reads validated data.
+ * The bundled dataset's shape, as TypeScript sees it. The one description of the format is the JSON
+ * Schema `story.schema.json` (checked at build time by `npm run check:data`); `validate.ts` adds the
+ * cross-references a schema cannot say. Keep these types and the schema in step.
  */
 
 /** Languages for which aliases are kept. */
@@ -18,6 +19,7 @@ export type FactStatus = 'reported' | 'confirmed' | 'denied' | 'disputed' | 'ann
 export type SourceKind =
   | 'investigation'
   | 'news'
+  | 'opinion'
   | 'wire'
   | 'company-statement'
   | 'ngo'
@@ -51,6 +53,7 @@ export interface Entity {
   storyId: string;
   /** The facts most relevant to this entity, most important first (3–5 shown on the card). */
   factIds: string[];
+  i18n?: Translations<'name' | 'description'>;
 }
 
 /** A related actor named in facts; described, never marked on pages. */
@@ -60,6 +63,26 @@ export interface Actor {
   description: string;
   kind: 'company' | 'law-firm' | 'publisher' | 'campaign' | 'government' | 'military' | 'person' | 'ngo';
   aliases?: Partial<Record<Lang, string[]>>;
+  i18n?: Translations<'name' | 'description'>;
+}
+
+/**
+ * Per-language text, added later (issue 15): `{ "ar": { "text": "…" } }`. Each field replaces the English
+ * one of the same name for readers in that language; a missing field falls back to English as a whole.
+ */
+export type Translations<K extends string> = Partial<Record<string, Partial<Record<K, string>>>>;
+
+/**
+ * For a `confirmed` fact: who confirmed it, what exactly they confirmed, and what they did not, when the
+ * fact sheet gives that limit (facts.md section 5, "Scope of confirmation").
+ */
+export interface Confirmation {
+  /** Who confirmed, e.g. "Brad Smith (Microsoft)". */
+  by: string;
+  /** What was confirmed, in the sheet's terms. */
+  confirmed: string;
+  /** What was not confirmed; omitted only when the sheet gives no limit. */
+  notConfirmed?: string;
 }
 
 /** One attributed, dated, sourced claim. */
@@ -69,17 +92,31 @@ export interface Fact {
   text: string;
   status: FactStatus;
   date: IsoDate;
-  /** Human wording for approximate dates ("Late 2021", "About 8 Aug 2025"). */
+  /** Human wording for approximate dates ("Late 2021", "4–7 Apr 2025"). */
   dateLabel?: string;
+  /**
+   * When the fact became public, if later than `date` (a late-2021 meeting first reported on
+   * 2025-08-06). "Since this article" uses this date; the card shows both.
+   */
+  reportedDate?: IsoDate;
   sourceIds: string[];
   /** Responses shown beside this fact (for allegations). */
   responseIds?: string[];
   /** Actors involved (ids of `actors`). */
   actorIds?: string[];
+  /** Required when `status` is "confirmed". */
+  confirmation?: Confirmation;
+  i18n?: Translations<'text' | 'dateLabel'>;
 }
 
 /** Who is responding. */
-export type ResponseParty = 'microsoft' | 'israeli-military' | 'reporters' | 'workers' | 'rights-groups';
+export type ResponseParty =
+  | 'microsoft'
+  | 'israeli-military'
+  | 'reporters'
+  | 'workers'
+  | 'rights-groups'
+  | 'shareholders';
 
 /** A statement by one side, shown next to the allegations it answers. */
 export interface StoryResponse {
@@ -91,6 +128,12 @@ export interface StoryResponse {
   date: IsoDate;
   dateLabel?: string;
   sourceIds: string[];
+  /**
+   * The facts whose substance this reply answers (each must also list the reply in `responseIds`).
+   * A reply shown beside a fact without answering it (context, a reaction) leaves that fact out here.
+   */
+  addresses?: string[];
+  i18n?: Translations<'speaker' | 'text' | 'dateLabel'>;
 }
 
 export interface Story {
@@ -104,6 +147,7 @@ export interface Story {
   timelineIds: string[];
   facts: Fact[];
   responses: StoryResponse[];
+  i18n?: Translations<'headline' | 'summary'>;
 }
 
 export interface Source {
@@ -122,6 +166,7 @@ export interface Source {
 
 export interface ChangelogEntry {
   version: string;
+  /** The day of the release (may be after `asOf`). */
   date: IsoDate;
   changes: string[];
 }
@@ -129,12 +174,14 @@ export interface ChangelogEntry {
 export interface DatasetMeta {
   /** Semver of the content. */
   version: string;
-  /** Nothing in the dataset is dated after this. */
+  /** The date of the newest dated item; nothing is dated after it. */
   asOf: IsoDate;
   changelog: ChangelogEntry[];
 }
 
 export interface Dataset {
+  /** Path of the JSON Schema, for editors (`./story.schema.json`). */
+  $schema?: string;
   meta: DatasetMeta;
   entities: Entity[];
   actors: Actor[];

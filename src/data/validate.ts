@@ -1,63 +1,26 @@
 /**
- * Runtime validation of the bundled dataset. Pure (no DOM, no Node APIs): build.mjs bundles it with
- * esbuild to fail the build, and the unit tests call it directly. Every error starts with the exact
- * JSON path of the problem (`stories[0].facts[3].sourceIds[1]: unknown source "S99"`) so whoever
- * edits story.json can go straight to the field.
+ * The dataset rules a JSON Schema cannot say: ids that must exist or be unique across the whole file,
+ * dates that must be real, ordered and not after `meta.asOf`, aliases that must not collide and must
+ * compile. The shape of every field (types, required fields, lengths, fixed sets, patterns) is in
+ * `story.schema.json`; `check.ts` runs the schema first and this only on data that passed it.
+ *
+ * Pure (no DOM, no Node APIs). Every problem names the JSON path, the item's id and what to do.
  */
 import { ENTITY_IDS } from './types';
-import type { Actor, Dataset, FactStatus, Lang, ResponseParty, SourceKind } from './types';
+import type { Dataset, Lang } from './types';
+import type { Problem } from './problem';
+import { itemIdAt } from './problem';
 
-/** Longest texts that still fit the card (characters). */
-export const LIMITS = {
-  factText: 280,
-  responseText: 280,
-  description: 140,
-  headline: 120,
-  summary: 600,
-  name: 60,
-  speaker: 80,
-  dateLabel: 40,
-  publisher: 80,
-  sourceTitle: 200,
-} as const;
-
-/** The card shows 3–5 facts per entity; the story lists 6–10 key facts. */
-export const ENTITY_FACTS_MIN = 3;
-export const KEY_FACTS_MIN = 6;
-export const KEY_FACTS_MAX = 10;
-
-// Records keyed by the union types: the compiler fails if a member is added to types.ts but not here.
-const STATUSES: Record<FactStatus, true> = { reported: true, confirmed: true, denied: true, disputed: true, announced: true };
-const KINDS: Record<SourceKind, true> = {
-  investigation: true, news: true, wire: true, 'company-statement': true, ngo: true, 'court-regulator': true, filing: true,
-};
-const PARTIES: Record<ResponseParty, true> = {
-  microsoft: true, 'israeli-military': true, reporters: true, workers: true, 'rights-groups': true,
-};
-const ACTOR_KINDS: Record<Actor['kind'], true> = {
-  company: true, 'law-firm': true, publisher: true, campaign: true, government: true, military: true, person: true, ngo: true,
-};
-const LANGS: Record<Lang, true> = {
+/** Languages the matcher knows; every entity needs names in each (a Record, so types.ts and this stay in step). */
+export const LANGS: Record<Lang, true> = {
   en: true, ar: true, he: true, de: true, fr: true, es: true, ja: true,
   it: true, pt: true, nl: true, tr: true, ru: true, fa: true, zh: true, ko: true,
 };
 
-export type ValidationResult = { ok: true; data: Dataset } | { ok: false; errors: string[] };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const q = (s: string): string => JSON.stringify(s);
-
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const SEMVER = /^\d+\.\d+\.\d+$/;
-const SOURCE_ID = /^S\d+[a-z]?$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// Soft hyphens and zero-width characters: the matcher ignores them, so an alias must not contain them.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
-// The matcher maps Eastern Arabic and Persian digits to ASCII; aliases are written in ASCII digits.
-const NON_ASCII_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/u;
 // Only these may be escaped under the `u` flag ("\-" is a SyntaxError there).
 const REGEXP_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+const q = (s: string): string => JSON.stringify(s);
 
 /** True when `s` is YYYY, YYYY-MM or YYYY-MM-DD and names a real calendar date. */
 export function isIsoDate(s: string): boolean {
@@ -79,367 +42,204 @@ export function isAfter(a: string, b: string): boolean {
   return a.slice(0, n) > b.slice(0, n);
 }
 
-/** Validates `raw` as a Dataset; returns it typed, or every problem found with its JSON path. */
-export function validateDataset(raw: unknown): ValidationResult {
-  const v = new Validator();
-  v.dataset(raw);
-  // Every field was checked above, so the cast only names what has been proven.
-  return v.errors.length === 0 ? { ok: true, data: raw as Dataset } : { ok: false, errors: v.errors };
-}
+/** Every cross-reference problem in `data` (which has already passed the schema). */
+export function crossReferenceProblems(data: Dataset): Problem[] {
+  const out: Problem[] = [];
+  const fail = (path: string, message: string, fix: string): void => {
+    out.push({ path, id: itemIdAt(data, path), message, fix });
+  };
 
-interface StoryIds { facts: Map<string, string | undefined>; responses: Set<string> }
-
-class Validator {
-  readonly errors: string[] = [];
-  private asOf: string | undefined;
-  /** One id namespace for everything, so a response can never be mistaken for a fact or an entity. */
-  private readonly ids = new Map<string, string>();
-  private readonly sources = new Set<string>();
-  private readonly actors = new Set<string>();
-  private readonly stories = new Map<string, StoryIds>();
-  private readonly usedSources = new Set<string>();
-  private readonly entityAliases = new Map<string, { entity: string; path: string }>();
-
-  private fail(path: string, message: string): void {
-    this.errors.push(`${path}: ${message}`);
-  }
-
-  dataset(raw: unknown): void {
-    const root = this.object('dataset', raw, ['meta', 'entities', 'actors', 'stories', 'sources']);
-    if (!root) return;
-    this.meta(root['meta']);
-    const sources = this.array('sources', root['sources'], 1);
-    const actors = this.array('actors', root['actors'], 0);
-    const stories = this.array('stories', root['stories'], 1);
-    const entities = this.array('entities', root['entities'], 1);
-    // Register ids first so references can point forwards.
-    sources?.forEach((s, i) => this.register(`sources[${i}].id`, s, this.sources, SOURCE_ID));
-    actors?.forEach((a, i) => this.register(`actors[${i}].id`, a, this.actors, ID));
-    stories?.forEach((s, i) => this.registerStory(`stories[${i}]`, s));
-    sources?.forEach((s, i) => this.source(`sources[${i}]`, s));
-    actors?.forEach((a, i) => this.actor(`actors[${i}]`, a));
-    stories?.forEach((s, i) => this.story(`stories[${i}]`, s));
-    entities?.forEach((e, i) => this.entity(`entities[${i}]`, e));
-    if (entities) this.allEntitiesPresent(entities);
-    sources?.forEach((s, i) => {
-      const id = isObj(s) ? s['id'] : undefined;
-      if (typeof id === 'string' && !this.usedSources.has(id)) {
-        this.fail(`sources[${i}]`, `source ${q(id)} is not used by any fact or response`);
-      }
-    });
-  }
-
-  // ---- sections -------------------------------------------------------------------------------
-
-  private meta(raw: unknown): void {
-    const m = this.object('meta', raw, ['version', 'asOf', 'changelog']);
-    if (!m) return;
-    const version = this.text('meta.version', m['version']);
-    if (version !== undefined && !SEMVER.test(version)) this.fail('meta.version', `${q(version)} is not semver (x.y.z)`);
-    const asOf = this.text('meta.asOf', m['asOf']);
-    if (asOf !== undefined) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(asOf) && isIsoDate(asOf)) this.asOf = asOf;
-      else this.fail('meta.asOf', `${q(asOf)} is not a calendar date YYYY-MM-DD`);
+  // ---- one id namespace; a duplicate is reported at every place it occurs, so the new one is named too
+  const places = new Map<string, string[]>();
+  const add = (id: string, path: string): void => {
+    places.set(id, [...(places.get(id) ?? []), path]);
+  };
+  data.sources.forEach((s, i) => add(s.id, `sources[${i}].id`));
+  data.actors.forEach((a, i) => add(a.id, `actors[${i}].id`));
+  data.entities.forEach((e, i) => add(e.id, `entities[${i}].id`));
+  data.stories.forEach((s, i) => {
+    add(s.id, `stories[${i}].id`);
+    s.facts.forEach((f, j) => add(f.id, `stories[${i}].facts[${j}].id`));
+    s.responses.forEach((r, j) => add(r.id, `stories[${i}].responses[${j}].id`));
+  });
+  for (const [id, paths] of places) {
+    if (paths.length < 2) continue;
+    for (const path of paths) {
+      const others = paths.filter((p) => p !== path).join(', ');
+      fail(path, `duplicate id ${q(id)} (also at ${others})`, 'give the newer item an id of its own; ids are shared by sources, actors, entities, stories, facts and responses');
     }
-    const log = this.array('meta.changelog', m['changelog'], 1);
-    let previous: string | undefined;
-    log?.forEach((raw, i) => {
-      const path = `meta.changelog[${i}]`;
-      const e = this.object(path, raw, ['version', 'date', 'changes']);
-      if (!e) return;
-      const v = this.text(`${path}.version`, e['version']);
-      if (v !== undefined && !SEMVER.test(v)) this.fail(`${path}.version`, `${q(v)} is not semver (x.y.z)`);
-      if (i === 0 && v !== undefined && version !== undefined && v !== version) {
-        this.fail(`${path}.version`, `newest changelog entry is ${q(v)} but meta.version is ${q(version)}`);
-      }
-      const date = this.date(`${path}.date`, e['date']);
-      if (date && previous && isAfter(date, previous)) this.fail(`${path}.date`, 'changelog must be newest first');
-      previous = date ?? previous;
-      this.array(`${path}.changes`, e['changes'], 1)?.forEach((c, j) => this.text(`${path}.changes[${j}]`, c));
+  }
+
+  const sourceIds = new Set(data.sources.map((s) => s.id));
+  const actorIds = new Set(data.actors.map((a) => a.id));
+  const storyById = new Map(data.stories.map((s) => [s.id, s]));
+  const usedSources = new Set<string>();
+  const sourceRefs = (path: string, ids: readonly string[]): void => {
+    ids.forEach((id, i) => {
+      if (sourceIds.has(id)) usedSources.add(id);
+      else fail(`${path}[${i}]`, `unknown source ${q(id)}`, `add ${id} to "sources" (from its V1/V2 row in facts.md) or correct the id`);
     });
-  }
+  };
+  const listedTwice = (path: string, ids: readonly string[]): void => {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) fail(`${path}[${i}]`, `${q(id)} is listed twice`, 'remove the second one');
+    });
+  };
 
-  private source(path: string, raw: unknown): void {
-    const s = this.object(path, raw, ['id', 'publisher', 'title', 'date', 'kind'], ['dateLabel', 'url', 'lang']);
-    if (!s) return;
-    this.text(`${path}.publisher`, s['publisher'], LIMITS.publisher);
-    this.text(`${path}.title`, s['title'], LIMITS.sourceTitle);
-    this.date(`${path}.date`, s['date']);
-    this.optionalText(`${path}.dateLabel`, s['dateLabel'], LIMITS.dateLabel);
-    this.oneOf(`${path}.kind`, s['kind'], KINDS);
-    if (s['url'] !== undefined) this.url(`${path}.url`, s['url']);
-    const lang = this.optionalText(`${path}.lang`, s['lang']);
-    if (lang !== undefined && !/^[a-z]{2,3}$/.test(lang)) this.fail(`${path}.lang`, `${q(lang)} is not a language code`);
-  }
-
-  private actor(path: string, raw: unknown): void {
-    const a = this.object(path, raw, ['id', 'name', 'description', 'kind'], ['aliases']);
-    if (!a) return;
-    this.text(`${path}.name`, a['name'], LIMITS.name);
-    this.text(`${path}.description`, a['description'], LIMITS.description);
-    this.oneOf(`${path}.kind`, a['kind'], ACTOR_KINDS);
-    if (a['aliases'] !== undefined) this.aliases(`${path}.aliases`, a['aliases'], undefined);
-  }
-
-  private entity(path: string, raw: unknown): void {
-    const e = this.object(path, raw, ['id', 'name', 'description', 'aliases', 'storyId', 'factIds'], ['shortForms']);
-    if (!e) return;
-    const id = this.text(`${path}.id`, e['id']);
-    if (id !== undefined) {
-      if (!(ENTITY_IDS as readonly string[]).includes(id)) {
-        this.fail(`${path}.id`, `${q(id)} is not one of ${ENTITY_IDS.map(q).join(', ')}`);
-      } else this.claim(`${path}.id`, id);
+  // ---- dates
+  const asOf = data.meta.asOf;
+  const dated: { path: string; date: string }[] = [];
+  const date = (path: string, value: string | undefined): void => {
+    if (value === undefined) return;
+    if (!isIsoDate(value)) {
+      fail(path, `${q(value)} is not a date on the calendar`, 'use a real YYYY-MM-DD, YYYY-MM or YYYY date');
+      return;
     }
-    this.text(`${path}.name`, e['name'], LIMITS.name);
-    this.text(`${path}.description`, e['description'], LIMITS.description);
-    this.aliases(`${path}.aliases`, e['aliases'], id ?? path, true);
-    if (e['shortForms'] !== undefined) this.aliases(`${path}.shortForms`, e['shortForms'], id ?? path);
-    const storyId = this.text(`${path}.storyId`, e['storyId']);
-    const story = storyId === undefined ? undefined : this.stories.get(storyId);
-    if (storyId !== undefined && !story) this.fail(`${path}.storyId`, `unknown story ${q(storyId)}`);
-    const factIds = this.idList(`${path}.factIds`, e['factIds'], ENTITY_FACTS_MIN);
-    factIds?.forEach(([fid, p]) => {
-      if (story && !story.facts.has(fid)) this.fail(p, `unknown fact ${q(fid)} in story ${q(storyId ?? '')}`);
-    });
-  }
+    if (isAfter(value, asOf)) {
+      fail(path, `${value} is after meta.asOf ${asOf}`, 'if the item is right, move meta.asOf to its date (and add a changelog entry)');
+    }
+    dated.push({ path, date: value });
+  };
+  if (!isIsoDate(asOf)) fail('meta.asOf', `${q(asOf)} is not a date on the calendar`, 'use the date of the newest item, YYYY-MM-DD');
 
-  private story(path: string, raw: unknown): void {
-    const s = this.object(path, raw, ['id', 'headline', 'summary', 'keyFactIds', 'timelineIds', 'facts', 'responses']);
-    if (!s || typeof s['id'] !== 'string') return;
-    const ids = this.stories.get(s['id']);
-    if (!ids) return;
-    this.text(`${path}.headline`, s['headline'], LIMITS.headline);
-    this.text(`${path}.summary`, s['summary'], LIMITS.summary);
+  // ---- meta
+  const log = data.meta.changelog;
+  if (log[0] && log[0].version !== data.meta.version) {
+    fail('meta.changelog[0].version', `newest changelog entry is ${q(log[0].version)} but meta.version is ${q(data.meta.version)}`,
+      'add a changelog entry at the top for the new version');
+  }
+  log.forEach((entry, i) => {
+    // The release date, not a content date: it may be after asOf (the day the edit ships).
+    if (!isIsoDate(entry.date)) fail(`meta.changelog[${i}].date`, `${q(entry.date)} is not a date on the calendar`, 'use the release day, YYYY-MM-DD');
+    const previous = log[i - 1];
+    if (previous && isAfter(entry.date, previous.date)) {
+      fail(`meta.changelog[${i}].date`, 'changelog must be newest first', 'put the newest entry at the top');
+    }
+  });
+
+  // ---- sources and actors
+  data.sources.forEach((s, i) => date(`sources[${i}].date`, s.date));
+
+  // ---- stories
+  data.stories.forEach((story, si) => {
+    const sp = `stories[${si}]`;
+    const facts = new Map(story.facts.map((f) => [f.id, f]));
+    const responses = new Map(story.responses.map((r) => [r.id, r]));
     const linked = new Set<string>();
-    this.array(`${path}.facts`, s['facts'], 1)?.forEach((f, i) => this.fact(`${path}.facts[${i}]`, f, ids, linked));
-    const responses = this.array(`${path}.responses`, s['responses'], 0);
-    responses?.forEach((r, i) => this.response(`${path}.responses[${i}]`, r));
-    responses?.forEach((r, i) => {
-      const id = isObj(r) ? r['id'] : undefined;
-      if (typeof id === 'string' && !linked.has(id)) {
-        this.fail(`${path}.responses[${i}]`, `response ${q(id)} is not linked from any fact's responseIds`);
+    story.facts.forEach((f, i) => {
+      const p = `${sp}.facts[${i}]`;
+      date(`${p}.date`, f.date);
+      date(`${p}.reportedDate`, f.reportedDate);
+      if (f.reportedDate !== undefined && isAfter(f.date, f.reportedDate)) {
+        fail(`${p}.reportedDate`, `${f.reportedDate} is before the event date ${f.date}`, 'reportedDate is when the fact became public: the same day or later; leave it out when it equals date');
+      }
+      sourceRefs(`${p}.sourceIds`, f.sourceIds);
+      listedTwice(`${p}.sourceIds`, f.sourceIds);
+      (f.responseIds ?? []).forEach((id, j) => {
+        if (responses.has(id)) linked.add(id);
+        else fail(`${p}.responseIds[${j}]`, `unknown response ${q(id)}`, `add the reply to ${sp}.responses or correct the id`);
+      });
+      listedTwice(`${p}.responseIds`, f.responseIds ?? []);
+      (f.actorIds ?? []).forEach((id, j) => {
+        if (!actorIds.has(id)) fail(`${p}.actorIds[${j}]`, `unknown actor ${q(id)}`, 'add it to "actors" or correct the id');
+      });
+      if (f.status === 'confirmed' && !f.confirmation) {
+        fail(p, 'is "confirmed" but has no "confirmation"', 'say who confirmed what, and what was not confirmed (facts.md section 5)');
+      }
+      if (f.status !== 'confirmed' && f.confirmation) {
+        fail(`${p}.confirmation`, `only "confirmed" facts carry a confirmation (status is ${q(f.status)})`, 'remove it, or change the status if the party concerned confirmed it');
       }
     });
-    const key = this.idList(`${path}.keyFactIds`, s['keyFactIds'], KEY_FACTS_MIN);
-    if (key && key.length > KEY_FACTS_MAX) this.fail(`${path}.keyFactIds`, `has ${key.length} ids; at most ${KEY_FACTS_MAX}`);
-    key?.forEach(([id, p]) => { if (!ids.facts.has(id)) this.fail(p, `unknown fact ${q(id)}`); });
-    let prev: [string, string] | undefined;
-    this.idList(`${path}.timelineIds`, s['timelineIds'], 1)?.forEach(([id, p]) => {
-      if (!ids.facts.has(id)) return this.fail(p, `unknown fact ${q(id)}`);
-      const date = ids.facts.get(id);
-      if (date === undefined) return;
-      if (prev && isAfter(prev[1], date)) {
-        this.fail(p, `${q(id)} (${date}) is dated before the previous item ${q(prev[0])} (${prev[1]}); keep the timeline chronological`);
+    story.responses.forEach((r, i) => {
+      const p = `${sp}.responses[${i}]`;
+      date(`${p}.date`, r.date);
+      sourceRefs(`${p}.sourceIds`, r.sourceIds);
+      listedTwice(`${p}.sourceIds`, r.sourceIds);
+      if (!linked.has(r.id)) {
+        fail(p, `response ${q(r.id)} is not linked from any fact's responseIds`, 'list its id in the responseIds of the fact(s) it answers');
       }
-      prev = [id, date];
+      (r.addresses ?? []).forEach((id, j) => {
+        const fact = facts.get(id);
+        if (!fact) fail(`${p}.addresses[${j}]`, `unknown fact ${q(id)}`, 'name a fact of this story');
+        else if (!(fact.responseIds ?? []).includes(r.id)) {
+          fail(`${p}.addresses[${j}]`, `addresses ${q(id)}, but that fact does not list ${q(r.id)} in its responseIds`, `add ${q(r.id)} to the responseIds of ${q(id)} so the reply is shown beside it`);
+        }
+      });
     });
-  }
-
-  private fact(path: string, raw: unknown, story: StoryIds, linked: Set<string>): void {
-    const f = this.object(path, raw, ['id', 'text', 'status', 'date', 'sourceIds'], ['dateLabel', 'responseIds', 'actorIds']);
-    if (!f) return;
-    this.text(`${path}.text`, f['text'], LIMITS.factText);
-    this.oneOf(`${path}.status`, f['status'], STATUSES);
-    this.date(`${path}.date`, f['date']);
-    this.optionalText(`${path}.dateLabel`, f['dateLabel'], LIMITS.dateLabel);
-    this.sourceRefs(`${path}.sourceIds`, f['sourceIds']);
-    if (f['responseIds'] !== undefined) {
-      this.idList(`${path}.responseIds`, f['responseIds'], 1)?.forEach(([id, p]) => {
-        if (story.responses.has(id)) linked.add(id);
-        else this.fail(p, `unknown response ${q(id)}`);
-      });
-    }
-    if (f['actorIds'] !== undefined) {
-      this.idList(`${path}.actorIds`, f['actorIds'], 1)?.forEach(([id, p]) => {
-        if (!this.actors.has(id)) this.fail(p, `unknown actor ${q(id)}`);
-      });
-    }
-  }
-
-  private response(path: string, raw: unknown): void {
-    const r = this.object(path, raw, ['id', 'party', 'speaker', 'text', 'date', 'sourceIds'], ['dateLabel']);
-    if (!r) return;
-    this.oneOf(`${path}.party`, r['party'], PARTIES);
-    this.text(`${path}.speaker`, r['speaker'], LIMITS.speaker);
-    this.text(`${path}.text`, r['text'], LIMITS.responseText);
-    this.date(`${path}.date`, r['date']);
-    this.optionalText(`${path}.dateLabel`, r['dateLabel'], LIMITS.dateLabel);
-    this.sourceRefs(`${path}.sourceIds`, r['sourceIds']);
-  }
-
-  // ---- ids ------------------------------------------------------------------------------------
-
-  private claim(path: string, id: string): boolean {
-    const first = this.ids.get(id);
-    if (first !== undefined) {
-      this.fail(path, `duplicate id ${q(id)} (already used at ${first})`);
+    const knownFact = (path: string, id: string): boolean => {
+      if (facts.has(id)) return true;
+      fail(path, `unknown fact ${q(id)}`, 'name a fact of this story (responses and sources cannot be listed here)');
       return false;
-    }
-    this.ids.set(id, path);
-    return true;
-  }
-
-  private register(path: string, raw: unknown, into: Set<string>, pattern: RegExp): string | undefined {
-    const id = isObj(raw) ? this.text(path, raw['id']) : undefined;
-    if (id === undefined) return undefined;
-    if (!pattern.test(id)) this.fail(path, `${q(id)} does not match ${String(pattern)}`);
-    if (this.claim(path, id)) into.add(id);
-    return id;
-  }
-
-  private registerStory(path: string, raw: unknown): void {
-    const id = this.register(`${path}.id`, raw, new Set(), ID);
-    if (id === undefined || !isObj(raw)) return;
-    const ids: StoryIds = { facts: new Map(), responses: new Set() };
-    this.stories.set(id, ids);
-    const collect = (kind: 'facts' | 'responses', add: (id: string, item: Obj) => void): void => {
-      const list = raw[kind];
-      if (!Array.isArray(list)) return;
-      list.forEach((item: unknown, i) => {
-        const itemId = this.register(`${path}.${kind}[${i}].id`, item, new Set(), ID);
-        if (itemId !== undefined && isObj(item)) add(itemId, item);
-      });
     };
-    collect('facts', (fid, f) => {
-      const d = f['date'];
-      ids.facts.set(fid, typeof d === 'string' && isIsoDate(d) ? d : undefined);
+    story.keyFactIds.forEach((id, i) => knownFact(`${sp}.keyFactIds[${i}]`, id));
+    listedTwice(`${sp}.keyFactIds`, story.keyFactIds);
+    listedTwice(`${sp}.timelineIds`, story.timelineIds);
+    let prev: { id: string; date: string } | undefined;
+    story.timelineIds.forEach((id, i) => {
+      const p = `${sp}.timelineIds[${i}]`;
+      if (!knownFact(p, id)) return;
+      const d = facts.get(id)?.date ?? '';
+      if (!isIsoDate(d)) return;
+      if (prev && isAfter(prev.date, d)) {
+        fail(p, `${q(id)} (${d}) is dated before the previous item ${q(prev.id)} (${prev.date})`, 'keep the timeline chronological by event date: move it up');
+      }
+      prev = { id, date: d };
     });
-    collect('responses', (rid) => ids.responses.add(rid));
-  }
+  });
 
-  private allEntitiesPresent(entities: unknown[]): void {
-    const present = new Set(entities.map((e) => (isObj(e) ? e['id'] : undefined)));
-    for (const id of ENTITY_IDS) if (!present.has(id)) this.fail('entities', `missing entity ${q(id)}`);
-  }
+  data.sources.forEach((s, i) => {
+    if (!usedSources.has(s.id)) fail(`sources[${i}]`, `source ${q(s.id)} is not used by any fact or response`, 'cite it from a fact or response, or remove it');
+  });
 
-  private sourceRefs(path: string, raw: unknown): void {
-    this.idList(path, raw, 1)?.forEach(([id, p]) => {
-      if (this.sources.has(id)) this.usedSources.add(id);
-      else this.fail(p, `unknown source ${q(id)}`);
+  // ---- entities
+  const present = new Set(data.entities.map((e) => e.id));
+  for (const id of ENTITY_IDS) if (!present.has(id)) fail('entities', `missing entity ${q(id)}`, 'every marked name needs its entity');
+  const aliasOwner = new Map<string, { entity: string; path: string }>();
+  data.entities.forEach((e, i) => {
+    const p = `entities[${i}]`;
+    const story = storyById.get(e.storyId);
+    if (!story) fail(`${p}.storyId`, `unknown story ${q(e.storyId)}`, 'name a story in "stories"');
+    e.factIds.forEach((id, j) => {
+      if (story && !story.facts.some((f) => f.id === id)) fail(`${p}.factIds[${j}]`, `unknown fact ${q(id)} in story ${q(e.storyId)}`, 'name a fact of the entity\'s story');
     });
+    listedTwice(`${p}.factIds`, e.factIds);
+    for (const lang of Object.keys(LANGS)) {
+      if (!(lang in e.aliases)) fail(`${p}.aliases`, `has no names in ${q(lang)}`, `add the ${lang} names (every entity has names in ${Object.keys(LANGS).join(', ')})`);
+    }
+    aliases(`${p}.aliases`, e.aliases, e.id);
+    if (e.shortForms) aliases(`${p}.shortForms`, e.shortForms, e.id);
+  });
+  data.actors.forEach((a, i) => { if (a.aliases) aliases(`actors[${i}].aliases`, a.aliases, undefined); });
+
+  // ---- asOf moves only with a dated item: it is the date of the newest one
+  if (isIsoDate(asOf) && !dated.some((d) => d.date === asOf)) {
+    const newest = dated.reduce<{ path: string; date: string } | undefined>((a, b) => (!a || b.date > a.date ? b : a), undefined);
+    fail('meta.asOf', `no item is dated ${asOf}; asOf is the date of the newest item (${newest ? `${newest.date}, ${newest.path}` : 'none'})`,
+      'set asOf to that date, or add the dated item that moves it');
   }
+  return out;
 
-  // ---- aliases --------------------------------------------------------------------------------
-
-  /** `entity` set: also checks that no other entity uses the same alias (case-insensitively). */
-  private aliases(path: string, raw: unknown, entity: string | undefined, requireEnglish = false): void {
-    if (!isObj(raw)) return this.fail(path, 'must be an object of language -> list of names');
-    if (requireEnglish && raw['en'] === undefined) this.fail(path, 'needs English ("en") names');
-    for (const [lang, list] of Object.entries(raw)) {
+  function aliases(path: string, byLang: Partial<Record<string, string[]>>, entity: string | undefined): void {
+    for (const [lang, list] of Object.entries(byLang)) {
       const lp = `${path}.${lang}`;
-      if (!Object.hasOwn(LANGS, lang)) this.fail(lp, `unknown language ${q(lang)}; use one of ${Object.keys(LANGS).join(', ')}`);
+      if (!Object.hasOwn(LANGS, lang)) fail(lp, `unknown language ${q(lang)}`, `use one of ${Object.keys(LANGS).join(', ')} (or add the language to Lang in types.ts and LANGS here)`);
       const seen = new Set<string>();
-      this.array(lp, list, 1)?.forEach((a, i) => {
-        const alias = this.text(`${lp}[${i}]`, a);
-        if (alias === undefined) return;
+      (list ?? []).forEach((alias, i) => {
+        const ap = `${lp}[${i}]`;
         const key = alias.normalize('NFC').toLowerCase();
-        if (seen.has(key)) this.fail(`${lp}[${i}]`, `duplicate alias ${q(alias)}`);
+        if (seen.has(key)) fail(ap, `duplicate alias ${q(alias)}`, 'remove it: matching ignores case');
         seen.add(key);
-        this.aliasForm(`${lp}[${i}]`, alias);
+        try {
+          new RegExp(alias.replace(REGEXP_SYNTAX, '\\$&'), 'u');
+        } catch (e) {
+          fail(ap, `${q(alias)} does not compile to a RegExp: ${e instanceof Error ? e.message : String(e)}`, 'remove the character the message names');
+        }
         if (entity === undefined) return;
-        const other = this.entityAliases.get(key);
+        const other = aliasOwner.get(key);
         if (other && other.entity !== entity) {
-          this.fail(`${lp}[${i}]`, `alias ${q(alias)} is also used by entity ${q(other.entity)} (${other.path})`);
-        } else if (!other) this.entityAliases.set(key, { entity, path: `${lp}[${i}]` });
+          fail(ap, `alias ${q(alias)} is also used by entity ${q(other.entity)} (${other.path})`, 'a name can mark only one entity: remove it from one of them');
+        } else if (!other) aliasOwner.set(key, { entity, path: ap });
       });
     }
-  }
-
-  private aliasForm(path: string, alias: string): void {
-    if (/ {2}/.test(alias)) this.fail(path, `${q(alias)} has a double space; separate tokens with one space`);
-    if (/[^\S ]/u.test(alias)) this.fail(path, `${q(alias)} has whitespace other than a plain space`);
-    if (INVISIBLE.test(alias)) this.fail(path, `${q(alias)} contains a soft hyphen or zero-width character`);
-    if (NON_ASCII_DIGIT.test(alias)) this.fail(path, `${q(alias)} has non-ASCII digits; write 0-9`);
-    try {
-      new RegExp(alias.replace(REGEXP_SYNTAX, '\\$&'), 'u');
-    } catch (e) {
-      this.fail(path, `${q(alias)} does not compile to a RegExp: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  // ---- primitives -----------------------------------------------------------------------------
-
-  /** Checks that `raw` is an object with the required fields and no fields outside the schema. */
-  private object(path: string, raw: unknown, required: string[], optional: string[] = []): Obj | undefined {
-    if (!isObj(raw)) {
-      this.fail(path, 'must be an object');
-      return undefined;
-    }
-    for (const k of required) if (!(k in raw)) this.fail(path, `missing field ${q(k)}`);
-    for (const k of Object.keys(raw)) {
-      if (!required.includes(k) && !optional.includes(k)) this.fail(`${path}.${k}`, 'unknown field (typo?)');
-    }
-    return raw;
-  }
-
-  private array(path: string, raw: unknown, min: number): unknown[] | undefined {
-    if (raw === undefined) return undefined; // reported as a missing field by object()
-    if (!Array.isArray(raw)) {
-      this.fail(path, 'must be a list');
-      return undefined;
-    }
-    if (raw.length < min) this.fail(path, `needs at least ${min} item${min === 1 ? '' : 's'}`);
-    return raw;
-  }
-
-  /** A list of unique, non-empty id strings, each paired with its own path. */
-  private idList(path: string, raw: unknown, min: number): [string, string][] | undefined {
-    const list = this.array(path, raw, min);
-    if (!list) return undefined;
-    const out: [string, string][] = [];
-    const seen = new Set<string>();
-    list.forEach((item, i) => {
-      const id = this.text(`${path}[${i}]`, item);
-      if (id === undefined) return;
-      if (seen.has(id)) this.fail(`${path}[${i}]`, `${q(id)} is listed twice`);
-      seen.add(id);
-      out.push([id, `${path}[${i}]`]);
-    });
-    return out;
-  }
-
-  private text(path: string, raw: unknown, max?: number): string | undefined {
-    if (raw === undefined) return undefined; // reported as a missing field by object()
-    if (typeof raw !== 'string') {
-      this.fail(path, 'must be a string');
-      return undefined;
-    }
-    if (raw.trim() === '') this.fail(path, 'must not be empty');
-    else if (raw !== raw.trim()) this.fail(path, 'has leading or trailing whitespace');
-    if (max !== undefined && raw.length > max) this.fail(path, `is ${raw.length} characters; at most ${max} fit the card`);
-    return raw;
-  }
-
-  private optionalText(path: string, raw: unknown, max?: number): string | undefined {
-    return raw === undefined ? undefined : this.text(path, raw, max);
-  }
-
-  private oneOf(path: string, raw: unknown, allowed: Record<string, true>): void {
-    const s = this.text(path, raw);
-    if (s !== undefined && !Object.hasOwn(allowed, s)) this.fail(path, `${q(s)} is not one of ${Object.keys(allowed).join(', ')}`);
-  }
-
-  private date(path: string, raw: unknown): string | undefined {
-    const s = this.text(path, raw);
-    if (s === undefined) return undefined;
-    if (!isIsoDate(s)) {
-      this.fail(path, `${q(s)} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY) on the calendar`);
-      return undefined;
-    }
-    if (this.asOf !== undefined && isAfter(s, this.asOf)) this.fail(path, `${s} is after meta.asOf ${this.asOf}`);
-    return s;
-  }
-
-  private url(path: string, raw: unknown): void {
-    const s = this.text(path, raw);
-    if (s === undefined) return;
-    let parsed: URL;
-    try {
-      parsed = new URL(s);
-    } catch {
-      return this.fail(path, `${q(s)} is not a URL`);
-    }
-    if (parsed.protocol !== 'https:') this.fail(path, `${q(s)} must use https`);
-    if (/\s/.test(s)) this.fail(path, `${q(s)} contains whitespace`);
   }
 }

@@ -5,6 +5,7 @@ import { developmentsSince } from '../shared/since';
 import { FactLine } from './FactLine';
 import type { MessageKey } from './i18n';
 import { formatCount, formatUiDate, useI18n } from './i18n';
+import { repliesOf } from './model';
 
 /** Which words describe where the content script found the date (see content/published-date.ts). */
 export function dateSourceKey(from: string): MessageKey {
@@ -32,7 +33,7 @@ export function SinceBlock({ story, published }: { story: Story; published: Publ
       <p class="muted">{t(isModified(published.from) ? 'popup_updatedFrom' : 'popup_publishedFrom', date, where)}</p>
       <ul class="facts">
         {facts.slice(0, SINCE_SHOWN).map((fact) => (
-          <FactLine key={fact.id} fact={fact} />
+          <FactLine key={fact.id} fact={fact} replies={repliesOf(story, fact)} />
         ))}
       </ul>
       {facts.length > SINCE_SHOWN && (
@@ -41,7 +42,7 @@ export function SinceBlock({ story, published }: { story: Story; published: Publ
           <summary>{t('popup_sinceMore', formatCount(facts.length - SINCE_SHOWN, lang))}</summary>
           <ul class="facts">
             {facts.slice(SINCE_SHOWN).map((fact) => (
-              <FactLine key={fact.id} fact={fact} />
+              <FactLine key={fact.id} fact={fact} replies={repliesOf(story, fact)} />
             ))}
           </ul>
         </details>

@@ -4,6 +4,7 @@ import type { Source, Story } from '../data/types';
 import { formatIsoDate } from '../shared/since';
 import { FactLine } from './FactLine';
 import { formatCount, useI18n } from './i18n';
+import { citedSourceIds, repliesOf } from './model';
 
 interface Props {
   story: Story;
@@ -36,8 +37,9 @@ export function StorySection({ story, sources }: Props) {
   const byId = new Map(story.facts.map((f) => [f.id, f]));
   const keyFacts = story.keyFactIds.flatMap((id) => byId.get(id) ?? []);
   const timeline = story.timelineIds.flatMap((id) => byId.get(id) ?? []);
-  // Sources in order of first use in the story, then any others the story cites.
-  const used = [...new Set(story.facts.flatMap((f) => f.sourceIds))].flatMap((id) => sources.get(id) ?? []);
+  // Every source the popup cites, replies included, in order of first citation. The "since" block
+  // shows timeline facts only, so key facts and the timeline cover it.
+  const used = citedSourceIds(story, [...keyFacts, ...timeline]).flatMap((id) => sources.get(id) ?? []);
   return (
     <section class="story" aria-labelledby="story-heading">
       <p class="eyebrow">{t('popup_story')}</p>
@@ -52,7 +54,7 @@ export function StorySection({ story, sources }: Props) {
         <summary>{t('popup_keyFactsCount', formatCount(keyFacts.length, lang))}</summary>
         <ul class="facts">
           {keyFacts.map((fact) => (
-            <FactLine key={fact.id} fact={fact} />
+            <FactLine key={fact.id} fact={fact} replies={repliesOf(story, fact)} />
           ))}
         </ul>
       </details>
@@ -60,7 +62,7 @@ export function StorySection({ story, sources }: Props) {
         <summary>{t('popup_timeline', formatCount(timeline.length, lang))}</summary>
         <ol class="facts">
           {timeline.map((fact) => (
-            <FactLine key={fact.id} fact={fact} />
+            <FactLine key={fact.id} fact={fact} replies={repliesOf(story, fact)} />
           ))}
         </ol>
       </details>

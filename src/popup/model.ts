@@ -2,7 +2,7 @@
  * What the popup shows (`PopupData`) and what it can do (`PopupActions`). The view is a pure
  * function of these two; `connector.ts` fills them from the browser, `mock.ts` from fixtures.
  */
-import type { Entity, Source, Story } from '../data/types';
+import type { Entity, Fact, Source, Story, StoryResponse } from '../data/types';
 import type { PageInfo } from '../shared/messages';
 import type { Mode } from '../shared/settings';
 
@@ -61,4 +61,18 @@ export interface PopupActions {
   /** Ask again for host access the reader revoked (Firefox). */
   grantAccess(): void;
   openOptions(): void;
+}
+
+/** The replies a fact lists, in its order (an allegation is never shown without them). */
+export function repliesOf(story: Story, fact: Fact): StoryResponse[] {
+  return (fact.responseIds ?? []).flatMap((id) => story.responses.find((r) => r.id === id) ?? []);
+}
+
+/**
+ * Every source the popup cites for these facts, their replies included (a source cited only by a reply,
+ * such as the Israeli military's statement, is still listed), in order of first citation.
+ */
+export function citedSourceIds(story: Story, facts: readonly Fact[]): string[] {
+  const ids = facts.flatMap((fact) => [...fact.sourceIds, ...repliesOf(story, fact).flatMap((r) => r.sourceIds)]);
+  return [...new Set(ids)];
 }

@@ -22,8 +22,13 @@ export function isoPeriod(date: IsoDate): { start: string; end: string } | null 
   return { start: date, end: date };
 }
 
+/** When a fact became public: its `reportedDate` when the dataset gives one, else the date of the event. */
+export const publicDate = (fact: Fact): IsoDate => fact.reportedDate ?? fact.date;
+
 /**
- * The story's timeline facts dated strictly after `publishedDate`, newest first.
+ * The story's timeline facts that became public strictly after `publishedDate`, newest first. A
+ * late-2021 meeting first reported on 6 Aug 2025 is new to a page of early 2025: what counts is when a
+ * reader could have known it (`publicDate`), not when it happened.
  *
  * A fact with a partial date counts only if its whole period lies after the page: "2025-09" is after
  * a page of 2025-08-07, but "2025" is not after 2025-03-01 (it may have happened before the article).
@@ -37,7 +42,7 @@ export function developmentsSince(story: Story, publishedDate: string): Fact[] {
   const after: { fact: Fact; start: string; order: number }[] = [];
   story.timelineIds.forEach((id, order) => {
     const fact = byId.get(id);
-    const period = fact ? isoPeriod(fact.date) : null;
+    const period = fact ? isoPeriod(publicDate(fact)) : null;
     if (fact && period && period.start > page.end) after.push({ fact, start: period.start, order });
   });
   // Newest first; on equal start dates the later timeline entry is the newer one.

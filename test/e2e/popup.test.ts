@@ -121,6 +121,38 @@ describe.each(BROWSERS)('%s', (name) => {
     await article.close();
   });
 
+  it('shows replies beside allegations, opened by a real click, and lists sources cited only by replies', async () => {
+    const article = await session.open(HOST, DEMO);
+    await waitForMarks(article, 3);
+    const popup = await openPopup(session, article);
+    await popup.click('details.key-facts > summary');
+    const strikes = '.key-facts [data-fact="f-used-for-strikes"]';
+    await popup.waitForSelector(`${strikes} details.replies > summary`, { visible: true });
+    expect(await popup.$eval(`${strikes} details.replies > summary`, (e) => e.textContent)).toBe('2 replies');
+    // Folded: the count is in view, the replies are not, until the reader opens them.
+    expect(await popup.$eval(`${strikes} details.replies`, (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await popup.$eval(`${strikes} .reply`, (e) => e.checkVisibility())).toBe(false);
+    await popup.click(`${strikes} details.replies > summary`);
+    await popup.waitForSelector(`${strikes} .reply`, { visible: true });
+    const replies = await popup.$$eval(`${strikes} .reply`, (els) => els.map((e) => (e as HTMLElement).innerText));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/^Response from Microsoft/);
+    expect(replies[0]).toContain('found no evidence to date');
+    expect(replies[1]).toMatch(/^Response from Israeli military spokesperson/);
+    // "Since this article" (the page is of 15 Aug 2025) shows replies beside its facts too.
+    expect(await popup.$$eval('.since details.replies > summary', (els) => els.length)).toBeGreaterThan(0);
+    // The confirmation's limits are on screen beside the "Confirmed" fact.
+    const confirmed = await popup.$eval('.key-facts [data-fact="f-confirmed-elements"] .confirmation', (e) => (e as HTMLElement).innerText);
+    expect(confirmed).toMatch(/Not confirmed: call volumes, the 11,500 TB figure, storage in Ireland, or use in targeting/);
+    await popup.click('details.sources > summary');
+    await popup.waitForSelector('.source-list [data-source="S30"]', { visible: true });
+    const s30 = await popup.$eval('.source-list [data-source="S30"]', (e) => (e as HTMLElement).innerText);
+    expect(s30).toContain('Sky News (via Manx Radio)');
+    expect(await popup.$('.source-list [data-source="S37"]')).not.toBeNull();
+    await popup.close();
+    await article.close();
+  });
+
   it('"Show" scrolls to the first mention and opens its card', async () => {
     const article = await session.open(HOST, DEMO);
     await settle(article);

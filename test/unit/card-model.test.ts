@@ -79,7 +79,7 @@ describe('buildCardModel: which facts', () => {
 describe('buildCardModel: source numbering', () => {
   it('numbers sources by first citation, top to bottom, responses included', () => {
     const model = buildCardModel(makeDataset(), 'azure', null);
-    // a: S2, S1, then r1: S2; b: S1, S3; c: S3, r2: S5 (r1 already shown under a).
+    // a: S2, S1, then r1: S2; b: S1, S3; c: S3, r1: S2, r2: S5.
     expect(model?.facts.map((f) => f.refs)).toEqual([[1, 2], [2, 3], [3]]);
     expect(model?.facts[0]?.responses.map((r) => r.refs)).toEqual([[1]]);
     expect(model?.sources.map((s) => [s.n, s.source.id])).toEqual([
@@ -90,9 +90,34 @@ describe('buildCardModel: source numbering', () => {
     ]);
   });
 
-  it('shows a response once, under the first fact it answers', () => {
+  it('shows every reply beside every fact that lists it, folded when all were shown above', () => {
     const model = buildCardModel(makeDataset(), 'azure', null);
-    expect(model?.facts.map((f) => f.responses.map((r) => r.response.id))).toEqual([['r1'], [], ['r2']]);
+    expect(model?.facts.map((f) => f.responses.map((r) => r.response.id))).toEqual([['r1'], [], ['r1', 'r2']]);
+    // c brings a new reply (r2), so it is not folded; a fact repeating only r1 would be.
+    expect(model?.facts.map((f) => f.repliesShownAbove)).toEqual([false, false, false]);
+    const d = makeDataset();
+    d.stories[0]!.facts[1]!.responseIds = ['r1'];
+    expect(buildCardModel(d, 'azure', null)?.facts.map((f) => f.repliesShownAbove)).toEqual([false, true, false]);
+  });
+
+  it('every allegation on a card of the bundled dataset shows all of its replies', () => {
+    for (const id of ENTITY_IDS) {
+      const model = buildCardModel(dataset, id, '2025-03-01');
+      for (const f of [...(model?.since ?? []), ...(model?.facts ?? [])]) {
+        expect(f.responses.map((r) => r.response.id), f.fact.id).toEqual(f.fact.responseIds ?? []);
+      }
+    }
+  });
+
+  it('carries the date a fact became public beside the event date', () => {
+    const d = makeDataset();
+    d.stories[0]!.facts[0]!.reportedDate = '2025-08-06';
+    const a = buildCardModel(d, 'azure', null)?.facts[0];
+    expect([a?.dateText, a?.reported?.dateText, a?.reported?.iso]).toEqual(['Late 2021', '6 Aug 2025', '2025-08-06']);
+    expect(buildCardModel(d, 'azure', null)?.facts[1]?.reported).toBeNull();
+    // "Since" uses the public date: a page of March 2025 now lists the late-2021 fact.
+    expect(buildCardModel(d, 'azure', '2025-03-01')?.since.map((f) => f.fact.id)).toContain('a');
+    expect(buildCardModel(makeDataset(), 'azure', '2025-03-01')?.since.map((f) => f.fact.id)).not.toContain('a');
   });
 
   it('every reference points at an entry of the list, and the list has no gaps', () => {

@@ -70,6 +70,44 @@ describe('Card', () => {
     expect(party).toMatch(/^Response from /);
   });
 
+  it('shows the replies of every allegation; folded ones keep their count in view', async () => {
+    mount('unit-8200', {}, '2025-03-01');
+    // Open the earlier developments too, so every "since" item is in the DOM.
+    root.querySelector<HTMLButtonElement>('.since button.link')?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    const facts = [...root.querySelectorAll<HTMLElement>('li.fact')];
+    expect(facts.length).toBeGreaterThan(3);
+    let folded = 0;
+    for (const li of facts) {
+      const fact = dataset.stories[0]!.facts.find((f) => f.id === li.dataset['fact'])!;
+      const n = fact.responseIds?.length ?? 0;
+      expect(li.querySelectorAll('.response').length, fact.id).toBe(n);
+      const summary = li.querySelector('details.replies > summary');
+      if (summary) {
+        folded++;
+        expect(summary.textContent).toBe(n === 1 ? '1 reply' : `${n} replies`);
+      }
+    }
+    expect(folded).toBeGreaterThan(0);
+    // The strikes allegation leads with its replies open, Microsoft's statement on targeting first.
+    const strikes = root.querySelector('.facts li[data-fact="f-used-for-strikes"]');
+    expect(strikes?.querySelector(':scope > .response .text')?.textContent).toContain('found no evidence to date');
+  });
+
+  it('says what was confirmed, by whom, and what was not', () => {
+    mount('azure');
+    const c = root.querySelector('li[data-fact="f-confirmed-elements"] .confirmation')?.textContent ?? '';
+    expect(c).toContain('Confirmed by \u2068Brad Smith (Microsoft)\u2069:');
+    expect(c).toContain('Not confirmed: call volumes, the 11,500 TB figure');
+  });
+
+  it('shows the event date and the date it became public', () => {
+    mount('unit-8200');
+    const meta = root.querySelector('li[data-fact="f-sariel-nadella-meeting"] .meta')?.textContent ?? '';
+    expect(meta).toContain('Late 2021');
+    expect(meta).toContain('reported \u20686 Aug 2025\u2069');
+  });
+
   it('links sources in a new tab without opener or referrer, and lists unlinked ones as text', () => {
     const { model } = mount('azure');
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.sources a')];

@@ -184,6 +184,46 @@ describe('Story, sources, dataset', () => {
     }
   });
 
+  it('shows every reply beside its allegation, folded under its count, in key facts, timeline and since', () => {
+    const data = mockPopupData({ page: { state: 'site', site: mockSite(), info: mockPageInfo({ published: { date: '2025-03-01', from: 'json-ld' } }) } });
+    mount(data);
+    const byId = new Map(data.story.facts.map((f) => [f.id, f]));
+    const lines = [...root.querySelectorAll<HTMLElement>('.key-facts .fact, .timeline .fact, .since .fact')];
+    expect(lines.length).toBeGreaterThan(data.story.keyFactIds.length + data.story.timelineIds.length);
+    for (const line of lines) {
+      const fact = byId.get(line.dataset['fact'] ?? '')!;
+      const ids = [...line.querySelectorAll<HTMLElement>('.reply')].map((r) => r.dataset['response']);
+      expect(ids, fact.id).toEqual(fact.responseIds ?? []);
+      const summary = line.querySelector('details.replies > summary')?.textContent ?? null;
+      const n = fact.responseIds?.length ?? 0;
+      expect(summary, fact.id).toBe(n === 0 ? null : n === 1 ? '1 reply' : `${n} replies`);
+    }
+    const strikes = root.querySelector('.key-facts [data-fact="f-used-for-strikes"]');
+    expect(strikes?.textContent).toContain('found no evidence to date');
+    expect(strikes?.querySelector('.reply-by')?.textContent).toMatch(/^Response from /);
+  });
+
+  it('says what a confirmation covered and what it did not, and when a fact became public', () => {
+    mount(mockPopupData());
+    const confirmed = root.querySelector('.key-facts [data-fact="f-confirmed-elements"] .confirmation')?.textContent ?? '';
+    expect(confirmed).toContain('Confirmed by \u2068Brad Smith (Microsoft)\u2069:');
+    expect(confirmed).toContain('Not confirmed: call volumes, the 11,500 TB figure, storage in Ireland, or use in targeting');
+    const meeting = root.querySelector('.key-facts [data-fact="f-sariel-nadella-meeting"] .fact-meta')?.textContent ?? '';
+    expect(meeting).toContain('Late 2021');
+    expect(meeting).toContain('reported \u20686 Aug 2025\u2069');
+  });
+
+  it('lists every source it cites, including those cited only by replies', () => {
+    const data = mockPopupData();
+    mount(data);
+    const listed = [...root.querySelectorAll<HTMLElement>('.source-list .source')].map((s) => s.dataset['source']);
+    const cited = new Set([...data.story.facts, ...data.story.responses].flatMap((x) => x.sourceIds));
+    expect(new Set(listed)).toEqual(cited);
+    expect(listed).toContain('S30');
+    expect(listed).toContain('S37');
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
   it('shows the dataset version, as-of date, hash and the privacy line', () => {
     const data = mockPopupData();
     const { text } = mount(data);

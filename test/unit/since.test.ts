@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentsSince, formatIsoDate, isoPeriod } from '../../src/shared/since';
+import { developmentsSince, formatIsoDate, isoPeriod, publicDate } from '../../src/shared/since';
 import { dataset } from '../../src/data/index';
 import type { Fact, Story } from '../../src/data/types';
 
@@ -138,7 +138,7 @@ describe('developmentsSince on the real dataset', () => {
     expect(ids).not.toContain('f-call-storage');
     expect(ids).not.toContain('f-execs-question-staff');
     expect(ids.indexOf('f-final-update')).toBeLessThan(ids.indexOf('f-ceased-services'));
-    const starts = developmentsSince(story, '2025-08-07').map((f) => isoPeriod(f.date)?.start ?? '');
+    const starts = developmentsSince(story, '2025-08-07').map((f) => isoPeriod(publicDate(f))?.start ?? '');
     expect(starts).toEqual([...starts].sort().reverse());
   });
 
@@ -149,5 +149,14 @@ describe('developmentsSince on the real dataset', () => {
     expect(may.length).toBeGreaterThan(0);
     expect(may).not.toContain('f-haimovich-leaving');
     for (const id of may) expect(story.facts.find((f) => f.id === id)?.date.startsWith('2026-06')).toBe(true);
+  });
+
+  it('counts a fact from the day it became public: late 2021, reported 6 Aug 2025, is new to an early-2025 page', () => {
+    const early = since('2025-03-01');
+    for (const id of ['f-sariel-nadella-meeting', 'f-plan-70-percent', 'f-system-live', 'f-microsoft-knew-plan']) expect(early, id).toContain(id);
+    // ...and not to a page published after the report.
+    expect(since('2025-08-07')).not.toContain('f-sariel-nadella-meeting');
+    expect(since('2025-08-07')).toContain('f-microsoft-knew-plan');
+    expect(since('2025-08-16')).not.toContain('f-microsoft-knew-plan');
   });
 });
