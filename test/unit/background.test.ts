@@ -50,8 +50,9 @@ const fake = vi.hoisted(() => {
 vi.mock('../../src/shared/browser', () => ({ api: fake.api }));
 
 import { badgeText, setBadge } from '../../src/background/badge';
-import { enableSite, isSiteOrigin, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
+import { enableSite, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
 import { loadSettings } from '../../src/shared/settings';
+import { isSiteOrigin } from '../../src/shared/sites';
 
 const { state } = fake;
 beforeEach(() => {
@@ -90,6 +91,14 @@ describe('site origins', () => {
     ['https://example.org/', false],
     ['https://example.org:8080', false],
     ['https://example.org.', false],
+    ['https://Example.org', false],
+    ['http://[::1]', true],
+    ['http://[0:0:0:0:0:0:0:1]', false],
+    ['https://xn--bcher-kva.example', true],
+    ['https://bücher.example', false],
+    [`https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, true],
+    [`https://${'a'.repeat(250)}.com`, false],
+    ['https://user@example.org', false],
     ['file:///x', false],
     ['*://*/*', false],
     [42, false],
@@ -99,6 +108,7 @@ describe('site origins', () => {
 
   it.each([
     ['https://example.org/*', 'https://example.org'],
+    ['http://[::1]/*', 'http://[::1]'],
     ['*://*/*', null],
     ['*://*.example.org/*', null],
     ['https://example.org/path/*', null],
