@@ -74,19 +74,14 @@ describe.each(BROWSERS)('%s', (name) => {
     const aljazeera = await session.open('www.aljazeera.com', DEMO + run);
     for (const page of [guardian, bbc, aljazeera]) expect(total(await settle(page))).toBeGreaterThan(0);
 
-    const started = Date.now();
     await focusHideButton(session, bbc, session.url('www.bbc.com', DEMO + run));
     await focusHideButton(session, aljazeera, session.url('www.aljazeera.com', DEMO + run));
-    console.log(`${name}: cards ready in ${Date.now() - started} ms`);
     await guardian.bringToFront();
-    console.log('step popup');
     const popup = await session.openExtensionPage('popup.html');
-    console.log('step popup open');
     await popup.waitForSelector('[role="switch"][aria-checked="true"]', { timeout: 10_000 });
     const options = await session.openExtensionPage('options.html');
     await options.waitForSelector(`${DISABLED} button`, { timeout: 10_000 });
 
-    console.log('step options open');
     // All at once. The popup and options controls are clicked from their own pages' scripts (their
     // handlers do not check isTrusted; Chromium does not deliver automation input to background tabs),
     // the cards' buttons by real key presses, each tab brought forward in turn.
@@ -105,7 +100,6 @@ describe.each(BROWSERS)('%s', (name) => {
       }, DISABLED),
       pressHide(),
     ]);
-    console.log('step clicked');
     const expected = ['aljazeera.com', 'bbc.com', 'theguardian.com', 'two.example'];
     let stored: Stored | null = null;
     await waitFor(
@@ -119,7 +113,6 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(stored).toMatchObject({ mode: 'first', entities: { microsoft: true, azure: false, 'unit-8200': true } });
     expect([...(stored as Stored | null)?.disabledSites ?? []].sort()).toEqual(expected);
 
-    console.log('step stored', JSON.stringify(stored));
     // Every tab follows what was stored; the views agree with it.
     for (const page of [guardian, bbc, aljazeera]) {
       await waitFor(async () => total(await readMarks(page)) === 0, 10_000, 'marks gone');
