@@ -337,7 +337,7 @@ describe('messages under fuzz', () => {
     }
   });
 
-  it('background handlers: random payloads and senders never throw; privileged calls only for the right sender', async () => {
+  it('background handlers: random payloads and senders never throw; privileged calls only for the right sender', { timeout: 30_000 }, async () => {
     const r = prng(SEED + 5);
     const names = Object.keys(backgroundHandlers) as (keyof typeof backgroundHandlers)[];
     for (let i = 0; i < 4000; i++) {
