@@ -5,9 +5,12 @@
  */
 import { api, type Runtime } from '../shared/browser';
 import type { BackgroundCalls, Handlers, MentionCounts } from '../shared/messages';
+import { parseChange, type SettingsChange } from '../shared/settings-change';
+import { isSiteOrigin, siteKeyFromUrl } from '../shared/sites';
 import { ENTITY_IDS } from '../data/types';
 import { setBadge } from './badge';
-import { enableSite, injectInto, isSiteOrigin, removeSite } from './site-scripts';
+import { enableSite, injectInto, removeSite, resetAll } from './site-scripts';
+import { settingsWriter } from './writer';
 
 /** A page of this extension (popup, options): not a content script, whose sender.url is the page's. */
 export function fromExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -37,6 +40,16 @@ const field = (payload: unknown, key: string): unknown =>
 
 const refused = { ok: false, error: 'refused' } as const;
 
+/**
+ * What a content script may change: only its own page's site, and only to off (the card's "Hide on
+ * this site"). Everything else comes from the extension's own pages.
+ */
+function contentMayChange(change: SettingsChange, sender: Runtime.MessageSender): boolean {
+  if (change.op !== 'setSiteEnabled' || change.on) return false;
+  const own = typeof sender.url === 'string' ? siteKeyFromUrl(sender.url) : null;
+  return own !== null && own === change.site;
+}
+
 export const backgroundHandlers: Handlers<BackgroundCalls> = {
   async reportMentions(payload, sender) {
     if (!fromTopFrame(sender)) return;
@@ -56,11 +69,11 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
 
   async removeSite(payload, sender) {
     const origin = field(payload, 'origin');
-    if (!fromExtensionPage(sender) || !isSiteOrigin(origin)) return { ok: false };
+    if (!fromExtensionPage(sender) || !isSiteOrigin(origin)) return refused;
     try {
       return await removeSite(origin);
-    } catch {
-      return { ok: false };
+    } catch (error) {
+      return { ok: false, error: String(error) };
     }
   },
 
@@ -85,5 +98,19 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
 
   async openOptions() {
     await api.runtime.openOptionsPage();
+  },
+
+  async getSettings(_payload, sender) {
+    if (!fromExtensionPage(sender)) return { ok: false, error: 'invalid', settings: null };
+    return settingsWriter.read();
+  },
+
+  async changeSettings(payload, sender) {
+    const change = parseChange(field(payload, 'change'));
+    if (!change) return { ok: false, error: 'invalid', settings: null };
+    if (!fromExtensionPage(sender) && !(fromTopFrame(sender) && contentMayChange(change, sender))) {
+      return { ok: false, error: 'invalid', settings: null };
+    }
+    return change.op === 'reset' ? resetAll() : settingsWriter.change(change);
   },
 };

@@ -6,21 +6,18 @@
  * install, at browser start, and whenever permissions or the list change.
  */
 import { api } from '../shared/browser';
-import { loadSettings, updateSettings } from '../shared/settings';
-import { isDefaultSite, originPattern } from '../shared/sites';
+import type { SettingsResult } from '../shared/settings-change';
+import { isDefaultSite, isSiteOrigin, originPattern } from '../shared/sites';
+import { settingsWriter } from './writer';
 
 const PREFIX = 'site:';
 export const scriptId = (origin: string): string => PREFIX + origin;
 
-/** `https://example.org`, exactly: the shape settings.addedSites keeps (no port, no path). */
-export function isSiteOrigin(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 260 && /^https?:\/\/[a-z0-9.-]+$/.test(value) && !value.endsWith('.');
-}
-
 /** The origin behind a granted pattern such as `https://example.org/*`; null for wildcards. */
 export function originOfPattern(pattern: string): string | null {
-  const m = /^(https?:\/\/[a-z0-9.-]+)\/\*$/.exec(pattern);
-  return m?.[1] ?? null;
+  if (!pattern.endsWith('/*')) return null;
+  const origin = pattern.slice(0, -2);
+  return isSiteOrigin(origin) ? origin : null;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -67,7 +64,11 @@ async function injectIntoOpenTabs(origin: string): Promise<void> {
 /** Make registrations match settings.addedSites ∩ granted origins. */
 export function reconcile(): Promise<void> {
   return serial(async () => {
-    const { addedSites } = await loadSettings();
+    const read = await settingsWriter.read();
+    // Unknown settings are not an empty list: unregistering every added site on a failed read
+    // would lose them (the next reconcile after a good read restores the rest).
+    if (!read.ok) return;
+    const { addedSites } = read.settings;
     const wanted = new Set<string>();
     for (const origin of addedSites) if (await granted(origin)) wanted.add(origin);
     const registered = await registeredOrigins();
@@ -81,9 +82,8 @@ export function reconcile(): Promise<void> {
 export function enableSite(origin: string): Promise<{ ok: boolean; error?: string }> {
   return serial(async () => {
     if (!(await granted(origin))) return { ok: false, error: 'permission' };
-    await updateSettings((s) => {
-      if (!s.addedSites.includes(origin)) s.addedSites.push(origin);
-    });
+    const saved = await settingsWriter.change({ op: 'addSite', origin });
+    if (!saved.ok) return { ok: false, error: saved.error };
     if (!(await registeredOrigins()).has(origin)) await register(origin);
     await injectIntoOpenTabs(origin);
     return { ok: true };
@@ -91,12 +91,12 @@ export function enableSite(origin: string): Promise<{ ok: boolean; error?: strin
 }
 
 /** Forget `origin`: unregister, give the permission back, drop it from settings. */
-export function removeSite(origin: string): Promise<{ ok: boolean }> {
+export function removeSite(origin: string): Promise<{ ok: boolean; error?: string }> {
   return serial(async () => {
-    // Settings first: a permissions.onRemoved reconcile then already sees the final list.
-    await updateSettings((s) => {
-      s.addedSites = s.addedSites.filter((o) => o !== origin);
-    });
+    // Settings first: a permissions.onRemoved reconcile then already sees the final list. If they
+    // cannot be saved, nothing else changes either (the site stays listed, registered and granted).
+    const saved = await settingsWriter.change({ op: 'removeSite', origin });
+    if (!saved.ok) return { ok: false, error: saved.error };
     if ((await registeredOrigins()).has(origin)) {
       await api.scripting.unregisterContentScripts({ ids: [scriptId(origin)] });
     }
@@ -115,4 +115,36 @@ export async function adoptGranted(patterns: readonly string[] | undefined, defa
     // A default site runs from the manifest already; registering it again would inject twice.
     if (origin && !isDefaultSite(new URL(origin).hostname, defaults)) await enableSite(origin);
   }
+}
+
+/** Host patterns the manifest grants or runs on: reset keeps them (they are the default sites). */
+function manifestPatterns(): Set<string> {
+  const manifest = api.runtime.getManifest();
+  const scripts = manifest.content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
+  return new Set([...(manifest.host_permissions ?? []), ...scripts]);
+}
+
+/**
+ * Options' reset: settings back to the defaults, then every added site's script unregistered and
+ * every optional host access the reader granted given back, so nothing of the old state stays.
+ * If the settings cannot be reset (unreadable, unwritable), nothing else is touched either.
+ */
+export function resetAll(): Promise<SettingsResult> {
+  return serial(async () => {
+    const result = await settingsWriter.change({ op: 'reset' });
+    if (!result.ok) return result;
+    try {
+      const registered = [...(await registeredOrigins())];
+      if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map(scriptId) });
+      const keep = manifestPatterns();
+      const { origins = [] } = await api.permissions.getAll();
+      const optional = origins.filter((o) => !keep.has(o));
+      if (optional.length) await api.permissions.remove({ origins: optional });
+    } catch (error) {
+      // The settings are reset; a registration left behind is dropped by the next reconcile
+      // (addedSites is empty now), which the settings change has already queued.
+      console.debug('Backstory reset:', error);
+    }
+    return result;
+  });
 }

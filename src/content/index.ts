@@ -9,7 +9,7 @@ import { entityAliases, otherNames } from '../data/aliases';
 import { compileMatcher } from '../detect';
 import { ENTITY_IDS, type EntityId } from '../data/types';
 import { handle, sendToBackground, type ContentCalls, type MentionCounts, type PageInfo, type PublishedInfo } from '../shared/messages';
-import { loadSettings, onSettingsChanged, updateSettings, type Settings } from '../shared/settings';
+import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
 import type { CardUI } from './interaction';
 import { CARD_MODULE, type CardScope } from './card-module';
@@ -166,11 +166,14 @@ class Backstory {
   private async hideSite(): Promise<void> {
     const host = siteKeyFromUrl(location.href);
     if (host === null) return;
-    // Stop at once; the storage change then reaches every other tab of this site.
+    // Stop at once; the background's writer saves the change and the storage change then reaches
+    // every other tab of this site. This script never writes settings itself (its read may have
+    // fallen back to defaults), and if the change was not saved the marks come back, as on reload.
     this.stop();
-    await updateSettings((s) => {
-      if (!s.disabledSites.includes(host)) s.disabledSites.push(host);
-    });
+    const saved = await sendToBackground('changeSettings', { change: { op: 'setSiteEnabled', site: host, on: false } }).catch(
+      () => null,
+    );
+    if (!saved?.ok && this.settings) this.apply(this.settings);
   }
 }
 

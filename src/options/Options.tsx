@@ -1,8 +1,11 @@
 /** The options page: a pure view of `OptionsData` and `OptionsActions`. */
 import { DatasetFooter } from '../popup/DatasetFooter';
 import { useI18n, type MessageKey } from '../popup/i18n';
+import { SettingsUnreadable } from '../popup/SettingsUnreadable';
 import type { HighlightStyle, Mode } from '../shared/settings';
-import type { OptionsActions, OptionsData } from './model';
+import type { OptionsActions, OptionsData, OptionsStatus } from './model';
+
+const ERRORS: readonly OptionsStatus[] = ['ui_settingsUnwritable', 'ui_settingsFull', 'ui_settingsUnreadable'];
 
 const MODE_LABELS: Record<Mode, MessageKey> = {
   automatic: 'options_modeAutomatic',
@@ -67,85 +70,99 @@ export function Options({ data, actions }: OptionsProps) {
         <p class="muted">{t('options_intro')}</p>
       </header>
       <main>
-        <fieldset class="card">
-          <legend>{t('options_mode')}</legend>
-          {MODES.map((mode) => (
-            <label key={mode} class="choice">
-              <input
-                type="radio"
-                name="mode"
-                value={mode}
-                checked={settings.mode === mode}
-                onChange={() => actions.setMode(mode)}
-              />
-              {t(MODE_LABELS[mode])}
-            </label>
-          ))}
-          <p class="muted">{t('options_modeAutomaticHint')}</p>
-        </fieldset>
-        <fieldset class="card" disabled={settings.mode === 'off'}>
-          <legend>{t('options_names')}</legend>
-          {data.entities.map((entity) => (
-            <label key={entity.id} class="choice">
-              <input
-                type="checkbox"
-                name={`entity-${entity.id}`}
-                checked={settings.entities[entity.id]}
-                onChange={(e) => actions.setEntity(entity.id, e.currentTarget.checked)}
-              />
-              <span lang="en">{entity.name}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset class="card" disabled={settings.mode === 'off'}>
-          <legend>{t('options_style')}</legend>
-          {HIGHLIGHT_STYLES.map((style) => (
-            <label key={style} class="choice">
-              <input
-                type="radio"
-                name="style"
-                value={style}
-                checked={settings.style === style}
-                onChange={() => actions.setStyle(style)}
-              />
-              <span class={`sample sample-${style}`} lang="en">
-                Microsoft
-              </span>
-              {t(STYLE_LABELS[style])}
-            </label>
-          ))}
-        </fieldset>
-        <SiteList
-          id="disabled-sites"
-          heading="options_disabledSites"
-          empty="options_disabledNone"
-          items={settings.disabledSites}
-          button="options_turnOn"
-          label="options_turnOnSite"
-          onRemove={(host) => actions.enableSite(host)}
-        />
-        <SiteList
-          id="added-sites"
-          heading="options_addedSites"
-          empty="options_addedNone"
-          items={settings.addedSites}
-          button="options_remove"
-          label="options_removeSite"
-          onRemove={(origin) => actions.removeAddedSite(origin)}
-        />
-        <div class="reset-row">
-          <button type="button" onClick={() => actions.reset()}>
-            {t('options_reset')}
-          </button>
-          <p class="status" role="status">
-            {data.status ? t(data.status) : ''}
-          </p>
-        </div>
+        {settings ? (
+          <SettingsForm settings={settings} data={data} actions={actions} />
+        ) : (
+          <SettingsUnreadable onRetry={() => actions.retry()} />
+        )}
         <section class="card" aria-labelledby="about">
           <h2 id="about">{t('options_about')}</h2>
           <DatasetFooter dataset={data.dataset} />
         </section>
       </main>
     </div>
+  );
+}
+
+function SettingsForm({ settings, data, actions }: OptionsProps & { settings: NonNullable<OptionsData['settings']> }) {
+  const { t } = useI18n();
+  const error = ERRORS.includes(data.status);
+  return (
+    <>
+      <fieldset class="card">
+        <legend>{t('options_mode')}</legend>
+        {MODES.map((mode) => (
+          <label key={mode} class="choice">
+            <input
+              type="radio"
+              name="mode"
+              value={mode}
+              checked={settings.mode === mode}
+              onChange={() => actions.setMode(mode)}
+            />
+            {t(MODE_LABELS[mode])}
+          </label>
+        ))}
+        <p class="muted">{t('options_modeAutomaticHint')}</p>
+      </fieldset>
+      <fieldset class="card" disabled={settings.mode === 'off'}>
+        <legend>{t('options_names')}</legend>
+        {data.entities.map((entity) => (
+          <label key={entity.id} class="choice">
+            <input
+              type="checkbox"
+              name={`entity-${entity.id}`}
+              checked={settings.entities[entity.id]}
+              onChange={(e) => actions.setEntity(entity.id, e.currentTarget.checked)}
+            />
+            <span lang="en">{entity.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="card" disabled={settings.mode === 'off'}>
+        <legend>{t('options_style')}</legend>
+        {HIGHLIGHT_STYLES.map((style) => (
+          <label key={style} class="choice">
+            <input
+              type="radio"
+              name="style"
+              value={style}
+              checked={settings.style === style}
+              onChange={() => actions.setStyle(style)}
+            />
+            <span class={`sample sample-${style}`} lang="en">
+              Microsoft
+            </span>
+            {t(STYLE_LABELS[style])}
+          </label>
+        ))}
+      </fieldset>
+      <SiteList
+        id="disabled-sites"
+        heading="options_disabledSites"
+        empty="options_disabledNone"
+        items={settings.disabledSites}
+        button="options_turnOn"
+        label="options_turnOnSite"
+        onRemove={(host) => actions.enableSite(host)}
+      />
+      <SiteList
+        id="added-sites"
+        heading="options_addedSites"
+        empty="options_addedNone"
+        items={settings.addedSites}
+        button="options_remove"
+        label="options_removeSite"
+        onRemove={(origin) => actions.removeAddedSite(origin)}
+      />
+      <div class="reset-row">
+        <button type="button" onClick={() => actions.reset()}>
+          {t('options_reset')}
+        </button>
+        <p class={error ? 'status error' : 'status'} role="status">
+          {data.status ? t(data.status) : ''}
+        </p>
+      </div>
+    </>
   );
 }

@@ -1,49 +1,59 @@
 /**
- * Connects the options view to storage. Every change is written at once; open tabs' content scripts
- * follow `storage.onChanged`, and this page re-renders from the same event, so two open options
- * pages (or the popup) never disagree.
+ * Connects the options view to the background's settings writer. The page reads and changes
+ * settings only through the background (never a read-modify-write of its own); open tabs' content
+ * scripts follow `storage.onChanged`, and this page re-renders from the same event, so two open
+ * options pages (or the popup) never disagree.
  */
 import { dataset } from '../data/index';
 import { sendToBackground } from '../shared/messages';
-import { loadSettings, resetSettings, updateSettings, type Settings } from '../shared/settings';
-import { withSiteEnabled } from '../shared/sites';
-import type { OptionsActions, OptionsData } from './model';
+import type { SettingsChange, SettingsError, SettingsResult } from '../shared/settings-change';
+import type { OptionsActions, OptionsData, OptionsStatus } from './model';
 
 declare const __CONTENT_HASH__: string;
 
-export async function loadOptions(status: OptionsData['status'] = null): Promise<OptionsData> {
+/** What the reader is told when the writer did not apply a change. */
+export function errorStatus(error: SettingsError | string | undefined): OptionsStatus {
+  if (error === 'unreadable') return 'ui_settingsUnreadable';
+  if (error === 'full') return 'ui_settingsFull';
+  return 'ui_settingsUnwritable';
+}
+
+export async function loadOptions(status: OptionsStatus = null): Promise<OptionsData> {
+  const read = await sendToBackground('getSettings', {}).catch(
+    (): SettingsResult => ({ ok: false, error: 'unreadable', settings: null }),
+  );
   return {
-    settings: await loadSettings(),
+    settings: read.ok ? read.settings : null,
     entities: dataset.entities,
     dataset: { version: dataset.meta.version, asOf: dataset.meta.asOf, hash: __CONTENT_HASH__ },
-    status,
+    status: read.ok ? status : 'ui_settingsUnreadable',
   };
 }
 
-export function optionsActions(done: (status: OptionsData['status']) => void): OptionsActions {
-  const change = (edit: (s: Settings) => void) => {
-    updateSettings(edit).then(
-      () => done('options_saved'),
-      (error: unknown) => console.error('Backstory options:', error),
+export function optionsActions(done: (status: OptionsStatus) => void): OptionsActions {
+  const report = (error: unknown) => {
+    console.error('Backstory options:', error);
+    done('ui_settingsUnwritable');
+  };
+  const change = (edit: SettingsChange, saved: OptionsStatus = 'options_saved') => {
+    sendToBackground('changeSettings', { change: edit }).then(
+      (result) => done(result.ok ? saved : errorStatus(result.error)),
+      report,
     );
   };
   return {
-    setMode: (mode) => change((s) => void (s.mode = mode)),
-    setEntity: (id, on) => change((s) => void (s.entities[id] = on)),
-    setStyle: (style) => change((s) => void (s.style = style)),
-    enableSite: (host) => change((s) => void (s.disabledSites = withSiteEnabled(s.disabledSites, host, true))),
+    setMode: (mode) => change({ op: 'set', field: 'mode', value: mode }),
+    setEntity: (entity, on) => change({ op: 'setEntity', entity, on }),
+    setStyle: (style) => change({ op: 'set', field: 'style', value: style }),
+    enableSite: (site) => change({ op: 'setSiteEnabled', site, on: true }),
     removeAddedSite(origin) {
       sendToBackground('removeSite', { origin }).then(
-        () => done('options_saved'),
-        (error: unknown) => console.error('Backstory options:', error),
+        (result) => done(result.ok ? 'options_saved' : errorStatus(result.error)),
+        report,
       );
     },
-    reset() {
-      // The background's settings listener unregisters the added sites' scripts.
-      resetSettings().then(
-        () => done('options_resetDone'),
-        (error: unknown) => console.error('Backstory options:', error),
-      );
-    },
+    // The background also unregisters the added sites' scripts and gives their host access back.
+    reset: () => change({ op: 'reset' }, 'options_resetDone'),
+    retry: () => done(null),
   };
 }

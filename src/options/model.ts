@@ -3,12 +3,21 @@ import type { Entity, EntityId } from '../data/types';
 import type { HighlightStyle, Mode, Settings } from '../shared/settings';
 import type { DatasetInfo } from '../popup/model';
 
+/** The last change's outcome, announced: saved, reset, or why nothing was changed. */
+export type OptionsStatus =
+  | 'options_saved'
+  | 'options_resetDone'
+  | 'ui_settingsUnwritable'
+  | 'ui_settingsFull'
+  | 'ui_settingsUnreadable'
+  | null;
+
 export interface OptionsData {
-  settings: Settings;
+  /** Null when storage could not be read: the page says so and offers Retry instead of a form. */
+  settings: Settings | null;
   entities: readonly Entity[];
   dataset: DatasetInfo;
-  /** Last change, announced politely: 'options_saved' | 'options_resetDone'. */
-  status: 'options_saved' | 'options_resetDone' | null;
+  status: OptionsStatus;
 }
 
 export interface OptionsActions {
@@ -19,5 +28,8 @@ export interface OptionsActions {
   enableSite(host: string): void;
   /** Forget a user-added origin (and give its permission back). */
   removeAddedSite(origin: string): void;
+  /** Back to the defaults; added sites are unregistered and their host access given back. */
   reset(): void;
+  /** Read the settings again. */
+  retry(): void;
 }

@@ -3,6 +3,7 @@ import { DatasetFooter } from './DatasetFooter';
 import { useI18n } from './i18n';
 import { MentionList } from './MentionList';
 import type { PopupActions, PopupData } from './model';
+import { SettingsUnreadable } from './SettingsUnreadable';
 import { SinceBlock } from './SinceBlock';
 import { SiteSection } from './SiteSection';
 import { StorySection } from './StorySection';
@@ -34,7 +35,12 @@ function PageSection({ data, actions }: PopupProps) {
   const running = info?.active === true;
   return (
     <>
-      <SiteSection site={site} mode={data.mode} running={info !== null} actions={actions} />
+      {/* Unreadable settings: the switch's state is unknown, so the reader sees why and can retry. */}
+      {data.notice === 'ui_settingsUnreadable' ? (
+        <SettingsUnreadable onRetry={() => actions.retry()} />
+      ) : (
+        <SiteSection site={site} mode={data.mode} running={info !== null} actions={actions} />
+      )}
       {running && <MentionList entities={data.entities} counts={info.counts} actions={actions} />}
       {running && info.published && <SinceBlock story={data.story} published={info.published} />}
     </>
@@ -53,7 +59,9 @@ export function Popup({ data, actions }: PopupProps) {
       </header>
       <main>
         <PageSection data={data} actions={actions} />
-        {data.notice && (
+        {/* On pages without a site switch (browser pages), the message stands alone. */}
+        {data.notice === 'ui_settingsUnreadable' && data.page.state !== 'site' && <SettingsUnreadable onRetry={() => actions.retry()} />}
+        {data.notice && data.notice !== 'ui_settingsUnreadable' && (
           <p class="notice" role="alert">
             {t(data.notice)}
           </p>

@@ -6,7 +6,8 @@
 import { api, type Tabs } from '../shared/browser';
 import { dataset } from '../data/index';
 import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
-import { loadSettings, updateSettings, type Settings } from '../shared/settings';
+import { defaultSettings, type Settings } from '../shared/settings';
+import type { SettingsChange, SettingsError, SettingsResult } from '../shared/settings-change';
 import {
   isScriptableUrl,
   isSiteDisabled,
@@ -14,7 +15,6 @@ import {
   originPattern,
   siteKeyFromUrl,
   siteOriginFromUrl,
-  withSiteEnabled,
 } from '../shared/sites';
 import type { Notice, PageView, PopupActions, PopupData, SiteView } from './model';
 
@@ -61,8 +61,33 @@ export interface Connection {
   tabId: number | null;
 }
 
+/** The notice for a writer's error ('invalid' cannot come from our own buttons: the generic one). */
+export function settingsNotice(error: SettingsError): Notice {
+  if (error === 'unreadable') return 'ui_settingsUnreadable';
+  if (error === 'quota' || error === 'unwritable') return 'ui_settingsUnwritable';
+  if (error === 'full') return 'ui_settingsFull';
+  return 'popup_failed';
+}
+
+/** The settings as the background's writer reads them; a background that does not answer counts as unreadable. */
+async function fetchSettings(): Promise<SettingsResult> {
+  return sendToBackground('getSettings', {}).catch(
+    (): SettingsResult => ({ ok: false, error: 'unreadable', settings: null }),
+  );
+}
+
+/** Send one change to the background's writer; resolves to the notice to show (null when saved). */
+async function changeSettings(change: SettingsChange): Promise<Notice> {
+  const result = await sendToBackground('changeSettings', { change });
+  return result.ok ? null : settingsNotice(result.error);
+}
+
 export async function loadPopup(notice: Notice = null): Promise<Connection> {
-  const [tab, settings] = await Promise.all([readerTab(), loadSettings()]);
+  const [tab, read] = await Promise.all([readerTab(), fetchSettings()]);
+  // Unreadable settings: the site switch is not shown (its state is unknown), so these defaults only
+  // fill the view's other fields; nothing is ever written from them.
+  const settings = read.settings ?? defaultSettings();
+  if (!read.ok && read.error === 'unreadable') notice = 'ui_settingsUnreadable';
   const tabId = tab?.id ?? null;
   let page: PageView = { state: 'unsupported' };
   if (tab?.url && tabId !== null && isScriptableUrl(tab.url)) {
@@ -84,6 +109,9 @@ export async function loadPopup(notice: Notice = null): Promise<Connection> {
     },
   };
 }
+
+const WRITER_ERRORS: readonly string[] = ['unreadable', 'unwritable', 'quota', 'full'];
+const isWriterError = (error: string | undefined): error is SettingsError => WRITER_ERRORS.includes(error ?? '');
 
 /** Wait for a freshly injected content script to answer (scan once, enable, grant). */
 async function waitForContentScript(tabId: number, tries = 20): Promise<void> {
@@ -110,13 +138,14 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       () => refresh('popup_failed'),
     );
   };
-  const afterGrant = (request: Promise<boolean>, then: (s: SiteView, tab: number) => Promise<unknown>) => {
+  const afterGrant = (request: Promise<boolean>, then: (s: SiteView, tab: number) => Promise<Notice | void>) => {
     const s = site();
     const tab = tabId();
     run(async () => {
       if (!(await request)) return 'popup_denied';
       if (s && tab !== null) {
-        await then(s, tab);
+        const notice = await then(s, tab);
+        if (notice) return notice;
         await waitForContentScript(tab);
       }
     });
@@ -126,11 +155,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       const s = site();
       if (!s) return;
       // The content script of every tab on this site listens to the storage change and applies it at once.
-      run(async () => {
-        await updateSettings((settings) => {
-          settings.disabledSites = withSiteEnabled(settings.disabledSites, s.host, enabled);
-        });
-      });
+      run(() => changeSettings({ op: 'setSiteEnabled', site: s.host, on: enabled }));
     },
     showMention(entityId) {
       const tab = tabId();
@@ -148,6 +173,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       const request = api.permissions.request({ origins: [originPattern(s.origin)] });
       afterGrant(request, async (granted) => {
         const result = await sendToBackground('enableSite', { origin: granted.origin });
+        if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
         if (!result.ok) throw new Error(result.error ?? 'enableSite failed');
       });
     },
@@ -165,7 +191,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       if (!s) return;
       run(async () => {
         const result = await sendToBackground('removeSite', { origin: s.origin });
-        if (!result.ok) return 'popup_failed';
+        if (!result.ok) return isWriterError(result.error) ? settingsNotice(result.error) : 'popup_failed';
       });
     },
     grantAccess() {
@@ -173,13 +199,19 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       if (!s) return;
       const request = api.permissions.request({ origins: [sitePattern(s)] });
       afterGrant(request, async (granted, tab) => {
-        if (granted.kind === 'added') await sendToBackground('enableSite', { origin: granted.origin });
+        if (granted.kind === 'added') {
+          const result = await sendToBackground('enableSite', { origin: granted.origin });
+          if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
+        }
         // A default site runs from the manifest on the next load; run it in this tab now.
         else await sendToBackground('scanOnce', { tabId: tab });
       });
     },
     openOptions() {
       void api.runtime.openOptionsPage().then(() => window.close());
+    },
+    retry() {
+      refresh(null);
     },
   };
 }

@@ -50,5 +50,6 @@ export function mockActions(calls: string[] = []): PopupActions & { calls: strin
     removeSite: record('removeSite'),
     grantAccess: record('grantAccess'),
     openOptions: record('openOptions'),
+    retry: record('retry'),
   };
 }

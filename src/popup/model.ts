@@ -28,8 +28,18 @@ export type PageView =
   /** `info` is null when no content script answered (not injected yet, or the page predates install). */
   | { state: 'site'; site: SiteView; info: PageInfo | null };
 
-/** A short status line after an action ('popup_failed', 'popup_denied'…), or none. */
-export type Notice = 'popup_failed' | 'popup_denied' | null;
+/**
+ * A short status line after an action ('popup_failed', 'popup_denied'…), or none. The `ui_settings*`
+ * ones come from the settings writer; `ui_settingsUnreadable` replaces the site switch (its state is
+ * unknown) and comes with a Retry button.
+ */
+export type Notice =
+  | 'popup_failed'
+  | 'popup_denied'
+  | 'ui_settingsUnreadable'
+  | 'ui_settingsUnwritable'
+  | 'ui_settingsFull'
+  | null;
 
 export interface DatasetInfo {
   version: string;
@@ -61,6 +71,8 @@ export interface PopupActions {
   /** Ask again for host access the reader revoked (Firefox). */
   grantAccess(): void;
   openOptions(): void;
+  /** Read the settings again (after they could not be read). */
+  retry(): void;
 }
 
 /** The replies a fact lists, in its order (an allegation is never shown without them). */

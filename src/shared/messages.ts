@@ -9,6 +9,7 @@
  */
 import { api, type Runtime } from './browser';
 import type { EntityId } from '../data/types';
+import type { SettingsChange, SettingsResult } from './settings-change';
 
 export type MentionCounts = Record<EntityId, number>;
 
@@ -36,7 +37,7 @@ export type BackgroundCalls = {
   /** Register the content script persistently for an origin the reader granted (popup). */
   enableSite: (payload: { origin: string }) => { ok: boolean; error?: string };
   /** Unregister a user-added origin and give its permission back. */
-  removeSite: (payload: { origin: string }) => { ok: boolean };
+  removeSite: (payload: { origin: string }) => { ok: boolean; error?: string };
   /** Inject the content script once into a tab (activeTab). */
   scanOnce: (payload: { tabId: number }) => { ok: boolean; error?: string };
   /**
@@ -46,6 +47,17 @@ export type BackgroundCalls = {
   loadCard: (payload: Record<string, never>) => { ok: boolean };
   /** Open the options page (from the card). */
   openOptions: (payload: Record<string, never>) => void;
+  /**
+   * The stored settings as the background's writer reads them (popup, options). `ok: false` with
+   * `unreadable` when storage cannot be read: the page then says so instead of showing defaults.
+   */
+  getSettings: (payload: Record<string, never>) => SettingsResult;
+  /**
+   * One settings change, applied by the background's writer after every change sent before it
+   * (popup, options; a content script may only turn its own tab's site off, the card's "Hide on
+   * this site"). Nothing else writes settings.
+   */
+  changeSettings: (payload: { change: SettingsChange }) => SettingsResult;
 };
 
 /** Messages handled by the content script of a tab (sent by popup and background). */

@@ -6,6 +6,7 @@
  */
 import { api } from './browser';
 import { ENTITY_IDS, type EntityId } from '../data/types';
+import { isSiteKey, isSiteOrigin, normalizeHost, siteOriginFromUrl } from './sites';
 
 /**
  * automatic (every mention on pages about the story, the first of each name elsewhere; see
@@ -26,9 +27,9 @@ export interface Settings {
   /** Each name on or off. */
   entities: Record<EntityId, boolean>;
   style: HighlightStyle;
-  /** Hostnames (normalised, see sites.ts) where the reader turned Backstory off. */
+  /** Site keys (sites.ts `normalizeHost`) where the reader turned Backstory off. */
   disabledSites: string[];
-  /** Origins (`https://example.org`) the reader added beyond the default list. */
+  /** Origins (`https://example.org`, sites.ts `isSiteOrigin`) the reader added beyond the default list. */
   addedSites: string[];
 }
 
@@ -51,25 +52,40 @@ export const STORAGE_KEY = 'settings';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** At most this many sites per list: storage written by something else must not make every page slow. */
+/**
+ * At most this many sites per list: storage written by something else must not make every page slow.
+ * The writer refuses to add past it (the reader is told), so only foreign data is ever cut here.
+ */
 export const MAX_SITES = 1000;
 
-function stringList(v: unknown, keep: (s: string) => boolean): string[] | undefined {
+/**
+ * A list of site entries in canonical form: each entry goes through `canonical` (the one site-key
+ * definition in sites.ts), so an older or foreign spelling (`WWW.Example.COM.`, an origin with a port)
+ * is kept in its normal form instead of dropped; invalid entries and duplicates go.
+ */
+function siteList(v: unknown, canonical: (s: string) => string | null): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
   const out = new Set<string>();
   for (const s of v) {
     if (out.size >= MAX_SITES) break;
-    if (typeof s === 'string' && s.length <= 253 && keep(s)) out.add(s);
+    // 2,048 bounds the work on junk; every valid entry is far shorter (a host is at most 253).
+    if (typeof s !== 'string' || s.length > 2048) continue;
+    const entry = canonical(s);
+    if (entry !== null) out.add(entry);
   }
   return [...out];
 }
 
+const canonicalSite = (s: string): string | null => (isSiteKey(s) ? s : normalizeHost(s));
+const canonicalOrigin = (s: string): string | null => {
+  if (isSiteOrigin(s)) return s;
+  // Only bare origins (an older build kept ports): a URL with a path is not an origin.
+  return /^https?:\/\/[^/?#]+\/?$/i.test(s) ? siteOriginFromUrl(s) : null;
+};
+
 /** An own data property only: a crafted prototype (or `__proto__` key) must not supply values. */
 const own = (record: Record<string, unknown>, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-
-const HOST_RE = /^[a-z0-9.-]+$/;
-const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
 
 /**
  * Migrations from older schema versions, indexed by the version they upgrade from. Each takes
@@ -116,33 +132,30 @@ export function validateSettings(raw: unknown): Settings {
       if (typeof value === 'boolean') out.entities[id] = value;
     }
   }
-  out.disabledSites = stringList(own(data, 'disabledSites'), (s) => HOST_RE.test(s)) ?? out.disabledSites;
-  out.addedSites = stringList(own(data, 'addedSites'), (s) => ORIGIN_RE.test(s)) ?? out.addedSites;
+  out.disabledSites = siteList(own(data, 'disabledSites'), canonicalSite) ?? out.disabledSites;
+  out.addedSites = siteList(own(data, 'addedSites'), canonicalOrigin) ?? out.addedSites;
   return out;
 }
 
+/**
+ * Read and validate the stored settings; rejects when storage cannot be read. Only the background's
+ * writer and whoever must know the truth use this: a failed read is "unknown", never "defaults".
+ */
+export async function readSettings(): Promise<Settings> {
+  const stored = await api.storage.local.get(STORAGE_KEY);
+  return validateSettings(stored[STORAGE_KEY]);
+}
+
+/**
+ * For display only (content scripts): the stored settings, or the defaults when storage cannot be
+ * read. Nothing read this way may ever be written back; changes go to the background's writer.
+ */
 export async function loadSettings(): Promise<Settings> {
   try {
-    const stored = await api.storage.local.get(STORAGE_KEY);
-    return validateSettings(stored[STORAGE_KEY]);
+    return await readSettings();
   } catch {
     return defaultSettings();
   }
-}
-
-/** Apply a change to the stored settings (read, change, validate, write). */
-export async function updateSettings(change: (s: Settings) => void): Promise<Settings> {
-  const next = await loadSettings();
-  change(next);
-  const valid = validateSettings(next);
-  await api.storage.local.set({ [STORAGE_KEY]: valid });
-  return valid;
-}
-
-export async function resetSettings(): Promise<Settings> {
-  const fresh = defaultSettings();
-  await api.storage.local.set({ [STORAGE_KEY]: fresh });
-  return fresh;
 }
 
 /** Call `listener` with validated settings whenever they change; stops when `signal` aborts. */

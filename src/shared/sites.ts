@@ -9,23 +9,48 @@
  */
 import type { Settings } from './settings';
 
+/** The longest hostname DNS allows (RFC 1035), after IDN → punycode. One limit for every list. */
+export const MAX_HOST_LENGTH = 253;
+
+/** Letters, digits, hyphens and underscores in dot-separated labels; no empty label. */
+const NAME_RE = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+/** What the WHATWG URL parser leaves of an IPv6 host: compressed, lowercase, in brackets. */
+const IPV6_RE = /^\[[0-9a-f:.]+\]$/;
+
 /**
- * A hostname in its comparable form, or null if it is not a valid host.
- * `new URL()` does the IDN → punycode and lowercasing for us (WHATWG URL host parser).
+ * The exact hostname of a host string, as URLs carry it: lowercase, IDN as punycode, IPv6 in
+ * brackets, no trailing dot, no port; null if it is not a valid host. `new URL()` does the IDN
+ * and IPv6 normalisation (WHATWG URL host parser). A bare IPv6 address gets its brackets.
  */
-export function normalizeHost(host: string): string | null {
-  const trimmed = host.trim();
-  if (trimmed === '' || /[/\s@?#]/.test(trimmed)) return null;
+export function exactHost(host: string): string | null {
+  let trimmed = host.trim();
+  if (trimmed === '' || /[/\s@?#\\]/.test(trimmed)) return null;
+  if (!trimmed.startsWith('[') && (trimmed.match(/:/g)?.length ?? 0) >= 2) trimmed = `[${trimmed}]`;
   let hostname: string;
   try {
     hostname = new URL(`http://${trimmed}/`).hostname;
   } catch {
     return null;
   }
+  if (IPV6_RE.test(hostname)) return hostname;
   hostname = hostname.replace(/\.+$/, '');
-  if (hostname.startsWith('www.')) hostname = hostname.slice(4);
-  if (hostname.startsWith('[')) return hostname; // IPv6 literal
-  return hostname !== '' && /^[a-z0-9.-]+$/.test(hostname) ? hostname : null;
+  return hostname.length <= MAX_HOST_LENGTH && NAME_RE.test(hostname) ? hostname : null;
+}
+
+/**
+ * The site key of a host: its exact form without a leading `www.`, or null if it is not a valid
+ * host. The one definition every list, message and check uses (settings validation, the writer,
+ * the popup, options and content scripts): ports are never part of a site.
+ */
+export function normalizeHost(host: string): string | null {
+  const exact = exactHost(host);
+  if (exact === null) return null;
+  return exact.startsWith('www.') && exact.length > 4 ? exact.slice(4) : exact;
+}
+
+/** True if `value` is a site key in its normalised form (what `disabledSites` holds). */
+export function isSiteKey(value: unknown): value is string {
+  return typeof value === 'string' && normalizeHost(value) === value;
 }
 
 function parseHttpUrl(url: string): URL | null {
@@ -50,9 +75,14 @@ export function siteKeyFromUrl(url: string): string | null {
  */
 export function siteOriginFromUrl(url: string): string | null {
   const parsed = parseHttpUrl(url);
-  if (!parsed) return null;
-  const host = parsed.hostname.replace(/\.+$/, '');
+  if (!parsed || parsed.username !== '' || parsed.password !== '') return null;
+  const host = exactHost(parsed.hostname);
   return host ? `${parsed.protocol}//${host}` : null;
+}
+
+/** True if `value` is an origin in the form `addedSites` holds (`https://example.org`, no port, no path). */
+export function isSiteOrigin(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\/[^/]+$/.test(value) && siteOriginFromUrl(value) === value;
 }
 
 /** The match pattern for an origin: `https://example.org` → `https://example.org/*`. */

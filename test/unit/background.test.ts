@@ -9,12 +9,20 @@ const fake = vi.hoisted(() => {
     injected: [] as number[],
     badge: new Map<number, string>(),
     tabs: [] as { id: number; url: string }[],
+    failGet: false,
   };
   const api = {
-    runtime: { id: 'ext', getURL: (p: string) => `chrome-extension://ext/${p}` },
+    runtime: {
+      id: 'ext',
+      getURL: (p: string) => `chrome-extension://ext/${p}`,
+      getManifest: () => ({ host_permissions: ['*://*.theguardian.com/*'], content_scripts: [{ matches: ['*://*.theguardian.com/*'] }] }),
+    },
     storage: {
       local: {
-        get: async (k: string) => (k in state.storage ? { [k]: structuredClone(state.storage[k]) } : {}),
+        get: async (k: string) => {
+          if (state.failGet) throw new Error('storage unavailable');
+          return k in state.storage ? { [k]: structuredClone(state.storage[k]) } : {};
+        },
         set: async (items: Record<string, unknown>) => void Object.assign(state.storage, structuredClone(items)),
       },
       onChanged: { addListener: () => undefined, removeListener: () => undefined },
@@ -22,6 +30,7 @@ const fake = vi.hoisted(() => {
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)),
       remove: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.delete(o)),
+      getAll: async () => ({ origins: [...state.granted] }),
     },
     scripting: {
       getRegisteredContentScripts: async () => [...state.registered.keys()].map((id) => ({ id })),
@@ -50,8 +59,10 @@ const fake = vi.hoisted(() => {
 vi.mock('../../src/shared/browser', () => ({ api: fake.api }));
 
 import { badgeText, setBadge } from '../../src/background/badge';
-import { enableSite, isSiteOrigin, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
-import { loadSettings } from '../../src/shared/settings';
+import { backgroundHandlers } from '../../src/background/handlers';
+import { enableSite, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
+import { defaultSettings, loadSettings } from '../../src/shared/settings';
+import { isSiteOrigin } from '../../src/shared/sites';
 
 const { state } = fake;
 beforeEach(() => {
@@ -61,6 +72,7 @@ beforeEach(() => {
   state.injected = [];
   state.badge = new Map();
   state.tabs = [];
+  state.failGet = false;
 });
 
 describe('badge', () => {
@@ -90,6 +102,14 @@ describe('site origins', () => {
     ['https://example.org/', false],
     ['https://example.org:8080', false],
     ['https://example.org.', false],
+    ['https://Example.org', false],
+    ['http://[::1]', true],
+    ['http://[0:0:0:0:0:0:0:1]', false],
+    ['https://xn--bcher-kva.example', true],
+    ['https://bücher.example', false],
+    [`https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, true],
+    [`https://${'a'.repeat(250)}.com`, false],
+    ['https://user@example.org', false],
     ['file:///x', false],
     ['*://*/*', false],
     [42, false],
@@ -99,6 +119,7 @@ describe('site origins', () => {
 
   it.each([
     ['https://example.org/*', 'https://example.org'],
+    ['http://[::1]/*', 'http://[::1]'],
     ['*://*/*', null],
     ['*://*.example.org/*', null],
     ['https://example.org/path/*', null],
@@ -151,5 +172,86 @@ describe('per-site registration', () => {
     state.granted.add('https://a.org/*');
     await Promise.all([enableSite('https://a.org'), reconcile(), reconcile(), enableSite('https://a.org')]);
     expect([...state.registered.keys()]).toEqual(['site:https://a.org']);
+  });
+});
+
+describe('settings through the background (one writer)', () => {
+  const PAGE = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+  const tab = (url: string, frameId = 0) => ({ id: 'ext', url, tab: { id: 3 }, frameId });
+  const change = (c: unknown, sender: object) => backgroundHandlers.changeSettings({ change: c }, sender as never);
+
+  it('a failed read makes reconcile do nothing (it used to unregister every added site)', async () => {
+    state.storage.settings = { schemaVersion: 1, addedSites: ['https://a.org', 'https://b.org'] };
+    state.granted.add('https://a.org/*').add('https://b.org/*');
+    await reconcile();
+    expect(state.registered.size).toBe(2);
+    state.failGet = true;
+    await reconcile();
+    expect([...state.registered.keys()].sort()).toEqual(['site:https://a.org', 'site:https://b.org']);
+  });
+
+  it('enableSite and removeSite change nothing when settings cannot be read', async () => {
+    state.storage.settings = { schemaVersion: 1, addedSites: ['https://a.org'] };
+    state.granted.add('https://a.org/*').add('https://new.org/*');
+    await reconcile();
+    state.failGet = true;
+    expect(await enableSite('https://new.org')).toEqual({ ok: false, error: 'unreadable' });
+    expect(await removeSite('https://a.org')).toEqual({ ok: false, error: 'unreadable' });
+    expect([...state.registered.keys()]).toEqual(['site:https://a.org']);
+    expect(state.granted.has('https://a.org/*')).toBe(true);
+    state.failGet = false;
+    expect((await loadSettings()).addedSites).toEqual(['https://a.org']);
+  });
+
+  it('turning an IPv6 site off is saved (one of the old validators rejected it)', async () => {
+    expect(await change({ op: 'setSiteEnabled', site: '[::1]', on: false }, PAGE)).toMatchObject({ ok: true });
+    expect((await loadSettings()).disabledSites).toEqual(['[::1]']);
+  });
+
+  it('a content script may only turn its own site off; pages of ours may change anything', async () => {
+    const own = tab('https://www.theguardian.com/world/x');
+    expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: false }, own)).toMatchObject({ ok: true });
+    for (const c of [
+      { op: 'setSiteEnabled', site: 'theguardian.com', on: true },
+      { op: 'setSiteEnabled', site: 'bbc.com', on: false },
+      { op: 'set', field: 'mode', value: 'off' },
+      { op: 'reset' },
+    ]) {
+      expect(await change(c, own), JSON.stringify(c)).toMatchObject({ ok: false, error: 'invalid' });
+    }
+    // A subframe or a foreign extension gets nothing.
+    expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: false }, tab('https://www.theguardian.com/', 2))).toMatchObject({ ok: false });
+    expect(await change({ op: 'set', field: 'mode', value: 'off' }, { ...PAGE, url: 'chrome-extension://other/popup.html' })).toMatchObject({ ok: false });
+    expect((await loadSettings()).mode).toBe('all');
+    expect((await loadSettings()).disabledSites).toEqual(['theguardian.com']);
+    expect(await change({ op: 'set', field: 'mode', value: 'off' }, PAGE)).toMatchObject({ ok: true });
+    expect((await loadSettings()).mode).toBe('off');
+  });
+
+  it('getSettings answers our pages only, and says "unreadable" instead of giving defaults', async () => {
+    state.storage.settings = { schemaVersion: 1, mode: 'first' };
+    expect(await backgroundHandlers.getSettings({}, PAGE as never)).toMatchObject({ ok: true, settings: { mode: 'first' } });
+    expect(await backgroundHandlers.getSettings({}, tab('https://www.theguardian.com/') as never)).toMatchObject({ ok: false });
+    state.failGet = true;
+    expect(await backgroundHandlers.getSettings({}, PAGE as never)).toEqual({ ok: false, error: 'unreadable', settings: null });
+  });
+
+  it('reset also unregisters added sites and gives back optional host access, keeping the default sites', async () => {
+    state.granted.add('https://a.org/*').add('*://*.theguardian.com/*').add('https://stray.org/*');
+    await enableSite('https://a.org');
+    state.storage.settings = { ...(state.storage.settings as object), mode: 'off', disabledSites: ['x.org'] };
+    expect(await change({ op: 'reset' }, PAGE)).toMatchObject({ ok: true });
+    expect(await loadSettings()).toEqual(defaultSettings());
+    expect(state.registered.size).toBe(0);
+    expect([...state.granted]).toEqual(['*://*.theguardian.com/*']);
+  });
+
+  it('reset changes nothing at all when settings cannot be read', async () => {
+    state.granted.add('https://a.org/*');
+    await enableSite('https://a.org');
+    state.failGet = true;
+    expect(await change({ op: 'reset' }, PAGE)).toEqual({ ok: false, error: 'unreadable', settings: null });
+    expect(state.registered.size).toBe(1);
+    expect(state.granted.has('https://a.org/*')).toBe(true);
   });
 });

@@ -64,6 +64,7 @@ const fake = vi.hoisted(() => {
     permissions: {
       contains: log('permissions.contains', true),
       remove: log('permissions.remove', true),
+      getAll: log('permissions.getAll', { origins: ['*://*.theguardian.com/*', 'https://example.org/*'] }),
     },
     tabs: {
       query: log('tabs.query', []),
@@ -87,6 +88,7 @@ import {
   validateSettings,
   type Settings,
 } from '../../src/shared/settings';
+import { isSiteKey, isSiteOrigin } from '../../src/shared/sites';
 
 /** mulberry32: small, fast, good enough to explore shapes; seeded so failures replay. */
 function prng(seed: number): () => number {
@@ -161,8 +163,6 @@ function randomValue(r: () => number, depth = 0): unknown {
   }
 }
 
-const HOST_RE = /^[a-z0-9.-]+$/;
-const ORIGIN_RE = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
 
 /** Every field present, of the right type and range, and nothing else (plain checks: this runs 10,000 times). */
 function problem(s: Settings): string | null {
@@ -173,9 +173,10 @@ function problem(s: Settings): string | null {
   if (!HIGHLIGHT_STYLES.includes(s.style)) return `style ${String(s.style)}`;
   if (Object.keys(s.entities).sort().join() !== [...ENTITY_IDS].sort().join()) return `entities ${Object.keys(s.entities)}`;
   for (const id of ENTITY_IDS) if (typeof s.entities[id] !== 'boolean') return `entity ${id}`;
-  for (const [list, re] of [[s.disabledSites, HOST_RE], [s.addedSites, ORIGIN_RE]] as const) {
+  // The one site-key and origin definitions (sites.ts), which the writer and the messages use too.
+  for (const [list, valid] of [[s.disabledSites, isSiteKey], [s.addedSites, isSiteOrigin]] as const) {
     if (!Array.isArray(list) || list.length > MAX_SITES || new Set(list).size !== list.length) return 'site list shape';
-    for (const site of list) if (typeof site !== 'string' || site.length > 253 || !re.test(site)) return `site ${String(site).slice(0, 80)}`;
+    for (const site of list) if (!valid(site)) return `site ${String(site).slice(0, 80)}`;
   }
   return null;
 }
@@ -237,6 +238,19 @@ describe('settings validation under fuzz', () => {
 
 const OWN_PAGE = { id: 'backstory@test', url: 'chrome-extension://backstory-id/popup.html' };
 const TOP_FRAME = { id: 'backstory@test', url: 'https://www.theguardian.com/a', tab: { id: 7 }, frameId: 0 };
+
+/** A settings change, often well-formed, sometimes one field off. */
+function randomChange(r: () => number): unknown {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+  const change: Record<string, unknown> = pick([
+    { op: 'setSiteEnabled', site: pick(['theguardian.com', 'www.theguardian.com', 'example.com', '[::1]']), on: r() < 0.5 },
+    { op: 'set', field: pick(['mode', 'style', 'entities', '__proto__']), value: pick(['first', 'background', 'loud', 1]) },
+    { op: 'setEntity', entity: pick(['microsoft', 'google']), on: r() < 0.5 },
+    { op: pick(['reset', 'addSite', 'removeSite']), origin: 'https://example.org' },
+  ]);
+  if (r() < 0.3) change[pick(KEYS)] = randomValue(r);
+  return change;
+}
 
 /** Senders that may not make privileged calls: other extensions, subframes, pages posing as ours. */
 function randomSender(r: () => number): Record<string, unknown> {
@@ -323,7 +337,7 @@ describe('messages under fuzz', () => {
     }
   });
 
-  it('background handlers: random payloads and senders never throw; privileged calls only for the right sender', async () => {
+  it('background handlers: random payloads and senders never throw; privileged calls only for the right sender', { timeout: 30_000 }, async () => {
     const r = prng(SEED + 5);
     const names = Object.keys(backgroundHandlers) as (keyof typeof backgroundHandlers)[];
     for (let i = 0; i < 4000; i++) {
@@ -332,9 +346,15 @@ describe('messages under fuzz', () => {
       const payload =
         r() < 0.5
           ? randomValue(r)
-          : { counts: randomValue(r), origin: r() < 0.3 ? 'https://example.org' : randomValue(r), tabId: r() < 0.3 ? 5 : randomValue(r) };
+          : {
+              counts: randomValue(r),
+              origin: r() < 0.3 ? 'https://example.org' : randomValue(r),
+              tabId: r() < 0.3 ? 5 : randomValue(r),
+              change: r() < 0.4 ? randomChange(r) : randomValue(r),
+            };
       const where = `seed ${SEED + 5} case ${i}: ${name}`;
       fake.calls.length = 0;
+      const before = structuredClone(fake.state.stored[STORAGE_KEY]);
       let result: unknown;
       try {
         result = await (backgroundHandlers[name] as (p: unknown, s: unknown) => unknown)(payload, sender);
@@ -349,6 +369,19 @@ describe('messages under fuzz', () => {
       } else if (name === 'reportMentions') {
         expect(result, where).toBeUndefined();
         if (!top) expect(fake.calls, where).toEqual([]);
+      } else if (name === 'changeSettings' || name === 'getSettings') {
+        // Only our pages, or a content script turning its own site off, reach the writer.
+        if (!page && !top) {
+          expect((result as { ok: boolean }).ok, where).toBe(false);
+          expect(privileged, where).toEqual([]);
+        }
+        if (!page) {
+          // At most the content script's own site was turned off; nothing else changed.
+          const expected = validateSettings(before);
+          if (!expected.disabledSites.includes('theguardian.com')) expected.disabledSites.push('theguardian.com');
+          const after = validateSettings(fake.state.stored[STORAGE_KEY]);
+          if (JSON.stringify(after) !== JSON.stringify(validateSettings(before))) expect(after, where).toEqual(expected);
+        }
       } else if (name === 'enableSite' || name === 'removeSite' || name === 'scanOnce') {
         if (!page) {
           expect((result as { ok: boolean }).ok, where).toBe(false);

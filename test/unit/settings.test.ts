@@ -24,10 +24,10 @@ import {
   SCHEMA_VERSION,
   STORAGE_KEY,
   defaultSettings,
+  MAX_SITES,
   loadSettings,
   migrate,
-  resetSettings,
-  updateSettings,
+  readSettings,
   validateSettings,
 } from '../../src/shared/settings';
 
@@ -88,7 +88,12 @@ describe('validateSettings: anything in, valid settings out', () => {
     [
       'disabledSites mixed junk',
       { disabledSites: ['example.com', 3, null, {}, ['x'], 'UPPER.COM', 'a b', 'ok.org', 'example.com'] },
-      { disabledSites: ['example.com', 'ok.org'] },
+      { disabledSites: ['example.com', 'upper.com', 'ok.org'] },
+    ],
+    [
+      'disabledSites: older spellings kept in their one normal form (sites.ts), duplicates merged',
+      { disabledSites: ['WWW.Example.COM.', 'example.com', 'bücher.example', '[::1]', '::1', '127.0.0.1:8080', `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, `${'a'.repeat(250)}.com`] },
+      { disabledSites: ['example.com', 'xn--bcher-kva.example', '[::1]', '127.0.0.1', `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`] },
     ],
     [
       'addedSites only http(s) origins',
@@ -101,9 +106,13 @@ describe('validateSettings: anything in, valid settings out', () => {
           '*://*/*',
           'https://example.org/path',
           'http://example.net:8080',
+          'http://[::1]',
+          'https://bücher.example',
+          'https://user@example.com',
         ],
       },
-      { addedSites: ['https://example.org', 'http://example.net:8080'] },
+      // One form per origin: no port (match patterns ignore ports), IDN as punycode, IPv6 in brackets.
+      { addedSites: ['https://example.org', 'http://example.net', 'http://[::1]', 'https://xn--bcher-kva.example'] },
     ],
   ])('%s', (_label, raw, expected) => {
     expect(validateSettings({ schemaVersion: SCHEMA_VERSION, ...raw })).toEqual({ ...defaultSettings(), ...expected });
@@ -200,19 +209,16 @@ describe('storage round trips', () => {
     expect(await loadSettings()).toEqual(defaultSettings());
   });
 
-  it('updateSettings writes validated data over corrupt storage', async () => {
-    store.data[STORAGE_KEY] = { mode: 'loud', disabledSites: [1, 'example.com'] };
-    const next = await updateSettings((s) => {
-      s.disabledSites.push('news.example.org');
-      s.style = 'nope' as 'underline';
-    });
-    expect(next).toEqual({ ...defaultSettings(), disabledSites: ['example.com', 'news.example.org'] });
-    expect(store.data[STORAGE_KEY]).toEqual(next);
+  it('readSettings rejects when storage cannot be read (a failed read is not the defaults)', async () => {
+    store.data[STORAGE_KEY] = { schemaVersion: 1, disabledSites: ['example.com'] };
+    expect((await readSettings()).disabledSites).toEqual(['example.com']);
+    store.fail = true;
+    await expect(readSettings()).rejects.toThrow('storage unavailable');
   });
 
-  it('resetSettings stores the defaults', async () => {
-    store.data[STORAGE_KEY] = { schemaVersion: 1, mode: 'off' };
-    await resetSettings();
-    expect(store.data[STORAGE_KEY]).toEqual(defaultSettings());
+  it('keeps at most MAX_SITES entries of a foreign oversized list, in order', () => {
+    const many = Array.from({ length: MAX_SITES + 5 }, (_, i) => `s${i}.example`);
+    const kept = validateSettings({ schemaVersion: 1, disabledSites: many }).disabledSites;
+    expect(kept).toEqual(many.slice(0, MAX_SITES));
   });
 });

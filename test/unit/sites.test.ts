@@ -5,6 +5,7 @@ import {
   isDefaultSite,
   isScriptableUrl,
   isSiteDisabled,
+  isSiteKey,
   matchingPattern,
   normalizeHost,
   originPattern,
@@ -30,17 +31,50 @@ describe('normalizeHost', () => {
     ['www.מקור.ישראל', 'xn--9dbr1af.xn--4dbrk0ce'],
     ['wwwexample.com', 'wwwexample.com'],
     ['127.0.0.1', '127.0.0.1'],
+    ['127.0.0.1:8080', '127.0.0.1'],
     ['  example.com  ', 'example.com'],
+    ['[::1]', '[::1]'],
+    ['::1', '[::1]'],
+    ['[::1]:8443', '[::1]'],
+    ['[2001:DB8:0:0:0:0:0:1]', '[2001:db8::1]'],
+    ['my_host.example', 'my_host.example'],
+    [`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`],
   ])('%s → %s', (input, expected) => {
     expect(normalizeHost(input)).toBe(expected);
   });
 
-  it.each(['', ' ', 'a b', 'user@example.com', 'example.com/path', 'exa mple.com', 'http://example.com'])(
+  it.each(['', ' ', 'a b', 'user@example.com', 'example.com/path', 'exa mple.com', 'http://example.com', 'a..b', '.example.com', `${'a'.repeat(250)}.com`, '[::1', '[zz::1]'])(
     'rejects %j',
     (input) => {
       expect(normalizeHost(input)).toBeNull();
     },
   );
+});
+
+describe('isSiteKey: one definition for every list and message', () => {
+  it.each<[unknown, boolean]>([
+    ['example.com', true],
+    ['[::1]', true],
+    ['xn--bcher-kva.example', true],
+    ['www.example.com', false],
+    ['Example.com', false],
+    ['example.com.', false],
+    ['example.com:80', false],
+    ['bücher.example', false],
+    ['::1', false],
+    [`${'a'.repeat(250)}.com`, false],
+    [42, false],
+  ])('%j → %s', (value, ok) => {
+    expect(isSiteKey(value)).toBe(ok);
+  });
+
+  it('every site key of a URL is a site key, and a site key is its own normal form', () => {
+    for (const url of ['https://WWW.Bücher.example.:8443/x', 'http://[::1]:8080/', 'https://127.0.0.1/', 'https://a_b.example/']) {
+      const key = siteKeyFromUrl(url);
+      expect(isSiteKey(key), url).toBe(true);
+      expect(normalizeHost(key ?? ''), url).toBe(key);
+    }
+  });
 });
 
 describe('siteKeyFromUrl', () => {
@@ -51,6 +85,7 @@ describe('siteKeyFromUrl', () => {
     ['https://www.theguardian.com:8443/x', 'theguardian.com'],
     ['https://edition.cnn.com/x', 'edition.cnn.com'],
     ['https://bücher.example/x', 'xn--bcher-kva.example'],
+    ['http://[::1]:8080/x', '[::1]'],
     ['chrome://extensions/', null],
     ['about:blank', null],
     ['moz-extension://abc/popup.html', null],
@@ -71,6 +106,8 @@ describe('siteOriginFromUrl and originPattern', () => {
     ['https://example.org:8443/a', 'https://example.org'],
     ['http://Example.org./', 'http://example.org'],
     ['https://bücher.example/', 'https://xn--bcher-kva.example'],
+    ['http://[::1]:8080/', 'http://[::1]'],
+    ['https://user:pw@example.org/', null],
     ['ftp://example.org/', null],
     ['chrome://newtab', null],
   ])('%s → %s', (url, expected) => {
