@@ -1,0 +1,67 @@
+/**
+ * The in-page half of `npm run eval:scope` (scripts/eval-scope.mjs bundles this file and evaluates
+ * it in each page). It runs the shipped scope decision and segment walk, and a plain walk over the
+ * whole page for comparison. Nothing here is shipped. Exposed as `globalThis.__backstoryScope`.
+ */
+import { findScopeRoots } from '../src/content/scope';
+import { SegmentWalker } from '../src/content/segments';
+
+const IGNORED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+const BLOCKISH = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|BR|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|SECTION|SUMMARY|TABLE|TBODY|TD|TFOOT|TH|THEAD|TR|UL|CAPTION|LEGEND|OPTION|BUTTON|SELECT|TEXTAREA|LABEL)$/;
+
+/** All text of the page, a space between blocks (the referee's view of "everything"). */
+function allText(): string {
+  const out: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out.push((node as Text).data);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (IGNORED.has(tag)) return;
+    const block = BLOCKISH.test(tag);
+    if (block) out.push(' ');
+    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) out.push(' ');
+  };
+  if (document.body) visit(document.body);
+  return out.join('');
+}
+
+/** The text the scanner reads: the scope roots walked by the shipped SegmentWalker. */
+function scannedText(roots: Element[]): string {
+  const out: string[] = [];
+  for (const root of roots) {
+    new SegmentWalker(root).next(() => false, (segment) => out.push(segment.text));
+  }
+  return out.join(' ');
+}
+
+function run(): { all: string; scanned: string; roots: string[]; scopeMs: number; walkMs: number } {
+  const t0 = performance.now();
+  const roots = findScopeRoots(document).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const t1 = performance.now();
+  const scanned = scannedText(roots);
+  const t2 = performance.now();
+  const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 3).join('.')}` : ''}`;
+  return { all: allText(), scanned, roots: roots.map(describe), scopeMs: t1 - t0, walkMs: t2 - t1 };
+}
+
+/** Milliseconds of the scope decision alone and of the scope walk, median of `reps`. */
+function timing(reps: number): { scopeMs: number; walkMs: number } {
+  const scope: number[] = [];
+  const walk: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    const roots = findScopeRoots(document);
+    const t1 = performance.now();
+    scannedText(roots);
+    walk.push(performance.now() - t1);
+    scope.push(t1 - t0);
+  }
+  const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1] as number;
+  return { scopeMs: med(scope), walkMs: med(walk) };
+}
+
+(globalThis as unknown as { __backstoryScope: unknown }).__backstoryScope = { run, timing };
