@@ -3,7 +3,7 @@
  * it in each page). It runs the shipped scope decision and segment walk, and a plain walk over the
  * whole page for comparison. Nothing here is shipped. Exposed as `globalThis.__backstoryScope`.
  */
-import { findScopeRoots } from '../src/content/scope';
+import { findScopeRoots, skipsSubtree } from '../src/content/scope';
 import { SegmentWalker } from '../src/content/segments';
 
 const IGNORED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
@@ -65,3 +65,18 @@ function timing(reps: number): { scopeMs: number; walkMs: number } {
 }
 
 (globalThis as unknown as { __backstoryScope: unknown }).__backstoryScope = { run, timing };
+
+/** Debugging aid: the ancestors of the text node holding `needle` that the walk skips, and the path. */
+function why(needle: string): string[] {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!(n as Text).data.includes(needle)) continue;
+    const out: string[] = [];
+    for (let el = n.parentElement; el; el = el.parentElement) {
+      out.push(`${skipsSubtree(el) ? 'SKIP ' : ''}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}` : ''}`);
+    }
+    return out;
+  }
+  return ['not found'];
+}
+(globalThis as unknown as { __backstoryWhy: unknown }).__backstoryWhy = why;
