@@ -48,11 +48,26 @@ function run(): { all: string; scanned: string; roots: string[]; scopeMs: number
   return { all: allText(), scanned, roots: roots.map(describe), scopeMs: t1 - t0, walkMs: t2 - t1 };
 }
 
-/** Milliseconds of the scope decision alone and of the scope walk, median of `reps`. */
-function timing(reps: number): { scopeMs: number; walkMs: number } {
+/** The bench's baseline: a bare TreeWalker(SHOW_TEXT) over <body> reading every text node once. */
+function bareWalk(): number {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) n += (node as Text).data.length;
+  return n;
+}
+
+/**
+ * Milliseconds of the scope decision alone, of the walk of the scope it decides, and of a bare
+ * walk of the whole page, medians of `reps` interleaved runs.
+ */
+function timing(reps: number): { scopeMs: number; walkMs: number; bareMs: number } {
   const scope: number[] = [];
   const walk: number[] = [];
+  const bare: number[] = [];
   for (let i = 0; i < reps; i++) {
+    const b0 = performance.now();
+    bareWalk();
+    bare.push(performance.now() - b0);
     const t0 = performance.now();
     const roots = findScopeRoots(document);
     const t1 = performance.now();
@@ -61,19 +76,20 @@ function timing(reps: number): { scopeMs: number; walkMs: number } {
     scope.push(t1 - t0);
   }
   const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1] as number;
-  return { scopeMs: med(scope), walkMs: med(walk) };
+  return { scopeMs: med(scope), walkMs: med(walk), bareMs: med(bare) };
 }
 
 (globalThis as unknown as { __backstoryScope: unknown }).__backstoryScope = { run, timing };
 
 /** Debugging aid: the ancestors of the text node holding `needle` that the walk skips, and the path. */
 function why(needle: string): string[] {
+  const roots = findScopeRoots(document);
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (!(n as Text).data.includes(needle)) continue;
     const out: string[] = [];
     for (let el = n.parentElement; el; el = el.parentElement) {
-      out.push(`${skipsSubtree(el) ? 'SKIP ' : ''}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}` : ''}`);
+      out.push(`${roots.includes(el) ? 'ROOT ' : ''}${skipsSubtree(el) ? 'SKIP ' : ''}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join('.')}` : ''}`);
     }
     return out;
   }

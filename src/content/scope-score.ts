@@ -218,8 +218,11 @@ function isAncestor(t: Tree, a: number, i: number): boolean {
   return a <= i && i <= (t.end[a] as number);
 }
 
-/** Readability's choice of the top candidate, then its widening to a parent. */
-function topCandidate(t: Tree): number {
+/**
+ * Readability's choice of the top candidate, then its widening to a parent. Returns
+ * [widened, core]: the core is the best candidate itself (the text's own container).
+ */
+function topCandidate(t: Tree): [number, number] {
   const n = t.els.length;
   const best: number[] = [];
   const scores = new Float64Array(n);
@@ -233,10 +236,11 @@ function topCandidate(t: Tree): number {
       if (best.length > 5) best.pop();
     }
   }
-  if (best.length === 0) return -1;
+  if (best.length === 0) return [-1, -1];
   let top = best[0] as number;
+  const core = top;
   const topScore = scores[top] as number;
-  if (topScore <= 0) return -1;
+  if (topScore <= 0) return [-1, -1];
   // Several strong candidates under one ancestor: the ancestor is the article (split bodies).
   const strong = best.slice(1).filter((i) => (scores[i] as number) >= topScore * 0.75);
   if (strong.length >= 2) {
@@ -262,7 +266,7 @@ function topCandidate(t: Tree): number {
   }
   // An only child adds nothing of its own: its parent is the article's container.
   while (top > 0 && (t.parent[top] as number) > 0 && (t.els[top] as Element).parentElement?.childElementCount === 1 && t.chrome[t.parent[top] as number] === 0) top = t.parent[top] as number;
-  return top;
+  return [top, core];
 }
 
 /** Siblings of the top candidate that hold more of the article (Readability's sibling pass). */
@@ -280,7 +284,9 @@ function siblings(t: Tree, top: number): number[] {
     if (topClass && el.getAttribute('class') === topClass) s += topScore * 0.2;
     const len = t.len[i] as number;
     const ld = linkDensity(t, i);
-    if (s >= threshold || (el.tagName === 'P' && ((len > 80 && ld < 0.25) || (len > 0 && ld === 0 && (t.prose[i] as number) > 0)))) out.push(i);
+    if (el.tagName === 'P') {
+      if ((len > 80 && ld < 0.25) || (len > 0 && ld === 0 && (t.prose[i] as number) > 0)) out.push(i);
+    } else if (s >= threshold && ld < 0.3 && classWeight(el) >= 0 && (t.prose[i] as number) >= 3) out.push(i);
   }
   return out;
 }
@@ -305,7 +311,7 @@ function teaserList(t: Tree, i: number): boolean {
 }
 
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
-function exclusions(t: Tree, roots: number[]): { excluded: Element[]; kept: Element[] } {
+function exclusions(t: Tree, roots: number[], core: number): { excluded: Element[]; kept: Element[] } {
   const excluded: Element[] = [];
   const kept: Element[] = [];
   for (const r of roots) {
@@ -319,10 +325,12 @@ function exclusions(t: Tree, roots: number[]): { excluded: Element[]; kept: Elem
       }
       const share = (t.prose[i] as number) / total;
       const ld = linkDensity(t, i);
+      // The best candidate's own container and its ancestors hold the article, whatever their name.
+      const holdsCore = core >= 0 && isAncestor(t, i, core);
       let out = false;
-      if (share < 0.5) {
+      if (!holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
-        else if (share < 0.25 && classWeight(el) < 0) out = true;
+        else if (classWeight(el) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
       }
       if (out) {
@@ -350,23 +358,42 @@ function headline(t: Tree, roots: number[]): number {
   return -1;
 }
 
+/**
+ * The headline's own block: its header with the standfirst and byline, as long as that block is
+ * short, mostly not links, and not an ancestor of the article (a page-wide header is not).
+ */
+function headlineBlock(t: Tree, h: number, roots: number[]): number {
+  let block = h;
+  for (let a = t.parent[h] as number; a > 0; a = t.parent[a] as number) {
+    if (roots.some((r) => isAncestor(t, a, r)) || t.chrome[a] === 1) break;
+    if ((t.len[a] as number) > 1500 || linkDensity(t, a) > 0.25) break;
+    block = a;
+  }
+  return block;
+}
+
 export function decideScope(body: Element): ScopeDecision {
   const t = readTree(body);
-  const top = topCandidate(t);
+  const [top, core] = topCandidate(t);
   if (top < 0) {
-    const { excluded, kept } = exclusions(t, [0]);
+    // Not one block of running text, and mostly links: a page of headlines.
+    if ((t.links[0] as number) >= 10 && linkDensity(t, 0) > 0.5) {
+      const h = headline(t, [t.els.length]);
+      return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
+    }
+    const { excluded, kept } = exclusions(t, [0], -1);
     return { roots: [body], excluded, kept, kind: 'page' };
   }
   const roots = siblings(t, top).sort((a, b) => a - b);
   const prose = roots.reduce((sum, r) => sum + (t.prose[r] as number), 0);
   const h = headline(t, roots);
   // A page of links and teasers, with no run of prose: no article; only its headline is read.
-  const teasers = teaserList(t, top) && (t.prose[top] as number) < 40;
-  if ((prose < 4 && linkDensity(t, 0) > 0.35) || teasers) {
+  const teasers = teaserList(t, top) && (t.prose[top] as number) < 40 && linkDensity(t, top) > 0.4;
+  if ((prose < 3 && linkDensity(t, 0) > 0.4) || teasers) {
     return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
   }
-  const { excluded, kept } = exclusions(t, roots);
+  const { excluded, kept } = exclusions(t, roots, core);
   const out = roots.map((r) => t.els[r] as Element);
-  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) out.unshift(t.els[h] as Element);
+  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) out.unshift(t.els[headlineBlock(t, h, roots)] as Element);
   return { roots: out, excluded, kept, kind: 'article' };
 }
