@@ -247,11 +247,11 @@ for (const name of BROWSERS) {
   // The scope decision's cost on the largest pages, beside the walk of the scope it decides.
   const largest = timings.sort((a, b) => b.chars - a.chars).slice(0, 5);
   const tab = tabs[0];
-  console.log('  scope decision vs the walk of the scope it decides and a bare walk of the page, largest pages (medians of 9):');
+  console.log('  scope decision vs the walk of the scope it decides and a bare walk of the page, largest pages (fastest of 15 runs):');
   for (const t of largest) {
     await tab.goto(`http://127.0.0.1:${port}/${t.set}/${t.name}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
     await tab.evaluate(code);
-    const m = await tab.evaluate('globalThis.__backstoryScope.timing(9)');
+    const m = await tab.evaluate('globalThis.__backstoryScope.timing(15)');
     console.log(
       `    ${t.set}/${t.name} (${(t.chars / 1000).toFixed(0)} k chars): decision ${m.scopeMs.toFixed(1)} ms, scope walk ${m.walkMs.toFixed(1)} ms ` +
         `(×${(m.scopeMs / m.walkMs).toFixed(2)}), bare page walk ${m.bareMs.toFixed(1)} ms (×${(m.scopeMs / m.bareMs).toFixed(2)})`,

@@ -78,7 +78,6 @@ interface Tree {
   prose: Float64Array;
   /** Candidate score (Readability's content score, before link density). */
   score: Float64Array;
-  index: Map<Element, number>;
 }
 
 function readTree(body: Element): Tree {
@@ -87,7 +86,13 @@ function readTree(body: Element): Tree {
   const blockOf: number[] = [];
   const chromeList: number[] = [];
   const inLink: number[] = [];
-  const index = new Map<Element, number>();
+  // The open elements from <body> down to the walk's position: a node's parent is found by
+  // popping to it (identity checks), not by a Map lookup per node.
+  const stack: number[] = [];
+  const parentIndex = (parent: Element | null): number => {
+    while (stack.length > 1 && els[stack[stack.length - 1] as number] !== parent) stack.pop();
+    return els[stack[stack.length - 1] as number] === parent ? (stack[stack.length - 1] as number) : -1;
+  };
   const textLen: number[] = [];
   const textLink: number[] = [];
   const textCommas: number[] = [];
@@ -96,7 +101,7 @@ function readTree(body: Element): Tree {
   const push = (el: Element, p: number): number => {
     const i = els.length;
     els.push(el);
-    index.set(el, i);
+    stack.push(i);
     parentList.push(p);
     const tag = el.tagName;
     blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (blockOf[p] as number));
@@ -113,8 +118,8 @@ function readTree(body: Element): Tree {
   while (node) {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      const p = node.parentElement ? index.get(node.parentElement) : undefined;
-      if (p !== undefined && NON_SPACE.test(data)) {
+      const p = parentIndex(node.parentElement);
+      if (p >= 0 && NON_SPACE.test(data)) {
         const b = blockOf[p] as number;
         textLen[b] = (textLen[b] as number) + data.length;
         if (inLink[p] === 1) textLink[b] = (textLink[b] as number) + data.length;
@@ -140,8 +145,8 @@ function readTree(body: Element): Tree {
       node = skip(walker, el, body);
       continue;
     }
-    const p = el.parentElement ? index.get(el.parentElement) : undefined;
-    push(el, p ?? 0);
+    const p = parentIndex(el.parentElement);
+    push(el, p < 0 ? 0 : p);
     node = walker.nextNode();
   }
   const n = els.length;
@@ -158,7 +163,6 @@ function readTree(body: Element): Tree {
     chrome: Uint8Array.from(chromeList),
     prose: new Float64Array(n),
     score: new Float64Array(n),
-    index,
   };
   for (let i = 0; i < n; i++) {
     tree.end[i] = i;
