@@ -6,7 +6,8 @@
  *   (the same page on www.example.org, where the content script does not run, is the baseline);
  * - the extension adds no page error, no `backstory*` element or attribute, no <style>, no sheet;
  * - marks sit in the article: every mark's block of text is in Readability's extraction of the page
- *   (../shared/corpus/readability-expected), except the hand-checked cases in corpus-scope.json;
+ *   (../shared/corpus/readability-expected), except the one hand-checked case in corpus-scope.json
+ *   (a gallery caption inside the page's own articleBody, which Readability drops);
  * - every name in the article is marked: per-page counts in corpus-expected-marks.json, checked by hand.
  *
  * With page scripts on, pages may differ between two loads by themselves (timers, random ids,
@@ -18,6 +19,7 @@
  * CORPUS_REPORT=<file> writes every result (marks with their blocks, differences) as JSON.
  * CORPUS_TABS=<n> sets how many tabs work at once per browser (default 4).
  * CORPUS_ONLY=<slug,slug> checks only those pages; CORPUS_PROGRESS=1 prints one line per page.
+ * `npm test` checks a sample (see SAMPLE_OFF/SAMPLE_ON); `npm run test:corpus` (CORPUS_FULL=1) all pages.
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
