@@ -5,7 +5,6 @@
  * reader sees is tested in real browsers (test/e2e).
  */
 import { describe, expect, it } from 'vitest';
-import { findScopeRoots } from '../../src/content/scope';
 import { positionAt, SegmentWalker, type Segment } from '../../src/content/segments';
 
 function segmentsOf(html: string, root?: string): string[] {
@@ -85,22 +84,7 @@ describe('positionAt', () => {
   });
 });
 
-describe('findScopeRoots', () => {
-  it('prefers the article body, adds an outside h1, and falls back to body for teasers', () => {
-    document.body.innerHTML = `<h1>Title</h1><div itemprop="articleBody">${'text '.repeat(100)}</div><footer>f</footer>`;
-    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['H1', 'DIV']);
-    document.body.innerHTML = `<article>tiny teaser</article><div>${'long body text '.repeat(100)}</div>`;
-    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
-    document.body.innerHTML = `<article><p>teaser</p></article>${'<p>paragraph of the real text</p>'.repeat(20)}`;
-    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
-    document.body.innerHTML = `<nav><p>menu</p></nav><article>${'<p>paragraph</p>'.repeat(20)}</article>`;
-    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE']);
-    document.body.innerHTML = `<header><nav><article><p>Microsoft teaser</p></article></nav></header><article>${'<p>text</p>'.repeat(9)}</article>`;
-    expect(findScopeRoots(document).map((e) => e.parentElement?.tagName)).toEqual(['BODY']);
-    document.body.innerHTML = `<main><article>${'a '.repeat(50)}</article><article>${'b '.repeat(50)}</article></main>`;
-    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['ARTICLE', 'ARTICLE']);
-  });
-});
+// findScopeRoots is tested in scope.test.ts (the scope decision has its own file since issue 13).
 
 describe('skipping', () => {
   it('steps over comments after a skipped element (never hands a comment on as an element)', () => {

@@ -1,0 +1,79 @@
+/**
+ * Class and id words, one signal of scope among others (scope-score.ts): words that name site
+ * chrome or the article's text, in the languages of the pages Backstory reads. Whole words only
+ * (split at spaces, `-`, `_` and camelCase), so that "article-body-commentary" is not a comment box.
+ * Words are looked up in sets (a regex of ~100 alternatives cost ~10 µs per element), and each
+ * distinct class/id string is judged once per page.
+ */
+
+/** Words of blocks that hold chrome: comments, related links, share bars, sidebars, ads, bylines. */
+const CHROME = new Set(
+  (
+    'comment comments commentlist kommentar kommentare commentaire commentaires comentario comentarios commenti komentarz ' +
+    'komentarze reactions respond disqus related verwandt verwandte aehnlich aehnliche ähnliche weitere similar relacionados ' +
+    'relacionadas correlati connexes share sharing sharebar sharedaddy social teilen partage compartir condividi sidebar ' +
+    'seitenleiste widget widgets promo advert advertisement anzeige werbung publicite publicité publicidad pubblicita reklama ' +
+    'sponsor sponsored newsletter subscribe subscription abonnieren cookie consent breadcrumb breadcrumbs tags tagcloud ' +
+    'schlagworte topics keywords trending popular mostpopular mostread meistgelesen recirc outbrain taboola readmore ' +
+    'morestories masthead pagination pager footer nav navbar navigation menu authorbox authorinfo authorbio autor autorin ' +
+    'auteur biography byline'
+  ).split(' '),
+);
+
+/** Prefixes that name chrome whatever follows ("relatedposts", "socialicons", "sidebarwidget"). */
+const CHROME_PREFIXES = ['related', 'social', 'sidebar', 'sharedaddy', 'comments'];
+
+/** Two-word chrome names ("most read", "read more", "author box"), checked on joined neighbours. */
+const CHROME_PAIRS = new Set(['most-popular', 'most-read', 'read-more', 'more-stories', 'author-box', 'author-info', 'author-bio', 'comment-list', 'about-author']);
+
+/** Words of blocks that hold the article's text. */
+const ARTICLE = new Set(
+  (
+    'article articles artikel articulo artículo articolo artigo artykul body content contenu contenido contenuto conteudo ' +
+    'inhalt entry post beitrag text texto testo story hentry prose richtext main'
+  ).split(' '),
+);
+
+const CAMEL = /([a-z])([A-Z])/g;
+const SEPARATORS = /[\s_-]+/;
+
+const cache = new Map<string, number>();
+
+function judge(value: string): number {
+  const words = (/[a-z][A-Z]/.test(value) ? value.replace(CAMEL, '$1-$2') : value).toLowerCase().split(SEPARATORS);
+  let article = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '') continue;
+    if (CHROME.has(word)) return -1;
+    if (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) return -1;
+    for (const prefix of CHROME_PREFIXES) if (word.length > prefix.length && word.startsWith(prefix)) return -1;
+    if (ARTICLE.has(word)) article = true;
+  }
+  return article ? 1 : 0;
+}
+
+/**
+ * -1 chrome words, +1 article words, 0 neither. Chrome words win ("post-comments", "article-related"
+ * are chrome); whether a chrome-named block that holds the article's text is skipped is decided
+ * by its share of the text (scope-score.ts), not by its name.
+ */
+export function classWeight(el: Element): number {
+  if (!el.hasAttributes()) return 0;
+  const cls = el.getAttribute('class');
+  const id = el.id;
+  const value = id ? `${cls ?? ''} ${id}` : cls;
+  if (!value || value.length > 400) return 0;
+  let weight = cache.get(value);
+  if (weight === undefined) {
+    if (cache.size > 4000) cache.clear();
+    weight = judge(value);
+    cache.set(value, weight);
+  }
+  return weight;
+}
+
+/** True if the class or id names chrome. */
+export function chromeWords(el: Element): boolean {
+  return classWeight(el) < 0;
+}

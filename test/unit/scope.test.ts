@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+/**
+ * The scope decision (issue 13): which part of a page is the article, from text, link density,
+ * repeated structures, landmarks and class/id words. Pure logic on a DOM, so happy-dom is enough;
+ * `npm run eval:scope` measures it on ~480 real pages in a real browser.
+ */
+import { describe, expect, it } from 'vitest';
+import { findScopeRoots } from '../../src/content/scope';
+import { SegmentWalker } from '../../src/content/segments';
+import { classWeight } from '../../src/content/scope-words';
+
+/** The text the scanner would read on this page, one entry per segment. */
+function scanned(html: string): string[] {
+  document.body.innerHTML = html;
+  const out: string[] = [];
+  for (const root of findScopeRoots(document)) {
+    new SegmentWalker(root).next(() => false, (segment) => {
+      if (segment.text.trim()) out.push(segment.text.trim());
+    });
+  }
+  return out;
+}
+
+const prose = (n: number, word = 'text') =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the ${word}, with a clause, another clause, and a sentence that runs on for a while as prose does.</p>`).join('');
+
+const links = (n: number, label = 'Other story') => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/s${i}">${label} ${i}</a></li>`).join('')}</ul>`;
+
+describe('findScopeRoots', () => {
+  it('reads the article and its headline, not the menu, teaser list, sidebar or footer around it', () => {
+    const text = scanned(
+      `<div class="top">${links(12, 'Section')}</div><h1>The headline</h1>` +
+        `<div class="x1">${prose(6)}</div><div class="x2"><h3>More news</h3>${links(8)}</div><div class="x3">Copyright line of the site</div>`,
+    );
+    expect(text[0]).toBe('The headline');
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
+    expect(text.some((t) => /Section|Other story|More news|Copyright/.test(t))).toBe(false);
+  });
+
+  it('reads an article whose wrapper is named after the sidebar beside it (class words are one signal, not a verdict)', () => {
+    const text = scanned(
+      `<div class="content-sidebar-wrap"><main><article class="post">${prose(5)}</article></main>` +
+        `<aside class="sidebar">${links(6)}</aside></div>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(5);
+    expect(text.some((t) => t.startsWith('Other story'))).toBe(false);
+  });
+
+  it('leaves out comments, share bars and related links inside the article, in other languages too', () => {
+    const text = scanned(
+      `<article><h1>Titel</h1>${prose(5)}<div class="teilen">Teilen auf Facebook</div>` +
+        `<div class="verwandte-artikel">${prose(2, 'verwandt')}</div>` +
+        `<section id="kommentare">${prose(2, 'Kommentar')}</section>` +
+        `<div class="commentaires">${prose(2, 'commentaire')}</div></article>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph') && t.includes('the text'))).toHaveLength(5);
+    expect(text.some((t) => /Teilen|verwandt|Kommentar|commentaire/.test(t))).toBe(false);
+  });
+
+  it('leaves out a repeated teaser structure inside the article container', () => {
+    const teaser = (i: number) => `<div class="card"><a href="/t${i}">Teaser headline ${i}</a><span>Short summary ${i}</span></div>`;
+    const text = scanned(`<div>${prose(6)}<div class="grid">${Array.from({ length: 6 }, (_, i) => teaser(i)).join('')}</div></div>`);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
+    expect(text.some((t) => t.startsWith('Teaser'))).toBe(false);
+  });
+
+  it('decides that a page of headlines has no article: only its <h1> is read', () => {
+    const teaser = (i: number) => `<article class="story"><h2><a href="/a${i}">Headline number ${i} of the front page</a></h2><a href="/a${i}">Read</a></article>`;
+    document.body.innerHTML = `<h1>Section front</h1>${links(20, 'Menu')}<div>${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</div>`;
+    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['H1']);
+    document.body.innerHTML = `${links(20, 'Menu')}<div>${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</div>`;
+    expect(findScopeRoots(document)).toEqual([]);
+  });
+
+  it('falls back to <body> on a page without running text (a short note, a single line)', () => {
+    document.body.innerHTML = '<div>Microsoft</div>';
+    expect(findScopeRoots(document).map((e) => e.tagName)).toEqual(['BODY']);
+  });
+
+  it('prefers the article body over a teaser <article> elsewhere on the page', () => {
+    document.body.innerHTML = `<article><p>teaser</p></article><div id="story">${prose(8)}</div>`;
+    expect(findScopeRoots(document).map((e) => e.id)).toEqual(['story']);
+    document.body.innerHTML = `<header><nav><article><p>Microsoft teaser</p></article></nav></header><article id="a">${prose(4)}</article>`;
+    expect(findScopeRoots(document).map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('takes the <h1> nearest before the article, not the logo <h1> at the top', () => {
+    document.body.innerHTML = `<h1 id="logo">Site</h1>${links(10)}<div><h1 id="title">Story title</h1><div id="body">${prose(5)}</div></div>`;
+    const roots = findScopeRoots(document);
+    expect(roots.some((r) => r.querySelector('#title') || r.id === 'title')).toBe(true);
+    expect(roots.some((r) => r.id === 'logo' || r.querySelector('#logo'))).toBe(false);
+  });
+
+  it('costs a bounded number of DOM calls per element: k <article> elements cost O(k), not O(k²) (issue 11, finding 4)', () => {
+    const calls = (k: number): number => {
+      document.body.innerHTML = Array.from({ length: k }, (_, i) => `<article><p>Story ${i} with some text, a comma, and more words to read.</p></article>`).join('');
+      const proto = Node.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const names = ['contains', 'compareDocumentPosition'];
+      const originals = names.map((n) => proto[n] as (...a: unknown[]) => unknown);
+      let count = 0;
+      names.forEach((n, i) => {
+        const original = originals[i] as (...a: unknown[]) => unknown;
+        proto[n] = function (this: unknown, ...a: unknown[]) {
+          count++;
+          return original.apply(this, a);
+        };
+      });
+      try {
+        findScopeRoots(document);
+      } finally {
+        names.forEach((n, i) => (proto[n] = originals[i] as (...a: unknown[]) => unknown));
+      }
+      return count;
+    };
+    const small = calls(200);
+    const large = calls(400);
+    expect(large).toBeLessThanOrEqual(small * 2.2 + 10);
+  });
+});
+
+describe('class and id words', () => {
+  it('reads words whole, camelCase split, in several languages; chrome words win over article words', () => {
+    const el = (cls: string) => {
+      const d = document.createElement('div');
+      d.className = cls;
+      return d;
+    };
+    expect(classWeight(el('rightSidebar'))).toBe(-1);
+    expect(classWeight(el('post-comments'))).toBe(-1);
+    expect(classWeight(el('kommentare'))).toBe(-1);
+    expect(classWeight(el('jp-relatedposts'))).toBe(-1);
+    expect(classWeight(el('article-body-commentary'))).toBe(1);
+    expect(classWeight(el('entry-content'))).toBe(1);
+    expect(classWeight(el('navigator-x'))).toBe(0);
+    expect(classWeight(el('shared-mobility'))).toBe(0);
+  });
+});
