@@ -64,21 +64,34 @@ export function missingPackages(task) {
   return NEEDS[task].filter((name) => !BROWSERS[name].present());
 }
 
-function ensureBrowsers(task) {
-  const missing = missingPackages(task);
-  if (missing.length === 0) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const isDebian = existsSync('/etc/debian_version') && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+/**
+ * What to do about missing Debian packages: install them (root on Debian) or print the one command
+ * that does. Pure, so the test can check both answers without installing anything.
+ */
+export function browserPlan(missing, { isRoot, isDebian }) {
+  if (missing.length === 0) return { action: 'none' };
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
-  if (!isRoot || !isDebian) {
-    console.error(`Backstory needs ${missing.join(', ')}. Install with:\n\n  sudo sh -c '${command}'\n`);
-    if (!isDebian) console.error('(Not Debian: install the same browsers with your package manager and set CHROMIUM_PATH / FIREFOX_PATH.)');
+  if (isRoot && isDebian) return { action: 'install', packages: missing };
+  const message =
+    `Backstory needs ${missing.join(', ')}. Install with:\n\n  sudo sh -c '${command}'\n` +
+    (isDebian ? '' : '\n(Not Debian: install the same browsers with your package manager and set CHROMIUM_PATH / FIREFOX_PATH.)\n');
+  return { action: 'print', message };
+}
+
+function ensureBrowsers(task) {
+  const plan = browserPlan(missingPackages(task), {
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    isDebian: existsSync('/etc/debian_version') && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0,
+  });
+  if (plan.action === 'print') {
+    console.error(plan.message);
     process.exit(1);
   }
-  console.log(`installing ${missing.join(', ')} with apt-get`);
+  if (plan.action !== 'install') return;
+  console.log(`installing ${plan.packages.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', ...missing], { env });
+  run('apt-get', ['install', '-y', '-qq', ...plan.packages], { env });
 }
 
 function main() {
