@@ -71,9 +71,10 @@ describe.each(LISTINGS)('store/listing.%s.md', (lang) => {
 
   it('shows the extension and dataset versions of this build', () => {
     const line = parts.get('Version') ?? '';
-    expect(line).toContain(version);
-    expect(line).toContain(dataset.version);
-    expect(line).toContain(dataset.asOf);
+    const stale = 'out of date: run node scripts/store-versions.mjs';
+    expect(line, stale).toContain(version);
+    expect(line, stale).toContain(dataset.version);
+    expect(line, stale).toContain(dataset.asOf);
   });
 
   it('declares no data collected, for both stores, and links the privacy policy', () => {
@@ -99,7 +100,7 @@ describe.each(LISTINGS)('store/listing.%s.md', (lang) => {
 
 describe('versions shown together where a reviewer looks', () => {
   it('docs/store.md names this extension version and dataset version', () => {
-    expect(read('docs/store.md')).toContain(`Extension ${version} · dataset ${dataset.version} (as of ${dataset.asOf})`);
+    expect(read('docs/store.md'), 'out of date: run node scripts/store-versions.mjs').toContain(`Extension ${version} · dataset ${dataset.version} (as of ${dataset.asOf})`);
   });
 
   it('CHANGELOG.md follows Keep a Changelog: Unreleased first, then this version with its date and dataset', () => {
