@@ -7,11 +7,12 @@
  *   backstory-source-<version>.zip     the source AMO reviewers ask for when code is bundled: the
  *                                      tracked files needed to build; README.md says how
  *
- *   node scripts/package.mjs [--no-source] [--out=DIR]
+ *   node scripts/package.mjs [--no-source | --source-only] [--out=DIR]
  *
  * The archives are deterministic (scripts/zip.mjs), so building from the source archive gives the
  * same bytes as the published packages; test/e2e/store-package.test.ts checks exactly that.
- * `--no-source` is for that check, run inside an unpacked source archive, which is not a git checkout.
+ * `--no-source` is for that check, run inside an unpacked source archive, which is not a git checkout;
+ * `--source-only` writes just the source archive, which needs git but no dependencies.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,12 +36,15 @@ function main() {
   const args = process.argv.slice(2);
   const out = resolve(root, args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'web-ext-artifacts');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  execFileSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  const sourceOnly = args.includes('--source-only');
+  if (!sourceOnly) execFileSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });
   mkdirSync(out, { recursive: true });
-  const archives = {
-    [`backstory-chromium-${version}.zip`]: () => zipDir(join(root, 'dist', 'chromium')),
-    [`backstory-firefox-${version}.zip`]: () => zipDir(join(root, 'dist', 'firefox')),
-  };
+  const archives = sourceOnly
+    ? {}
+    : {
+        [`backstory-chromium-${version}.zip`]: () => zipDir(join(root, 'dist', 'chromium')),
+        [`backstory-firefox-${version}.zip`]: () => zipDir(join(root, 'dist', 'firefox')),
+      };
   if (!args.includes('--no-source')) {
     archives[`backstory-source-${version}.zip`] = () => zip(sourceFiles().map((file) => [file, readFileSync(join(root, file))]));
   }
