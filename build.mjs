@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDataFile } from './scripts/check-data.mjs';
+import { privacyPage } from './scripts/privacy-page.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -244,6 +245,8 @@ async function buildOnce() {
     if (!existsSync(from)) throw new BuildError(`${file} does not exist`);
     cpSync(from, join(staging, file.split('/').pop()));
   }
+  // The privacy policy, bundled so the options page can show it offline.
+  writeFileSync(join(staging, 'privacy.html'), privacyPage(readFileSync(join(root, 'PRIVACY.md'), 'utf8')));
   cpSync(join(root, 'icons'), join(staging, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
   for (const [lang, messages] of Object.entries(locales)) {
     mkdirSync(join(staging, '_locales', lang), { recursive: true });

@@ -78,6 +78,12 @@ export function Options({ data, actions }: OptionsProps) {
         <section class="card" aria-labelledby="about">
           <h2 id="about">{t('options_about')}</h2>
           <DatasetFooter dataset={data.dataset} />
+          {/* Bundled (built from PRIVACY.md): the extension makes no requests, so the policy works offline. */}
+          <p class="privacy-link">
+            <a href="privacy.html" target="_blank" rel="noopener" hreflang="en">
+              {t('options_privacy')}
+            </a>
+          </p>
         </section>
       </main>
     </div>

@@ -1,0 +1,2 @@
+/** Types for privacy-page.mjs. */
+export function privacyPage(markdown: string): string;
