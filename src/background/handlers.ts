@@ -84,6 +84,14 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
     return { ok: true };
   },
 
+  async insertHighlightStyles(_payload, sender) {
+    if (!fromTopFrame(sender)) return { ok: false };
+    // An extension-inserted sheet: not in the page's DOM (no adoptedStyleSheets or <style> a page could
+    // list) and not subject to its CSP. Firefox supports scripting.insertCSS in MV3 as Chrome does.
+    await api.scripting.insertCSS({ target: { tabId: sender.tab.id, frameIds: [0] }, files: ['content.css'] });
+    return { ok: true };
+  },
+
   async scanOnce(payload, sender) {
     const tabId = field(payload, 'tabId');
     if (!fromExtensionPage(sender) || typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return refused;

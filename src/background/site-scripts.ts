@@ -41,8 +41,8 @@ async function register(origin: string): Promise<void> {
     {
       id: scriptId(origin),
       matches: [originPattern(origin)],
+      // No css: the highlight styles come with the first mark (insertHighlightStyles), not with every page.
       js: ['content.js'],
-      css: ['content.css'],
       runAt: 'document_idle',
       persistAcrossSessions: true,
     },
@@ -51,7 +51,6 @@ async function register(origin: string): Promise<void> {
 
 /** Run Backstory now in one tab (the content script ignores a second injection). */
 export async function injectInto(tabId: number): Promise<void> {
-  await api.scripting.insertCSS({ target: { tabId }, files: ['content.css'] });
   await api.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
 }
 

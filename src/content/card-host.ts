@@ -1,10 +1,22 @@
 /**
- * The one element Backstory adds to a page: `<backstory-card>` under `<html>` (not `<body>`, which
+ * The one element Backstory adds to a page: a plain `<div>` under `<html>` (not `<body>`, which
  * frameworks own and re-render), created when the first card opens. Everything else lives in its
  * closed shadow root, so page scripts cannot reach the card and page CSS cannot restyle it.
  *
- * - No `customElements.define`: content scripts' `customElements` is null in Firefox (and in Chrome's
- *   isolated world), and an undefined element with a valid custom-element name can still attach a shadow root.
+ * - Why a `div` and not a custom element (DESIGN.md once said "a custom element"): a page can define
+ *   any valid custom-element name before we create it, and a constructor that calls
+ *   `this.attachInternals()` then receives, through `internals.shadowRoot`, the closed root we attach
+ *   later (issue 11, finding 1: the page read and rewrote the card and pressed "Hide on this site").
+ *   A `div` made by `createElement('div')` has no `is` value, so it can never be a page's class or be
+ *   upgraded later (customized built-ins need `is` at creation), `attachInternals()` on it throws
+ *   NotSupportedError, and `div` is one of the built-ins that may host a shadow root.
+ * - Page patches to `Element.prototype.attachShadow`, `customElements.define`, `Node.prototype.append`
+ *   and the like stay in the page's world: content scripts run in an isolated world (Chrome) or see
+ *   the DOM through Xray vision (Firefox). Named elements (`<img name="createElement">`) can shadow
+ *   properties of `document` itself, so the document methods are taken from `Document.prototype`.
+ * - Only trusted events reach the card: a capture listener on the root drops untrusted clicks, key and
+ *   pointer events before any control sees them (and cancels their default, so a synthetic click on a
+ *   source link opens nothing). Defence in depth: the closed root already keeps page scripts out.
  * - Top layer via `popover="manual"` on an element inside the shadow root, so no page z-index or
  *   `overflow: hidden` ancestor can cover or clip it; we close it ourselves (no light dismiss).
  * - Styles: a `<style>` created and filled by this content script before it is connected. Under a strict
@@ -17,7 +29,24 @@ import css from '../card/card.css';
 import { Card, type CardProps } from '../card/Card';
 import { trackPosition } from './card-position';
 
-export const HOST_TAG = 'backstory-card';
+/** A built-in element that accepts a shadow root and that no page can define (see above). */
+export const HOST_TAG = 'div';
+
+/** Events a page script could forge to press the card's controls; untrusted ones stop at the root. */
+const GATED = ['click', 'auxclick', 'dblclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend',
+  'keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'change', 'submit'] as const;
+
+function dropUntrusted(event: Event): void {
+  if (event.isTrusted) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+}
+
+// From the prototype, not `document`: named elements can shadow document properties (DOM clobbering).
+const createElement = Document.prototype.createElement;
+const rootElement = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')?.get;
+const activeElement = Object.getOwnPropertyDescriptor(Document.prototype, 'activeElement')?.get;
+const docPart = <T>(getter: (() => unknown) | undefined): T | null => (getter ? (getter.call(document) as T | null) : null);
 
 export type CardView = Omit<CardProps, 'onClose' | 'onHideSite'>;
 
@@ -51,7 +80,7 @@ export class CardHost {
 
   /** True if keyboard focus is inside the card. */
   hasFocus(): boolean {
-    return this.parts !== null && document.activeElement === this.parts.host;
+    return this.parts !== null && docPart<Element>(activeElement) === this.parts.host;
   }
 
   /**
@@ -109,28 +138,32 @@ export class CardHost {
     if (this.parts?.host.isConnected) return this.parts;
     this.parts?.host.remove();
     this.parts = null;
-    const host = document.createElement(HOST_TAG);
+    const html = docPart<Element>(rootElement);
+    if (!html) return null;
+    const make = (tag: string) => createElement.call(document, tag) as HTMLElement;
+    const host = make(HOST_TAG);
     let root: ShadowRoot;
     try {
       root = host.attachShadow({ mode: 'closed' });
     } catch {
-      // A page that registered this element name first can own its shadow root: show nothing rather than break.
+      // Not expected for a fresh div; show nothing rather than break the page.
       return null;
     }
-    // Inline !important beats page rules like `backstory-card { display: none }`; CSSOM is allowed under CSP.
+    for (const type of GATED) root.addEventListener(type, dropUntrusted, { capture: true });
+    // Inline !important beats page rules like `html > div { display: none }`; CSSOM is allowed under CSP.
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('display', 'block', 'important');
-    const style = document.createElement('style');
+    const style = make('style');
     style.textContent = css;
-    const pop = document.createElement('div');
+    const pop = make('div');
     pop.className = 'pop';
     pop.setAttribute('popover', 'manual');
-    const live = document.createElement('div');
+    const live = make('div');
     live.className = 'sr-only';
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
     root.append(style, live, pop);
-    document.documentElement.append(host);
+    html.append(host);
     this.parts = { host, root, pop, live };
     return this.parts;
   }

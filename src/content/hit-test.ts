@@ -8,6 +8,8 @@
  * Both are always confirmed against the range's client rects: caret APIs snap to the nearest character
  * even past the end of a line or in the margin (the same fallback as the MS "highlightsFromPoint"
  * explainer).
+ * The registry is the page's too: a range found there counts only if it is one of our copies
+ * (`index.forRange`), and then only where the mention's own range lies under the point.
  */
 import type { Mention, MentionIndex } from './mention';
 

@@ -27,11 +27,12 @@ class Backstory {
   private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
-  private readonly visible = new VisibleIndex();
+  private readonly visible = new VisibleIndex(this.painter);
   private readonly lifetime = new AbortController();
   private running: AbortController | null = null;
   private card: CardUI | null = null;
   private cardLoading: Promise<CardUI | null> | null = null;
+  private stylesLoading: Promise<unknown> | null = null;
   private settings: Settings | null = null;
   private lastReported = '';
   private published: PublishedInfo | null | undefined;
@@ -109,8 +110,14 @@ class Backstory {
     const shown = visibleMentions(list, { ...settings, aboutStory });
     this.painter.paint(shown, settings.style === 'background');
     this.visible.set(shown);
-    // Hover, focus and touch listeners come with the card bundle, once there is something to hover.
-    if (shown.length) void this.loadCard();
+    // The highlight styles, and the hover, focus and touch listeners of the card bundle, come once
+    // there is something to mark: a page without a mention cannot tell Backstory is installed.
+    if (shown.length) {
+      this.stylesLoading ??= sendToBackground('insertHighlightStyles', {}).catch(() => {
+        this.stylesLoading = null; // the background may be restarting; the next repaint asks again
+      });
+      void this.loadCard();
+    }
     this.report();
   }
 

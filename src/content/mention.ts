@@ -1,6 +1,9 @@
 import type { EntityId } from '../data/types';
 
-/** One marked name on the page: the entity and the live Range that covers exactly its text. */
+/**
+ * One marked name on the page: the entity and the live Range that covers exactly its text. The Range
+ * is Backstory's own and never leaves the content script (`CSS.highlights` holds copies, see Painter).
+ */
 export interface Mention {
   entityId: EntityId;
   range: Range;
@@ -15,7 +18,10 @@ export interface MentionIndex {
   list(): readonly Mention[];
   /** Mentions whose range starts or ends in `node`. */
   inNode(node: Node): readonly Mention[];
-  /** The mention a Range from `highlightsFromPoint` belongs to. */
+  /**
+   * The mention a Range from `highlightsFromPoint` belongs to: only one of our registered copies maps
+   * to one, and the caller still confirms the point against the mention's own range.
+   */
   forRange(range: AbstractRange): Mention | undefined;
   /** Called after every change to the set of mentions. */
   onChange(listener: () => void, signal: AbortSignal): void;

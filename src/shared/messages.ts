@@ -45,6 +45,11 @@ export type BackgroundCalls = {
    * has marks, so pages without any never load the card's code.
    */
   loadCard: (payload: Record<string, never>) => { ok: boolean };
+  /**
+   * Insert the `::highlight(backstory-*)` styles (content.css) into the sender's frame. Sent by
+   * content.js with its first mark: a page without a mention must not be able to compute our styles.
+   */
+  insertHighlightStyles: (payload: Record<string, never>) => { ok: boolean };
   /** Open the options page (from the card). */
   openOptions: (payload: Record<string, never>) => void;
   /**

@@ -41,11 +41,13 @@ async function markBox(page: Page, name: string, n = 0): Promise<{ x: number; y:
   );
 }
 
-const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('backstory-card').length);
+/** The card's host: a plain div under <html> (no page can own a built-in element, see card-host.ts). */
+const HOST_SELECTOR = ':root > div';
+const hostCount = (page: Page) => page.evaluate((sel) => document.querySelectorAll(sel).length, HOST_SELECTOR);
 
 /** Whether the card covers the point, as the page sees it (hits inside a closed root land on the host). */
 const cardAt = (page: Page, p: Point) =>
-  page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName === 'backstory-card', p);
+  page.evaluate(({ x, y }) => { const el = document.elementFromPoint(x, y); return el?.localName === 'div' && el.parentElement?.localName === 'html'; }, p);
 
 /** The card's horizontal extent along row `y`, found by hit-testing (the page cannot measure inside). */
 async function cardSpan(page: Page, y: number): Promise<{ left: number; right: number } | null> {
@@ -53,7 +55,8 @@ async function cardSpan(page: Page, y: number): Promise<{ left: number; right: n
     let left = -1;
     let right = -1;
     for (let x = 0; x < innerWidth; x += 2) {
-      if (document.elementFromPoint(x, row)?.localName === 'backstory-card') {
+      const el = document.elementFromPoint(x, row);
+      if (el?.localName === 'div' && el.parentElement?.localName === 'html') {
         if (left < 0) left = x;
         right = x;
       }
@@ -124,8 +127,8 @@ describe.each(BROWSERS)('%s', (name) => {
     const after = await page.evaluate(() => ({
       html: document.documentElement.children.length,
       body: document.body.innerHTML,
-      parent: document.querySelector('backstory-card')?.parentElement?.localName,
-      shadow: (document.querySelector('backstory-card') as HTMLElement | null)?.shadowRoot ?? null,
+      parent: document.querySelector(':root > div')?.parentElement?.localName,
+      shadow: (document.querySelector(':root > div') as HTMLElement | null)?.shadowRoot ?? null,
     }));
     expect(after.html).toBe(before.html + 1);
     expect(after.body).toBe(before.body);
@@ -202,7 +205,7 @@ describe.each(BROWSERS)('%s', (name) => {
         const rect = range?.getBoundingClientRect();
         return {
           key: range ? `${range.startContainer.parentElement?.id ?? ''}:${range.toString()}` : '',
-          focusInCard: document.activeElement?.localName === 'backstory-card',
+          focusInCard: document.activeElement?.localName === 'div' && document.activeElement.parentElement?.localName === 'html',
           visible: rect ? rect.top >= 0 && rect.bottom <= innerHeight : false,
         };
       });
@@ -218,7 +221,7 @@ describe.each(BROWSERS)('%s', (name) => {
     // Escape closes the card; the reader's place (the selection) stays.
     await page.keyboard.press('Escape');
     await sleep(200);
-    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('backstory-card');
+    expect(await page.evaluate(() => { const a = document.activeElement; return a?.localName === 'div' && a.parentElement?.localName === 'html'; })).toBe(false);
     expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(order.at(-1)?.split(':')[1]);
     await page.close();
   });

@@ -165,7 +165,7 @@ describe.each(BROWSERS)('%s', (name) => {
       () =>
         article.evaluate(() => ({
           selection: document.getSelection()?.toString() ?? '',
-          card: document.documentElement.querySelector(':scope > backstory-card') !== null,
+          card: document.documentElement.querySelector(':scope > div') !== null,
         })),
       (s) => s.card,
     );

@@ -95,7 +95,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const point = await markPoint(page, 'backstory-unit-8200');
     await page.mouse.move(point.x - 20, point.y - 30);
     await page.mouse.move(point.x, point.y, { steps: 5 });
-    await waitFor(async () => (await page.evaluate(() => document.getElementsByTagName('backstory-card').length)) === 1, 5000, 'card host');
+    await waitFor(async () => (await page.evaluate(() => document.querySelectorAll(':root > div').length)) === 1, 5000, 'card host');
     await new Promise((r) => setTimeout(r, 800));
 
     // 3. The popup (asks the page for its counts) and the options page.
