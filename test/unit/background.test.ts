@@ -222,7 +222,7 @@ describe('settings through the background (one writer)', () => {
     // A subframe or a foreign extension gets nothing.
     expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: false }, tab('https://www.theguardian.com/', 2))).toMatchObject({ ok: false });
     expect(await change({ op: 'set', field: 'mode', value: 'off' }, { ...PAGE, url: 'chrome-extension://other/popup.html' })).toMatchObject({ ok: false });
-    expect((await loadSettings()).mode).toBe('all');
+    expect((await loadSettings()).mode).toBe(defaultSettings().mode);
     expect((await loadSettings()).disabledSites).toEqual(['theguardian.com']);
     expect(await change({ op: 'set', field: 'mode', value: 'off' }, PAGE)).toMatchObject({ ok: true });
     expect((await loadSettings()).mode).toBe('off');
