@@ -90,9 +90,12 @@ class Backstory {
   private stop(): void {
     this.running?.abort();
     this.running = null;
-    this.card?.destroy();
-    this.card = null;
-    this.cardLoading = null;
+    // After "Hide on this site" the card stays to say so and offer Undo.
+    if (!this.card?.holding()) {
+      this.card?.destroy();
+      this.card = null;
+      this.cardLoading = null;
+    }
     this.scanner.clear();
     this.painter.clear();
     this.visible.set([]);
@@ -148,6 +151,8 @@ class Backstory {
         index: this.visible,
         getPublished: () => this.publishedInfo(),
         hideSite: () => void this.hideSite(),
+        undoHide: () => void this.undoHide(),
+        clickOnly: () => this.settings?.clickOnly === true,
         signal: this.lifetime.signal,
       });
       return this.card;
@@ -166,6 +171,14 @@ class Backstory {
     this.stop();
     await updateSettings((s) => {
       if (!s.disabledSites.includes(host)) s.disabledSites.push(host);
+    });
+  }
+
+  private async undoHide(): Promise<void> {
+    const host = siteKeyFromUrl(location.href);
+    if (host === null) return;
+    await updateSettings((s) => {
+      s.disabledSites = s.disabledSites.filter((h) => h !== host);
     });
   }
 }

@@ -27,6 +27,8 @@ export interface Settings {
   disabledSites: string[];
   /** Origins (`https://example.org`) the reader added beyond the default list. */
   addedSites: string[];
+  /** Cards open on a click (or tap, or the keyboard), never on hover. */
+  clickOnly: boolean;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   style: 'underline',
   disabledSites: [],
   addedSites: [],
+  clickOnly: false,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -113,6 +116,8 @@ export function validateSettings(raw: unknown): Settings {
   }
   out.disabledSites = stringList(own(data, 'disabledSites'), (s) => HOST_RE.test(s)) ?? out.disabledSites;
   out.addedSites = stringList(own(data, 'addedSites'), (s) => ORIGIN_RE.test(s)) ?? out.addedSites;
+  const clickOnly = own(data, 'clickOnly');
+  if (typeof clickOnly === 'boolean') out.clickOnly = clickOnly;
   return out;
 }
 
