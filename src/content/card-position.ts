@@ -37,7 +37,9 @@ export function middleware(point: { x: number; y: number } | undefined): Middlew
     offset(6),
     // Only the vertical side flips, so the card never lands on the hovered line itself.
     flip({ padding: PADDING, crossAxis: false, fallbackStrategy: 'bestFit' }),
-    shift({ padding: PADDING }),
+    // On a viewport too short for a card on either side of the line (400% zoom), slide it up over the
+    // line rather than past the bottom edge: every part stays reachable by scrolling the card.
+    shift({ padding: PADDING, crossAxis: true }),
     size({
       padding: PADDING,
       apply({ availableHeight, availableWidth, elements }) {
