@@ -40,6 +40,29 @@ function tabbables(card: HTMLElement): HTMLElement[] {
   return [...card.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.getClientRects().length > 0);
 }
 
+/**
+ * The card's own scrolling keys, the same in every browser: arrows, Page Up/Down, Home/End, and Space on
+ * the card itself (on a button Space presses it). Firefox leaves these to the page when the focused
+ * scroller sits in a shadow root's top-layer popover, and the page then scrolled the card out of sight.
+ */
+function scrollByKey(event: KeyboardEvent, card: HTMLElement): boolean {
+  const page = Math.max(40, card.clientHeight - 40);
+  const steps: Record<string, number> = {
+    ArrowDown: 40,
+    ArrowUp: -40,
+    PageDown: page,
+    PageUp: -page,
+    End: card.scrollHeight,
+    Home: -card.scrollHeight,
+  };
+  let dy = event.shiftKey ? undefined : steps[event.key];
+  if (event.key === ' ' && event.target === card) dy = event.shiftKey ? -page : page;
+  if (dy === undefined) return false;
+  event.preventDefault();
+  card.scrollBy({ top: dy, behavior: 'instant' });
+  return true;
+}
+
 export function Card(props: CardProps) {
   const { model, t, locale, dir, theme, publishedDate, onClose, onHideSite, onLeave, keys, off } = props;
   const { entity, story } = model;
@@ -64,14 +87,22 @@ export function Card(props: CardProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab' || !onLeave || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const card = event.currentTarget as HTMLElement;
+    if (scrollByKey(event, card)) return;
+    if (event.key !== 'Tab' || !onLeave) return;
     const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
     const items = tabbables(card);
     const leaving = event.shiftKey ? active === card || active === items[0] : active === items.at(-1);
     if (!leaving) return;
     event.preventDefault();
     onLeave(event.shiftKey ? -1 : 1);
+  };
+
+  // Firefox scrolls a focused control only until part of it shows; keep all of it inside the scroller.
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target as HTMLElement;
+    if (target !== event.currentTarget) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
 
   const frame = {
@@ -82,6 +113,7 @@ export function Card(props: CardProps) {
     lang: locale,
     tabIndex: -1,
     onKeyDown,
+    onFocusIn,
   } as const;
 
   if (off) {

@@ -31,6 +31,7 @@ export function optionsActions(done: (status: OptionsData['status']) => void): O
     setMode: (mode) => change((s) => void (s.mode = mode)),
     setEntity: (id, on) => change((s) => void (s.entities[id] = on)),
     setStyle: (style) => change((s) => void (s.style = style)),
+    setClickOnly: (on) => change((s) => void (s.clickOnly = on)),
     enableSite: (host) => change((s) => void (s.disabledSites = withSiteEnabled(s.disabledSites, host, true))),
     removeAddedSite(origin) {
       sendToBackground('removeSite', { origin }).then(

@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, type Session } from './harness';
 import { ROOT } from './server';
 
@@ -86,6 +86,10 @@ describe.each(BROWSERS)('%s', (name) => {
   });
   afterAll(async () => {
     await session?.close();
+  });
+  // A failed test must not leave its tab open: the commands find their tab by URL.
+  afterEach(async () => {
+    for (const p of (await session.browser.pages()).slice(1)) await p.close().catch(() => undefined);
   });
 
   async function openArticle(): Promise<Page> {
