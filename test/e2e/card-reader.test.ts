@@ -89,7 +89,10 @@ describe.each(BROWSERS)('%s', (name) => {
   });
   // A failed test must not leave its tab open: the commands find their tab by URL.
   afterEach(async () => {
-    for (const p of (await session.browser.pages()).slice(1)) await p.close().catch(() => undefined);
+    // (The extension page that session.inExtension keeps stays.)
+    for (const p of (await session.browser.pages()).slice(1)) {
+      if (/^https:/.test(p.url())) await p.close().catch(() => undefined);
+    }
   });
 
   async function openArticle(): Promise<Page> {
@@ -176,7 +179,7 @@ describe.each(BROWSERS)('%s', (name) => {
         page: scrollY,
       }));
     let last = await read();
-    for (const key of ['PageDown', 'ArrowDown', 'Space', 'End'] as const) {
+    for (const key of ['PageDown', 'ArrowDown', ' ', 'End'] as const) {
       await page.keyboard.press(key);
       await sleep(250);
       const now = await read();
@@ -263,7 +266,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await sleep(400);
     const y = await page.evaluate(() => scrollY);
     let before = await page.screenshot({ encoding: 'base64' });
-    for (const key of ['PageDown', 'ArrowDown', 'Space'] as const) {
+    for (const key of ['PageDown', 'ArrowDown', ' '] as const) {
       await page.keyboard.press(key);
       await sleep(300);
       const after = await page.screenshot({ encoding: 'base64' });
