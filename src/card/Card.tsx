@@ -74,6 +74,9 @@ export function Card(props: CardProps) {
   const setExpanded = (summary: boolean) => setOpen({ ...state, summary });
   const setSinceOpen = (since: boolean) => setOpen({ ...state, since });
   const sourcesRef = useRef<HTMLOListElement>(null);
+  // The focus ring on the card itself shows for keyboard readers (the commands, Tab into the card),
+  // whatever the browser's :focus-visible guess for a programmatic focus; a click inside hides it.
+  const [byPointer, setByPointer] = useState(false);
   const summary = useMemo(() => splitSummary(story.summary), [story.summary]);
   const labels = useMemo(() => sourceLabels(model.sources, t), [model.sources, t]);
   // UI dates ("As of", "Since") read in the UI language; content dates stay in the dataset's English.
@@ -87,6 +90,7 @@ export function Card(props: CardProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (byPointer) setByPointer(false);
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const card = event.currentTarget as HTMLElement;
     if (scrollByKey(event, card)) return;
@@ -106,7 +110,7 @@ export function Card(props: CardProps) {
   };
 
   const frame = {
-    class: 'card',
+    class: byPointer ? 'card by-pointer' : 'card',
     'data-theme': theme,
     role: 'dialog',
     dir,
@@ -114,11 +118,12 @@ export function Card(props: CardProps) {
     tabIndex: -1,
     onKeyDown,
     onFocusIn,
+    onPointerDown: () => setByPointer(true),
   } as const;
 
   if (off) {
     return (
-      <div {...frame} class="card card-off" aria-labelledby="bs-off">
+      <div {...frame} class={`${frame.class} card-off`} aria-labelledby="bs-off">
         <OffNotice off={off} t={t} onClose={onClose} />
       </div>
     );

@@ -10,7 +10,7 @@ export interface RefsProps {
 }
 
 export function Refs({ refs, onJump }: RefsProps) {
-  // Named by publisher and date ("The Guardian, 6 Aug 2025 (source 3)"), not by number alone.
+  // Named by publisher and date ("[3] The Guardian, 6 Aug 2025"), not by number alone.
   const label = useContext(SourceLabels);
   if (refs.length === 0) return null;
   return (

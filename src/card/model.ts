@@ -71,18 +71,21 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   const factById = new Map(story.facts.map((f) => [f.id, f]));
   const responseById = new Map(story.responses.map((r) => [r.id, r]));
   const numbering = new SourceNumbering();
+  // A fact's first citation is the one a reader follows: a source with a link, where it has one.
+  const linked = new Set(data.sources.filter((s) => s.url).map((s) => s.id));
+  const linkedFirst = (ids: readonly string[]) => [...ids].sort((a, b) => Number(linked.has(b)) - Number(linked.has(a)));
   // A response that answers several facts is shown once, under the first of them.
   const shownResponses = new Set<string>();
 
   const toCardFact = (fact: Fact): CardFact => ({
     fact,
     ...dated(fact),
-    refs: numbering.ref(fact.sourceIds),
+    refs: numbering.ref(linkedFirst(fact.sourceIds)),
     responses: (fact.responseIds ?? []).flatMap((id) => {
       const response = responseById.get(id);
       if (!response || shownResponses.has(id)) return [];
       shownResponses.add(id);
-      return [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }];
+      return [{ response, ...dated(response), refs: numbering.ref(linkedFirst(response.sourceIds)) }];
     }),
   });
 

@@ -225,13 +225,13 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await until(async () => !(await cardShown(page)))).toBe(true);
     if (name === 'chromium') {
       const hide = names.indexOf('Hide on this site');
-      const firstCitation = names.findIndex((n) => / \(source \d+\)$/.test(n));
+      const firstCitation = names.findIndex((n) => /^\[\d+\] /.test(n));
       expect(hide).toBeGreaterThan(0);
       expect(hide).toBeLessThan(5);
       expect(firstCitation).toBeGreaterThan(hide);
       // Named by publisher and date.
       expect(names.filter((n) => /^Source \d+$/.test(n))).toEqual([]);
-      expect(names.some((n) => /^The Guardian, \d{1,2} \w{3} \d{4} \(source \d+\)$/.test(n))).toBe(true);
+      expect(names.some((n) => /^\[\d+\] The Guardian, \d{1,2} \w{3} \d{4}$/.test(n))).toBe(true);
     }
     // And the page goes on: the next Tab leaves the link without reopening the card.
     await page.keyboard.press('Tab');

@@ -103,7 +103,18 @@ describe('Card', () => {
     for (const ref of refs) {
       const n = Number(/\d+/.exec(ref.textContent ?? '')?.[0]);
       const source = model.sources.find((s) => s.n === n);
-      expect(ref.getAttribute('aria-label')).toBe(`${source?.source.publisher ?? '?'}, ${source?.dateText ?? '?'} (source ${String(n)})`);
+      // Starts with the visible text (WCAG 2.5.3), then says which source it is.
+      expect(ref.getAttribute('aria-label')).toBe(`[${String(n)}] ${source?.source.publisher ?? '?'}, ${source?.dateText ?? '?'}`);
+    }
+  });
+
+  it('cites a source with a link first wherever a fact has one', () => {
+    for (const id of ['microsoft', 'azure', 'unit-8200'] as const) {
+      const model = buildCardModel(dataset, id, '2025-01-01');
+      for (const item of [...(model?.since ?? []), ...(model?.facts ?? [])]) {
+        const sources = item.refs.map((n) => model?.sources.find((s) => s.n === n)?.source);
+        if (sources.some((s) => s?.url)) expect(sources[0]?.url, item.fact.id).toBeTruthy();
+      }
     }
   });
 
