@@ -52,6 +52,8 @@ async function shootKeyboard(session, file, { zoom = 1, tabs = 0 } = {}) {
   await waitForMarks(page, 1);
   await new Promise((r) => setTimeout(r, 600));
   await page.evaluate(() => window.scrollTo(0, 0));
+  // A background tab has no focused document, so no focus ring: bring it to the front first.
+  await page.bringToFront();
   await messageTab(session, session.url('www.theguardian.com', path), { type: 'stepMention', payload: { direction: 1 } });
   for (let i = 0; i < tabs; i++) await page.keyboard.press('Tab');
   await new Promise((r) => setTimeout(r, 600));
