@@ -12,7 +12,12 @@
  *   script (the card follows the page's background);
  * - card-chromium-rtl.png: an Arabic right-to-left page (test/fixtures/card-rtl.html);
  * - card-chromium-replies.png: the demo article's Unit 8200 card scrolled to the strikes allegation,
- *   with the replies that address it and Microsoft's assessment beside it.
+ *   with the replies that address it and Microsoft's assessment beside it;
+ * - card-zoom-100.png, card-zoom-200.png, card-zoom-400.png: the demo article at 100%, 200% and 400%
+ *   zoom (a 1280x1024 window: 1280x1024, 640x512 and 320x256 CSS px at 1x, 2x and 4x pixels), the card
+ *   opened by the keyboard command (Alt+Shift+N), as a keyboard reader meets it;
+ * - card-focus.png: the same card at 100% after Tab, Tab, Tab: focus visible on "Hide on this site";
+ * - card-firefox-zoom-400.png: Firefox ESR at 400%.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +26,7 @@ import { importTs } from './load-ts.mjs';
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
-const { launch, waitForMarks, markPoint } = await importTs('test/e2e/harness.ts');
+const { launch, waitForMarks, markPoint, messageTab } = await importTs('test/e2e/harness.ts');
 
 const DARK = `html, body { background: #14161a !important; color: #e6e6e6 !important; }
   .site-header, footer { background: #14161a !important; color: #bbb !important; border-color: #333 !important; }
@@ -67,6 +72,24 @@ async function shoot(session, path, highlight, file, { dark = false, index = 0, 
   await page.close();
 }
 
+/** The card opened by the "next mention" command, at `zoom` (CSS px shrink, device pixels grow). */
+async function shootKeyboard(session, file, { zoom = 1, tabs = 0 } = {}) {
+  const path = '/fixtures/demo/microsoft-unit-8200.html';
+  const page = await session.open('www.theguardian.com', path);
+  await page.setViewport({ width: Math.round(1280 / zoom), height: Math.round(1024 / zoom), deviceScaleFactor: zoom });
+  await waitForMarks(page, 1);
+  await new Promise((r) => setTimeout(r, 600));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // A background tab has no focused document, so no focus ring: bring it to the front first.
+  await page.bringToFront();
+  await messageTab(session, session.url('www.theguardian.com', path), { type: 'stepMention', payload: { direction: 1 } });
+  for (let i = 0; i < tabs; i++) await page.keyboard.press('Tab');
+  await new Promise((r) => setTimeout(r, 600));
+  await page.screenshot({ path: resolve(out, file) });
+  console.log(`wrote docs/screenshots/${file}`);
+  await page.close();
+}
+
 for (const name of ['chromium', 'firefox']) {
   const session = await launch(name);
   try {
@@ -76,6 +99,10 @@ for (const name of ['chromium', 'firefox']) {
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-azure', 'card-chromium-dark.png', { dark: true });
       await shoot(session, '/fixtures/card-rtl.html', 'backstory-unit-8200', 'card-chromium-rtl.png');
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-unit-8200', 'card-chromium-replies.png', { scrollTo: 'f-used-for-strikes' });
+      for (const zoom of [1, 2, 4]) await shootKeyboard(session, `card-zoom-${String(zoom * 100)}.png`, { zoom });
+      await shootKeyboard(session, 'card-focus.png', { tabs: 3 });
+    } else {
+      await shootKeyboard(session, 'card-firefox-zoom-400.png', { zoom: 4 });
     }
   } finally {
     await session.close();

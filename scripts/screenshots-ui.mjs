@@ -55,7 +55,7 @@ const entries = {
     const noop = () => undefined;
     mount(h(Options, {
       data: { settings, entities: dataset.entities, dataset: { version: dataset.meta.version, asOf: dataset.meta.asOf, hash: '9a946d488613' }, status: null },
-      actions: { setMode: noop, setEntity: noop, setStyle: noop, enableSite: noop, removeAddedSite: noop, reset: noop },
+      actions: { setMode: noop, setEntity: noop, setStyle: noop, setClickOnly: noop, enableSite: noop, removeAddedSite: noop, reset: noop },
     }));
   `,
 };

@@ -41,11 +41,12 @@ const field = (payload: unknown, key: string): unknown =>
 const refused = { ok: false, error: 'refused' } as const;
 
 /**
- * What a content script may change: only its own page's site, and only to off (the card's "Hide on
- * this site"). Everything else comes from the extension's own pages.
+ * What a content script may change: only its own page's site, off or back on (the card's "Hide on
+ * this site" and its Undo, both gated on trusted input in the card). Everything else comes from the
+ * extension's own pages.
  */
 function contentMayChange(change: SettingsChange, sender: Runtime.MessageSender): boolean {
-  if (change.op !== 'setSiteEnabled' || change.on) return false;
+  if (change.op !== 'setSiteEnabled') return false;
   const own = typeof sender.url === 'string' ? siteKeyFromUrl(sender.url) : null;
   return own !== null && own === change.site;
 }

@@ -1,13 +1,20 @@
 /**
  * The card: a non-modal dialog about one entity and its story. Pure view of (model, actions); the host
- * (src/content/card-host.ts) positions it and owns focus and lifetime.
+ * (src/content/card-host.ts) positions it, and src/content/interaction.ts owns focus and lifetime.
+ *
+ * Order (DESIGN.md "The card"): the story's headline and one-line summary, then the name, then the
+ * reader's actions, then "Since this article" (one line with its count until opened), the key facts and
+ * the sources. The whole card is one scroller, header included, so at 400% zoom every part can be
+ * scrolled to, and arrow keys, Page Up/Down and Space scroll it while it (or a control in it) has focus.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_SINCE, type CardModel } from './model';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { CardModel } from './model';
 import type { CardLocale, Translate } from './i18n';
 import { formatIsoDate } from '../shared/since';
 import { FactItem } from './FactItem';
 import { SourceList } from './SourceList';
+import { OffNotice, type OffState } from './OffNotice';
+import { SourceLabels, sourceLabels, splitSummary } from './source-labels';
 
 export interface CardProps {
   model: CardModel;
@@ -19,18 +26,59 @@ export interface CardProps {
   publishedDate: string | null;
   onClose: () => void;
   onHideSite: () => void;
+  /** Tab past the last control (1) or Shift+Tab before the first (-1): back to the page. */
+  onLeave?: ((direction: 1 | -1) => void) | undefined;
+  /** The keyboard commands' shortcuts, shown as a hint; absent once the reader has seen it. */
+  keys?: { next: string; prev: string } | null | undefined;
+  /** After "Hide on this site": the card becomes the message with its undo. */
+  off?: OffState | null | undefined;
 }
 
-export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onHideSite }: CardProps) {
-  const [expanded, setExpanded] = useState(false);
-  const [allSince, setAllSince] = useState(false);
-  const sourcesRef = useRef<HTMLOListElement>(null);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
-  // The button sits in the footer and the summary near the top: bring the summary into view on expand.
-  useEffect(() => {
-    if (expanded) summaryRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [expanded]);
+const TABBABLE = 'button:not([disabled]), a[href], [tabindex="0"]';
+
+function tabbables(card: HTMLElement): HTMLElement[] {
+  return [...card.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.getClientRects().length > 0);
+}
+
+/**
+ * The card's own scrolling keys, the same in every browser: arrows, Page Up/Down, Home/End, and Space on
+ * the card itself (on a button Space presses it). Firefox leaves these to the page when the focused
+ * scroller sits in a shadow root's top-layer popover, and the page then scrolled the card out of sight.
+ */
+function scrollByKey(event: KeyboardEvent, card: HTMLElement): boolean {
+  const page = Math.max(40, card.clientHeight - 40);
+  const steps: Record<string, number> = {
+    ArrowDown: 40,
+    ArrowUp: -40,
+    PageDown: page,
+    PageUp: -page,
+    End: card.scrollHeight,
+    Home: -card.scrollHeight,
+  };
+  let dy = event.shiftKey ? undefined : steps[event.key];
+  if (event.key === ' ' && event.target === card) dy = event.shiftKey ? -page : page;
+  if (dy === undefined) return false;
+  event.preventDefault();
+  card.scrollBy({ top: dy, behavior: 'instant' });
+  return true;
+}
+
+export function Card(props: CardProps) {
+  const { model, t, locale, dir, theme, publishedDate, onClose, onHideSite, onLeave, keys, off } = props;
   const { entity, story } = model;
+  // Open/closed parts belong to one entity's card: another name's card starts collapsed again.
+  const [open, setOpen] = useState({ entity: entity.id, summary: false, since: model.since.length === 1 });
+  const state = open.entity === entity.id ? open : { entity: entity.id, summary: false, since: model.since.length === 1 };
+  const expanded = state.summary;
+  const sinceOpen = state.since;
+  const setExpanded = (summary: boolean) => setOpen({ ...state, summary });
+  const setSinceOpen = (since: boolean) => setOpen({ ...state, since });
+  const sourcesRef = useRef<HTMLOListElement>(null);
+  // The focus ring on the card itself shows for keyboard readers (the commands, Tab into the card),
+  // whatever the browser's :focus-visible guess for a programmatic focus; a click inside hides it.
+  const [byPointer, setByPointer] = useState(false);
+  const summary = useMemo(() => splitSummary(story.summary), [story.summary]);
+  const labels = useMemo(() => sourceLabels(model.sources, t), [model.sources, t]);
   // UI dates ("As of", "Since") read in the UI language; content dates stay in the dataset's English.
   const uiDate = (iso: string) => formatIsoDate(iso, locale === 'en' ? 'en-GB' : locale);
 
@@ -41,19 +89,88 @@ export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onH
     item.focus({ preventScroll: true });
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (byPointer) setByPointer(false);
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const card = event.currentTarget as HTMLElement;
+    if (scrollByKey(event, card)) return;
+    if (event.key !== 'Tab' || !onLeave) return;
+    const active = (card.getRootNode() as Document | ShadowRoot).activeElement;
+    const items = tabbables(card);
+    const leaving = event.shiftKey ? active === card || active === items[0] : active === items.at(-1);
+    if (!leaving) return;
+    event.preventDefault();
+    onLeave(event.shiftKey ? -1 : 1);
+  };
+
+  // Firefox scrolls a focused control only until part of it shows; keep all of it inside the scroller.
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target as HTMLElement;
+    if (target !== event.currentTarget) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
+  const frame = {
+    class: byPointer ? 'card by-pointer' : 'card',
+    'data-theme': theme,
+    role: 'dialog',
+    dir,
+    lang: locale,
+    tabIndex: -1,
+    onKeyDown,
+    onFocusIn,
+    onPointerDown: () => setByPointer(true),
+  } as const;
+
+  if (off) {
+    return (
+      <div {...frame} class={`${frame.class} card-off`} aria-labelledby="bs-off">
+        <OffNotice off={off} t={t} onClose={onClose} />
+      </div>
+    );
+  }
+
   return (
-    <div
-      class="card"
-      data-theme={theme}
-      role="dialog"
-      aria-labelledby="bs-name"
-      aria-describedby="bs-desc"
-      dir={dir}
-      lang={locale}
-      tabIndex={-1}
-    >
+    <div {...frame} aria-labelledby="bs-name" aria-describedby="bs-headline">
       <header class="head">
-        <div class="titles" lang="en" dir="ltr">
+        <div class="titles">
+          <p class="kicker">{t('card_storyLabel')}</p>
+          <p id="bs-headline" class="headline" lang="en" dir="ltr">
+            {story.headline}
+          </p>
+        </div>
+        {/* One name only (aria-label): a title would be read a second time as its description. */}
+        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M4 4l8 8M12 4l-8 8" />
+          </svg>
+        </button>
+      </header>
+
+      <div class="lede" lang="en" dir="ltr">
+        <p class="oneline">{summary.lead}</p>
+        {summary.rest && (
+          <>
+            {/* The rest of the summary opens below the button, where the reader's focus already is. */}
+            <button
+              type="button"
+              class="link more"
+              aria-expanded={expanded}
+              aria-controls="bs-summary"
+              lang={locale}
+              dir={dir}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? t('card_less') : t('card_more')}
+            </button>
+            <p id="bs-summary" class="summary" hidden={!expanded}>
+              {summary.rest}
+            </p>
+          </>
+        )}
+      </div>
+
+      <section class="entity" aria-labelledby="bs-name">
+        <div lang="en" dir="ltr">
           <h2 id="bs-name" class="name">
             {entity.name}
           </h2>
@@ -61,49 +178,42 @@ export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onH
             {entity.description}
           </p>
         </div>
-        <button type="button" class="close" aria-label={t('card_close')} title={t('card_close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
-        </button>
-      </header>
+      </section>
 
-      <div class="body">
+      {/* Before the facts and their many citations: reached in a few Tab presses, far from "Full summary". */}
+      <div class="tools">
+        <p class="asof">{t('card_asOf', uiDate(model.asOfIso))}</p>
+        <button type="button" class="btn hide-site" onClick={onHideSite}>
+          {t('card_hideOnSite')}
+        </button>
+      </div>
+
+      <SourceLabels.Provider value={labels}>
         {model.since.length > 0 && publishedDate && (
           <section class="since" aria-labelledby="bs-since">
-            <h3 id="bs-since">{t('card_since', uiDate(publishedDate))}</h3>
-            <ol class="facts" id="bs-since-list">
-              {(allSince ? model.since : model.since.slice(0, MAX_SINCE)).map((item) => (
+            {/* One line with its count until opened, so it never pushes the story and the facts away. */}
+            <h3 id="bs-since">
+              <button
+                type="button"
+                class="since-toggle"
+                aria-expanded={sinceOpen}
+                aria-controls="bs-since-list"
+                onClick={() => setSinceOpen(!sinceOpen)}
+              >
+                <span class="chevron" aria-hidden="true" />
+                <span>{t('card_since', uiDate(publishedDate))}</span>
+                <span class="count">{t('card_sinceCount', String(model.since.length))}</span>
+              </button>
+            </h3>
+            <ol class="facts" id="bs-since-list" hidden={!sinceOpen}>
+              {model.since.map((item) => (
                 <FactItem key={item.fact.id} item={item} t={t} onJump={jumpToSource} compact />
               ))}
             </ol>
-            {model.since.length > MAX_SINCE && (
-              // The newest come first; the earlier ones (often the turning points) are one click away.
-              <button
-                type="button"
-                class="link"
-                aria-expanded={allSince}
-                aria-controls="bs-since-list"
-                onClick={() => setAllSince(!allSince)}
-              >
-                {allSince ? t('card_sinceFewer') : t('card_sinceMore', String(model.since.length - MAX_SINCE))}
-              </button>
-            )}
           </section>
         )}
 
-        <section class="story" aria-labelledby="bs-story">
-          <h3 id="bs-story">{t('card_storyLabel')}</h3>
-          <p class="headline" lang="en" dir="ltr">
-            {story.headline}
-          </p>
-          {/* Always rendered (hidden when collapsed) so the More button's aria-controls has a target. */}
-          <p id="bs-summary" class="summary" lang="en" dir="ltr" hidden={!expanded} ref={summaryRef}>
-            {story.summary}
-          </p>
-        </section>
-
-        <section aria-labelledby="bs-facts">
+        <section class="block" aria-labelledby="bs-facts">
           <h3 id="bs-facts">{t('card_keyFacts')}</h3>
           <ol class="facts">
             {model.facts.map((item) => (
@@ -111,30 +221,18 @@ export function Card({ model, t, locale, dir, theme, publishedDate, onClose, onH
             ))}
           </ol>
         </section>
+      </SourceLabels.Provider>
 
-        <section aria-labelledby="bs-sources">
-          <h3 id="bs-sources">{t('card_sources')}</h3>
-          <SourceList sources={model.sources} t={t} headingId="bs-sources" listRef={sourcesRef} />
-        </section>
-      </div>
+      <section class="block" aria-labelledby="bs-sources">
+        <h3 id="bs-sources">{t('card_sources')}</h3>
+        <SourceList sources={model.sources} t={t} headingId="bs-sources" listRef={sourcesRef} />
+      </section>
 
-      <footer class="foot">
-        <p class="asof">{t('card_asOf', uiDate(model.asOfIso))}</p>
-        <div class="actions">
-          <button type="button" class="btn" onClick={onHideSite}>
-            {t('card_hideOnSite')}
-          </button>
-          <button
-            type="button"
-            class="btn btn-primary"
-            aria-expanded={expanded}
-            aria-controls="bs-summary"
-            onClick={() => setExpanded(!expanded)}
-          >
-            {expanded ? t('card_less') : t('card_more')}
-          </button>
-        </div>
-      </footer>
+      {keys && (
+        <p class="keys">
+          {t('card_keysHint', keys.next, keys.prev)}
+        </p>
+      )}
     </div>
   );
 }

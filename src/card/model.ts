@@ -76,15 +76,18 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   const factById = new Map(story.facts.map((f) => [f.id, f]));
   const responseById = new Map(story.responses.map((r) => [r.id, r]));
   const numbering = new SourceNumbering();
+  // A fact's first citation is the one a reader follows: a source with a link, where it has one.
+  const linked = new Set(data.sources.filter((s) => s.url).map((s) => s.id));
+  const linkedFirst = (ids: readonly string[]) => [...ids].sort((a, b) => Number(linked.has(b)) - Number(linked.has(a)));
   // A reply that answers several facts is shown beside each of them; after the first, collapsed.
   const shownResponses = new Set<string>();
 
   // `unfolded`: the card shows these replies open (key facts), so a later fact repeating them folds.
   const toCardFact = (fact: Fact, unfolded: boolean): CardFact => {
-    const refs = numbering.ref(fact.sourceIds);
+    const refs = numbering.ref(linkedFirst(fact.sourceIds));
     const responses = (fact.responseIds ?? []).flatMap((id) => {
       const response = responseById.get(id);
-      return response ? [{ response, ...dated(response), refs: numbering.ref(response.sourceIds) }] : [];
+      return response ? [{ response, ...dated(response), refs: numbering.ref(linkedFirst(response.sourceIds)) }] : [];
     });
     const repliesShownAbove = responses.length > 0 && responses.every((r) => shownResponses.has(r.response.id));
     if (unfolded) for (const r of responses) shownResponses.add(r.response.id);

@@ -37,7 +37,8 @@ export function middleware(point: { x: number; y: number } | undefined): Middlew
     offset(6),
     // Only the vertical side flips, so the card never lands on the hovered line itself.
     flip({ padding: PADDING, crossAxis: false, fallbackStrategy: 'bestFit' }),
-    shift({ padding: PADDING }),
+    // Before shift(): the room is measured on the side of the line the card is on; measured after a
+    // shift over the line it would be the whole viewport, and the card would grow to cover the name.
     size({
       padding: PADDING,
       apply({ availableHeight, availableWidth, elements }) {
@@ -46,6 +47,9 @@ export function middleware(point: { x: number; y: number } | undefined): Middlew
         elements.floating.style.setProperty('max-width', `${String(Math.max(200, Math.floor(availableWidth)))}px`);
       },
     }),
+    // On a viewport too short for a card on either side of the line (400% zoom), slide it up over the
+    // line rather than past the bottom edge: every part stays reachable by scrolling the card.
+    shift({ padding: PADDING, crossAxis: true }),
     hide(),
   ];
 }

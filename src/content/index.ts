@@ -93,9 +93,12 @@ class Backstory {
   private stop(): void {
     this.running?.abort();
     this.running = null;
-    this.card?.destroy();
-    this.card = null;
-    this.cardLoading = null;
+    // After "Hide on this site" the card stays to say so and offer Undo.
+    if (!this.card?.holding()) {
+      this.card?.destroy();
+      this.card = null;
+      this.cardLoading = null;
+    }
     this.scanner.clear();
     this.painter.clear();
     this.visible.set([]);
@@ -159,6 +162,8 @@ class Backstory {
         index: this.visible,
         getPublished: () => this.publishedInfo(),
         hideSite: () => void this.hideSite(),
+        undoHide: () => void this.undoHide(),
+        clickOnly: () => this.settings?.clickOnly === true,
         signal: this.lifetime.signal,
       });
       return this.card;
@@ -181,6 +186,14 @@ class Backstory {
       () => null,
     );
     if (!saved?.ok && this.settings) this.apply(this.settings);
+  }
+
+  private async undoHide(): Promise<void> {
+    const host = siteKeyFromUrl(location.href);
+    if (host === null) return;
+    // Through the background's writer, like hideSite; the storage change then brings the marks back
+    // in every tab of this site.
+    await sendToBackground('changeSettings', { change: { op: 'setSiteEnabled', site: host, on: true } }).catch(() => null);
   }
 }
 

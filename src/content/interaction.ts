@@ -15,6 +15,7 @@ import { localeDir, pickLocale, translator } from '../card/i18n';
 import { CardHost, type CardView } from './card-host';
 import { pageTheme } from './card-theme';
 import { mentionAt } from './hit-test';
+import { siteKeyFromUrl } from '../shared/sites';
 
 export interface CardUI {
   /** Select the `index`-th visible mention of `entityId`, scroll to it, open its card with focus in it. */
@@ -22,6 +23,8 @@ export interface CardUI {
   /** The keyboard commands: move to the next (1) or previous (-1) mention, as `show` does. */
   step(direction: 1 | -1): boolean;
   close(): void;
+  /** True while the card shows "Off on <site> — Undo": the page's stop must leave it in place. */
+  holding(): boolean;
   destroy(): void;
 }
 
@@ -29,8 +32,15 @@ export interface CardUIDeps {
   index: MentionIndex;
   getPublished: () => PublishedInfo | null;
   hideSite: () => void;
+  /** Turns the site back on after hideSite (the card's "Undo"). */
+  undoHide?: () => void;
+  /** The reader's "open cards on click only" option: hovering opens nothing. */
+  clickOnly?: () => boolean;
   signal: AbortSignal;
 }
+
+/** The suggested shortcuts of the commands (manifest.json); content scripts cannot read the reader's own. */
+const KEYS = { next: 'Alt+Shift+N', prev: 'Alt+Shift+P' };
 
 /** How the open card was opened decides what closes it. */
 type Via = 'hover' | 'pinned' | 'focus' | 'key';
@@ -43,6 +53,9 @@ const CLOSE_DELAY = 400;
 /** How soon after a key press a focus change counts as keyboard focus. */
 const KEY_FOCUS_WINDOW = 250;
 
+/** A pointer that drifts further than this while the intent delay runs is sweeping past, not resting. */
+const REST_RADIUS = 6;
+
 type Point = { x: number; y: number };
 
 export function createCardUI(deps: CardUIDeps): CardUI {
@@ -52,7 +65,19 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite });
 
   let current: { mention: Mention; via: Via } | null = null;
-  let pending: { mention: Mention; timer: number } | null = null;
+  let pending: { mention: Mention; timer: number; at: Point } | null = null;
+  /** The pointer went into the open card: page scrolling no longer closes it. */
+  let pointerEntered = false;
+  /** Closed with Escape under the pointer: stays closed until the pointer leaves that name. */
+  let dismissed: Mention | null = null;
+  /** The page element whose keyboard focus opened the card ('focus'): Tab or ↓ from it enters the card. */
+  let opener: HTMLElement | null = null;
+  /** Focus given back to `opener` on Tab out of the card: do not open the card again for it. */
+  let skipFocusOpen: EventTarget | null = null;
+  /** The keyboard hint shows on the first card of the page, once. */
+  let hintShown = false;
+  /** After "Hide on this site": the site and where focus goes back to after Undo. */
+  let offSite: string | null = null;
   let closeTimer = 0;
   let frame = 0;
   let pointer: Point | null = null;
@@ -69,6 +94,8 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     const model = buildCardModel(dataset, mention.entityId, published?.date ?? null);
     if (!model) return null;
     const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    const keys = hintShown ? null : KEYS;
+    hintShown = true;
     return {
       model,
       t: translator(locale),
@@ -76,6 +103,9 @@ export function createCardUI(deps: CardUIDeps): CardUI {
       dir: localeDir(locale),
       theme: pageTheme(),
       publishedDate: published?.date ?? null,
+      onLeave: leave,
+      keys,
+      off: offSite ? { site: offSite, onUndo: undo } : null,
     };
   }
 
@@ -90,6 +120,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     const v = view(mention);
     if (!v) return false;
     host.open(v, mention.range, { point, pageRtl: pageIsRtl(mention) });
+    if (current?.mention !== mention) pointerEntered = false;
     current = { mention, via };
     return true;
   }
@@ -97,20 +128,80 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   function close(restoreFocus = false): void {
     cancelPending();
     cancelClose();
+    offSite = null;
     if (!current) return;
     const closed = current;
     const hadFocus = host.hasFocus();
     current = null;
+    opener = null;
+    pointerEntered = false;
     host.close();
-    if (hadFocus && restoreFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    if (hadFocus && restoreFocus && returnFocus?.isConnected) {
+      // Back on the link the card came from: that focus must not open the card again.
+      skipFocusOpen = returnFocus;
+      returnFocus.focus({ preventScroll: true });
+    }
     if (hadFocus) returnFocus = null;
     // After the keyboard command the reader's place is the selected mention: keep it selected.
     if (closed.via === 'key') select(closed.mention);
   }
 
+  /**
+   * "Hide on this site": marks go at once, and the card becomes "Off on <site> — Undo" in its place,
+   * with focus on Undo, so the reader keeps their place and one key press brings everything back.
+   */
   function hideSite(): void {
-    close();
+    const open = current;
+    const site = siteKeyFromUrl(location.href);
+    if (!open || !site || !deps.undoHide) {
+      close();
+      deps.hideSite();
+      return;
+    }
+    offSite = site;
+    const v = view(open.mention);
+    if (v) host.open(v, open.mention.range, { pageRtl: pageIsRtl(open.mention) });
+    open.via = 'pinned';
     deps.hideSite();
+  }
+
+  function undo(): void {
+    const site = offSite;
+    const back = returnFocus;
+    close();
+    skipFocusOpen = back;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+    deps.undoHide?.();
+    if (site) {
+      const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+      host.announce(translator(locale)('card_backOn', site));
+    }
+  }
+
+  /** Tab past the card's last control, or Shift+Tab before its first: back to where the reader was. */
+  function leave(direction: 1 | -1): void {
+    const back = returnFocus;
+    if (direction === 1) {
+      // Forward: focus lands on the element the card belongs to, and the next Tab continues the page.
+      skipFocusOpen = back;
+      close();
+      if (back?.isConnected) back.focus({ preventScroll: true });
+      return;
+    }
+    if (back?.isConnected && current?.via === 'focus') {
+      // Backward onto the link it came from: the card stays, and Tab goes back in.
+      opener = back;
+      back.focus({ preventScroll: true });
+      return;
+    }
+    close(true);
+  }
+
+  /** Tab or ↓ on the element whose focus opened the card: into the card. */
+  function enter(): void {
+    if (!current || !opener) return;
+    returnFocus = opener;
+    host.focus();
   }
 
   function cancelPending(): void {
@@ -137,20 +228,24 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (!pointer) return;
     const point = pointer;
     const mention = mentionAt(index, point.x, point.y);
+    // Escape under the pointer holds until the pointer leaves that name, however little it moves on it.
+    if (dismissed && mention !== dismissed) dismissed = null;
     if (mention && mention === current?.mention) {
       cancelPending();
       cancelClose();
       return;
     }
-    if (!mention) {
+    if (!mention || mention === dismissed || deps.clickOnly?.()) {
       cancelPending();
       scheduleClose();
       return;
     }
-    if (pending?.mention === mention) return;
+    // Resting, not sweeping: the delay starts again whenever the pointer drifts off the spot.
+    if (pending?.mention === mention && Math.hypot(point.x - pending.at.x, point.y - pending.at.y) <= REST_RADIUS) return;
     cancelPending();
     pending = {
       mention,
+      at: point,
       timer: window.setTimeout(() => {
         pending = null;
         open(mention, 'hover', point);
@@ -165,6 +260,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (!event.isTrusted || event.pointerType === 'touch') return;
     if (host.contains(event.target)) {
       // In the card: it stays, and whatever the pointer crossed on the way no longer counts.
+      pointerEntered = true;
       pointer = null;
       cancelPending();
       cancelClose();
@@ -199,7 +295,9 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (!mention) return;
     const type = (event as Partial<PointerEvent>).pointerType || lastPointerType;
     const link = mention.range.startContainer.parentElement?.closest('a[href]');
-    if (type === 'mouse') {
+    dismissed = null;
+    // "Open cards on click only" makes the mouse work as touch does below.
+    if (type === 'mouse' && !deps.clickOnly?.()) {
       // With a mouse, hovering already opens the card; a click on a linked name is the link's.
       if (!link) open(mention, 'pinned', { x: event.clientX, y: event.clientY });
       return;
@@ -219,23 +317,56 @@ export function createCardUI(deps: CardUIDeps): CardUI {
       cancelClose();
       return;
     }
-    // Focus went back to the page: a card opened by focus or by the command has done its job.
+    // Focus went back to the page: a card opened by focus or by the command has done its job, unless
+    // focus came back (Shift+Tab) to the link the card belongs to.
+    if (current?.via === 'focus' && target === opener) {
+      cancelClose();
+      return;
+    }
     if (current && (current.via === 'focus' || current.via === 'key')) close();
     // A link or button whose text includes a name, reached with the keyboard, gets the card as hover
     // would (1.4.13), without taking focus from it. Focus events are trusted even when a page script
     // calls focus(), and a click focuses links too (which would eat the first tap on touch), so only
     // focus that follows a real key press counts.
     if (performance.now() - lastKeyAt > KEY_FOCUS_WINDOW) return;
-    if (!(target instanceof Element) || target === document.body || target === document.documentElement) return;
+    if (!(target instanceof HTMLElement) || target === document.body || target === document.documentElement) return;
+    if (target === skipFocusOpen) {
+      skipFocusOpen = null;
+      return;
+    }
+    skipFocusOpen = null;
     const mention = index.list().find((m) => target.contains(m.range.startContainer));
-    if (mention) open(mention, 'focus');
+    if (mention && open(mention, 'focus')) opener = target;
+  });
+
+  // The page scrolled under a hover card the pointer never went into: the reader is reading on, and
+  // the card must not ride under a still pointer and take the wheel from the page.
+  listen('scroll', (event) => {
+    if (!event.isTrusted || host.contains(event.target) || current?.via !== 'hover' || pointerEntered) return;
+    const scrolled = event.target;
+    // The page itself, or a scroller the name sits in (not an unrelated carousel elsewhere).
+    if (scrolled === document || (scrolled instanceof Node && scrolled.contains(current.mention.range.startContainer))) close();
   });
 
   listen('keydown', (event) => {
     if (!event.isTrusted) return;
     lastKeyAt = performance.now();
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (
+      plain &&
+      current?.via === 'focus' &&
+      opener &&
+      event.target === opener &&
+      ((event.key === 'Tab' && !event.shiftKey) || (event.key === 'ArrowDown' && !event.shiftKey))
+    ) {
+      // The card belongs to the focused link: the next Tab (or ↓) goes into it, not to the next link.
+      event.preventDefault();
+      enter();
+      return;
+    }
     if (event.key !== 'Escape' || !current) return;
     const inCard = host.contains(event.target);
+    if (current.via === 'hover' || current.via === 'pinned') dismissed = current.mention;
     close(true);
     // Our Escape, not the page's: a page dialog under the card should not close with it.
     if (inCard) {
@@ -260,9 +391,12 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     // Nested scrollers first (element level), then centre the name itself in the window.
     mention.range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const rect = mention.range.getBoundingClientRect();
-    const margin = 80;
-    if (rect.top < margin || rect.bottom > window.innerHeight - margin) {
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' });
+    // On a short viewport (400% zoom: 256 CSS px) the name goes near the top, leaving the card room below.
+    const short = window.innerHeight < 500;
+    const margin = short ? 8 : 80;
+    const below = window.innerHeight - (short ? window.innerHeight / 3 : margin);
+    if (rect.top < margin || rect.bottom > below) {
+      window.scrollBy({ top: rect.top - (short ? margin * 2 : window.innerHeight / 3), behavior: 'instant' });
     }
   }
 
@@ -318,5 +452,5 @@ export function createCardUI(deps: CardUIDeps): CardUI {
 
   signal.addEventListener('abort', destroy, { once: true });
 
-  return { show, step, close: () => close(true), destroy };
+  return { show, step, close: () => close(true), holding: () => offSite !== null, destroy };
 }

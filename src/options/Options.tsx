@@ -143,6 +143,27 @@ function SettingsForm({ settings, data, actions }: OptionsProps & { settings: No
           </label>
         ))}
       </fieldset>
+      <fieldset class="card">
+        <legend>{t('options_cards')}</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="click-only"
+            checked={settings.clickOnly}
+            onChange={(e) => actions.setClickOnly(e.currentTarget.checked)}
+          />
+          {t('options_clickOnly')}
+        </label>
+      </fieldset>
+      <section class="card" aria-labelledby="keys-heading">
+        <h2 id="keys-heading">{t('options_keys')}</h2>
+        <ul class="keys">
+          <li>{t('options_keyNext', 'Alt+Shift+N')}</li>
+          <li>{t('options_keyPrev', 'Alt+Shift+P')}</li>
+          <li>{t('options_keyPopup', 'Alt+Shift+B')}</li>
+        </ul>
+        <p class="muted">{t('options_keysChange')}</p>
+      </section>
       <SiteList
         id="disabled-sites"
         heading="options_disabledSites"

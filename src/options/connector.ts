@@ -46,6 +46,7 @@ export function optionsActions(done: (status: OptionsStatus) => void): OptionsAc
     setEntity: (entity, on) => change({ op: 'setEntity', entity, on }),
     setStyle: (style) => change({ op: 'set', field: 'style', value: style }),
     enableSite: (site) => change({ op: 'setSiteEnabled', site, on: true }),
+    setClickOnly: (on) => change({ op: 'set', field: 'clickOnly', value: on }),
     removeAddedSite(origin) {
       sendToBackground('removeSite', { origin }).then(
         (result) => done(result.ok ? 'options_saved' : errorStatus(result.error)),

@@ -24,6 +24,8 @@ export interface OptionsActions {
   setMode(mode: Mode): void;
   setEntity(id: EntityId, on: boolean): void;
   setStyle(style: HighlightStyle): void;
+  /** "Open cards on click only": hovering a name opens nothing. */
+  setClickOnly(on: boolean): void;
   /** Turn Backstory on again for a site in the off list. */
   enableSite(host: string): void;
   /** Forget a user-added origin (and give its permission back). */

@@ -25,8 +25,10 @@ export function MentionList({ entities, counts, actions }: Props) {
               <span class="mention-name" lang="en">
                 {entity.name}
               </span>
+              {/* A bare number is read as "3" with no meaning: the label says what it counts. */}
               <span class="count" data-count={String(counts[entity.id as EntityId])}>
                 {formatCount(counts[entity.id], lang)}
+                <span class="sr-only"> {t('popup_countLabel')}</span>
               </span>
               <button
                 type="button"
@@ -40,6 +42,8 @@ export function MentionList({ entities, counts, actions }: Props) {
           ))}
         </ul>
       )}
+      {/* The keyboard route to the marks, which are not focusable page elements. */}
+      {present.length > 0 && <p class="muted keys-hint">{t('popup_keysHint', 'Alt+Shift+N', 'Alt+Shift+P')}</p>}
     </section>
   );
 }

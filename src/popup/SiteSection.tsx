@@ -34,6 +34,12 @@ function SiteSwitch({ site, actions }: { site: SiteView; actions: PopupActions }
       >
         <span class="switch-thumb" aria-hidden="true" />
       </button>
+      {/* The same undo as the card's "Off on <site> — Undo". */}
+      {!site.enabled && (
+        <button type="button" class="quiet" onClick={() => actions.setSiteEnabled(true)}>
+          {t('popup_undoOff')}
+        </button>
+      )}
     </div>
   );
 }

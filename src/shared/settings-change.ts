@@ -14,7 +14,7 @@ import { isSiteOrigin, isSiteDisabled, normalizeHost, withSiteEnabled } from './
  * Fields set whole with one value, checked by `validateSettings`. A new scalar setting (a boolean,
  * an enum) needs only its entry in DEFAULTS/validation and its name here.
  */
-export const SCALAR_FIELDS = ['mode', 'style'] as const;
+export const SCALAR_FIELDS = ['mode', 'style', 'clickOnly'] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
 
 type SetField = { [K in ScalarField]: { op: 'set'; field: K; value: Settings[K] } }[ScalarField];

@@ -31,6 +31,8 @@ export interface Settings {
   disabledSites: string[];
   /** Origins (`https://example.org`, sites.ts `isSiteOrigin`) the reader added beyond the default list. */
   addedSites: string[];
+  /** Cards open on a click (or tap, or the keyboard), never on hover. */
+  clickOnly: boolean;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   style: 'underline',
   disabledSites: [],
   addedSites: [],
+  clickOnly: false,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -134,6 +137,8 @@ export function validateSettings(raw: unknown): Settings {
   }
   out.disabledSites = siteList(own(data, 'disabledSites'), canonicalSite) ?? out.disabledSites;
   out.addedSites = siteList(own(data, 'addedSites'), canonicalOrigin) ?? out.addedSites;
+  const clickOnly = own(data, 'clickOnly');
+  if (typeof clickOnly === 'boolean') out.clickOnly = clickOnly;
   return out;
 }
 

@@ -87,7 +87,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const popup = await openPopup(session, article);
     expect(await popupCounts(popup)).toEqual(countsOf(marks));
     const text = await popup.evaluate(() => document.body.innerText);
-    expect(text).toContain('On theguardian.com');
+    expect(text).toContain('Mark names on theguardian.com');
     expect(text).toMatch(/Backstory makes no network requests/);
     expect(text).toMatch(/Dataset \d+\.\d+\.\d+ · as of .+ · #[0-9a-f]{6,}/);
     const badge = await waitFor(

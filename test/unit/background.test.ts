@@ -208,11 +208,15 @@ describe('settings through the background (one writer)', () => {
     expect((await loadSettings()).disabledSites).toEqual(['[::1]']);
   });
 
-  it('a content script may only turn its own site off; pages of ours may change anything', async () => {
+  it('a content script may only turn its own site off or back on; pages of ours may change anything', async () => {
     const own = tab('https://www.theguardian.com/world/x');
     expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: false }, own)).toMatchObject({ ok: true });
+    // Its own site back on (the card's Undo) is allowed too, and is undone again for the checks below.
+    expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: true }, own)).toMatchObject({ ok: true });
+    expect((await loadSettings()).disabledSites).toEqual([]);
+    expect(await change({ op: 'setSiteEnabled', site: 'theguardian.com', on: false }, own)).toMatchObject({ ok: true });
     for (const c of [
-      { op: 'setSiteEnabled', site: 'theguardian.com', on: true },
+      { op: 'setSiteEnabled', site: 'bbc.com', on: true },
       { op: 'setSiteEnabled', site: 'bbc.com', on: false },
       { op: 'set', field: 'mode', value: 'off' },
       { op: 'reset' },

@@ -120,35 +120,110 @@ describe('Card', () => {
     expect(root.querySelectorAll('.sources li').length).toBe(model.sources.length);
   });
 
-  it('shows the since block first only when the page predates later items', () => {
+  it('puts the story first: headline, one-line summary, then the name, the actions, then since and facts', () => {
+    const { model } = mount('unit-8200', {}, '2025-01-01');
+    const order = [...root.querySelectorAll('.headline, .oneline, #bs-name, .hide-site, .since, #bs-facts, #bs-sources')].map(
+      (el) => el.id || el.className,
+    );
+    expect(order).toEqual(['bs-headline', 'oneline', 'bs-name', 'btn hide-site', 'since', 'bs-facts', 'bs-sources']);
+    expect(root.querySelector('.headline')?.textContent).toBe(model.story.headline);
+    // One sentence, and the rest of the summary is not lost but one button away, below it.
+    const lead = root.querySelector('.oneline')?.textContent ?? '';
+    expect(lead.endsWith('.')).toBe(true);
+    expect(lead.split('. ').length).toBe(1);
+    expect(`${lead} ${root.querySelector('#bs-summary')?.textContent ?? ''}`).toBe(model.story.summary);
+  });
+
+  it('names citations by publisher and date, not by number alone', () => {
+    const { model } = mount('microsoft');
+    const refs = [...root.querySelectorAll<HTMLButtonElement>('.ref')];
+    expect(refs.length).toBeGreaterThan(3);
+    for (const ref of refs) {
+      const n = Number(/\d+/.exec(ref.textContent ?? '')?.[0]);
+      const source = model.sources.find((s) => s.n === n);
+      // Starts with the visible text (WCAG 2.5.3), then says which source it is.
+      expect(ref.getAttribute('aria-label')).toBe(`[${String(n)}] ${source?.source.publisher ?? '?'}, ${source?.dateText ?? '?'}`);
+    }
+  });
+
+  it('cites a source with a link first wherever a fact has one', () => {
+    for (const id of ['microsoft', 'azure', 'unit-8200'] as const) {
+      const model = buildCardModel(dataset, id, '2025-01-01');
+      for (const item of [...(model?.since ?? []), ...(model?.facts ?? [])]) {
+        const sources = item.refs.map((n) => model?.sources.find((s) => s.n === n)?.source);
+        if (sources.some((s) => s?.url)) expect(sources[0]?.url, item.fact.id).toBeTruthy();
+      }
+    }
+  });
+
+  it('has one name for the close button (no title read a second time)', () => {
+    mount('azure');
+    const close = root.querySelector('.close');
+    expect(close?.getAttribute('aria-label')).toBe('Close');
+    expect(close?.hasAttribute('title')).toBe(false);
+  });
+
+  it('hands Tab past the last control and Shift+Tab before the first back to the page', () => {
+    const onLeave = vi.fn();
+    const { dialog } = mount('azure', { onLeave });
+    const buttons = [...root.querySelectorAll<HTMLElement>('button, a[href]')];
+    const tab = (target: HTMLElement, shiftKey: boolean) => {
+      target.focus();
+      const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // happy-dom has no layout: every control counts as shown.
+    expect(tab(buttons[1] as HTMLElement, false)).toBe(false);
+    expect(onLeave).not.toHaveBeenCalled();
+    expect(tab(buttons.at(-1) as HTMLElement, false)).toBe(true);
+    expect(onLeave).toHaveBeenLastCalledWith(1);
+    expect(tab(dialog as HTMLElement, true)).toBe(true);
+    expect(onLeave).toHaveBeenLastCalledWith(-1);
+  });
+
+  it('shows "Off on <site>" with Undo focused after Hide on this site', async () => {
+    const onUndo = vi.fn();
+    mount('azure', { off: { site: 'theguardian.com', onUndo } });
+    // Preact runs effects after the next frame.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(root.querySelector('.off-text')?.textContent).toBe('Off on theguardian.com');
+    const undo = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo');
+    expect(document.activeElement).toBe(undo);
+    undo?.click();
+    expect(onUndo).toHaveBeenCalledOnce();
+    expect(root.querySelector('.fact')).toBeNull();
+  });
+
+  it('shows the since block only when the page predates later items', () => {
     mount('azure', {}, '2025-01-01');
-    const firstSection = root.querySelector('.body > section');
-    expect(firstSection?.classList.contains('since')).toBe(true);
-    expect(root.querySelector('#bs-since')?.textContent).toBe('Since this article (1 Jan 2025)');
+    expect(root.querySelector('#bs-since')?.textContent).toMatch(/^Since this article \(1 Jan 2025\)\d+ developments$/);
     render(null, root);
     root.remove();
     mount('azure', {}, '2026-06-30');
     expect(root.querySelector('.since')).toBeNull();
   });
 
-  it('shows the newest developments first and the earlier ones on request', async () => {
+  it('collapses "Since this article" to one line with its count, and opens it on request', async () => {
     const { model } = mount('microsoft', {}, '2025-08-10');
     expect(model.since.length).toBeGreaterThan(3);
-    const items = () => root.querySelectorAll('#bs-since-list > li').length;
-    expect(items()).toBe(3);
-    const toggle = root.querySelector<HTMLButtonElement>('.since .link');
-    expect(toggle?.textContent).toBe(`${model.since.length - 3} earlier developments`);
+    const list = () => root.querySelector<HTMLElement>('#bs-since-list');
+    expect(list()?.hidden).toBe(true);
+    const toggle = root.querySelector<HTMLButtonElement>('.since-toggle');
+    expect(toggle?.querySelector('.count')?.textContent).toBe(`${String(model.since.length)} developments`);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     toggle?.click();
     await new Promise((r) => setTimeout(r, 0));
-    expect(items()).toBe(model.since.length);
+    expect(list()?.hidden).toBe(false);
+    expect(root.querySelectorAll('#bs-since-list > li').length).toBe(model.since.length);
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
     // The September 2025 decision to cut off services is among them.
     expect(root.querySelector('#bs-since-list')?.textContent).toMatch(/ceased and disabled/);
   });
 
-  it('expands the summary with More and reports it in aria-expanded', async () => {
+  it('expands the summary below its button and reports it in aria-expanded', async () => {
     mount('azure');
-    const more = root.querySelector<HTMLButtonElement>('.btn-primary');
+    const more = root.querySelector<HTMLButtonElement>('.more');
     expect(more?.getAttribute('aria-expanded')).toBe('false');
     expect(root.querySelector<HTMLElement>('#bs-summary')?.hidden).toBe(true);
     more?.click();
@@ -162,7 +237,7 @@ describe('Card', () => {
     const onHideSite = vi.fn();
     mount('azure', { onClose, onHideSite });
     root.querySelector<HTMLButtonElement>('.close')?.click();
-    [...root.querySelectorAll<HTMLButtonElement>('.foot button')].find((b) => b.textContent === 'Hide on this site')?.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => b.textContent === 'Hide on this site')?.click();
     expect(onClose).toHaveBeenCalledOnce();
     expect(onHideSite).toHaveBeenCalledOnce();
   });

@@ -34,7 +34,7 @@ describe('Popup on a default news site', () => {
     const { button, text } = mount(mockPopupData());
     const sw = root.querySelector('[role="switch"]');
     expect(sw?.getAttribute('aria-checked')).toBe('true');
-    expect(text()).toContain('On theguardian.com');
+    expect(text()).toContain('Mark names on theguardian.com');
     expect(button('Enable on this site')).toBeUndefined();
   });
 
@@ -48,13 +48,15 @@ describe('Popup on a default news site', () => {
     const { actions, button } = mount(mockPopupData());
     const rows = [...root.querySelectorAll('.mention')].map((li) => [
       li.getAttribute('data-entity'),
-      li.querySelector('.count')?.textContent,
+      // The number as shown; the screen-reader label after it ("7 marked") is checked below.
+      li.querySelector('.count')?.firstChild?.textContent,
     ]);
     expect(rows).toEqual([
       ['microsoft', '7'],
       ['azure', '3'],
       ['unit-8200', '2'],
     ]);
+    expect(root.querySelector('.count')?.textContent).toBe('7 marked');
     button('Show Azure on the page')?.click();
     expect(actions.calls).toEqual(['showMention:azure']);
   });

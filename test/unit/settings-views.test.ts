@@ -43,6 +43,7 @@ function optionsActions(calls: string[]): OptionsActions {
     setMode: record('setMode'),
     setEntity: record('setEntity'),
     setStyle: record('setStyle'),
+    setClickOnly: record('setClickOnly'),
     enableSite: record('enableSite'),
     removeAddedSite: record('removeAddedSite'),
     reset: record('reset'),

@@ -59,8 +59,11 @@ describe('validateSettings: anything in, valid settings out', () => {
       style: 'background',
       disabledSites: ['example.com', 'xn--bcher-kva.example'],
       addedSites: ['https://example.org', 'http://news.example.net'],
+      clickOnly: true,
     };
     expect(validateSettings(valid)).toEqual(valid);
+    // Not a boolean: the default (cards open on hover too).
+    expect(validateSettings({ ...valid, clickOnly: 'yes' }).clickOnly).toBe(false);
   });
 
   it.each<[string, Record<string, unknown>, Partial<ReturnType<typeof defaultSettings>>]>([

@@ -1,0 +1,33 @@
+/**
+ * What the card becomes after "Hide on this site": "Off on theguardian.com — Undo", in the card's place
+ * next to the reader's text, with focus on Undo so one more key press restores everything.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { Translate } from './i18n';
+
+export interface OffState {
+  site: string;
+  onUndo: () => void;
+}
+
+export function OffNotice({ off, t, onClose }: { off: OffState; t: Translate; onClose: () => void }) {
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    undo.current?.focus();
+  }, []);
+  return (
+    <div class="off">
+      <p id="bs-off" class="off-text" role="status">
+        {t('card_offOnSite', off.site)}
+      </p>
+      <button type="button" class="btn btn-primary" ref={undo} onClick={off.onUndo}>
+        {t('card_undo')}
+      </button>
+      <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
+      </button>
+    </div>
+  );
+}
