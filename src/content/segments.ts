@@ -28,8 +28,12 @@ export function positionAt(segment: Segment, offset: number, end: boolean): [Tex
   return [node, offset - (starts[lo] as number)];
 }
 
-/** Receives each segment as it ends. The segment's arrays are reused: use them before returning. */
-export type SegmentVisitor = (segment: Segment) => void;
+/**
+ * Receives each segment as it ends. The segment's arrays are reused: use them before returning.
+ * Returning true pauses the walk right after this segment (`next` then returns true), so the
+ * caller can work through a very long segment in slices of its own before walking on.
+ */
+export type SegmentVisitor = (segment: Segment) => boolean | void;
 
 const NON_SPACE = /\S/;
 
@@ -49,6 +53,8 @@ export class SegmentWalker {
   /** Block elements met so far (their tag was read once, when the walk reached them). */
   private readonly blocks = new Set<Element>();
   private visit: SegmentVisitor = () => undefined;
+  /** Set when the visitor asked to pause. */
+  private paused = false;
   /** The node to resume at (already reached by the walker but not processed). */
   private pending: Node | null = null;
 
@@ -98,12 +104,14 @@ export class SegmentWalker {
           node = walker.nextNode();
         }
       }
-      if (node && (++count & 63) === 0 && shouldYield()) {
+      if (node && (this.paused || ((++count & 63) === 0 && shouldYield()))) {
+        this.paused = false;
         this.pending = node;
         return true;
       }
     }
     this.endSegment();
+    this.paused = false;
     this.done = true;
     return false;
   }
@@ -154,7 +162,7 @@ export class SegmentWalker {
   private endSegment(): void {
     const seg = this.seg;
     if (seg.nodes.length) {
-      this.visit(seg);
+      if (this.visit(seg) === true) this.paused = true;
       seg.nodes.length = 0;
       seg.starts.length = 0;
       seg.text = '';
