@@ -55,6 +55,8 @@ export class SegmentWalker {
   private visit: SegmentVisitor = () => undefined;
   /** Set when the visitor asked to pause. */
   private paused = false;
+  /** The walk paused after its last node. */
+  private atEnd = false;
   /** The node to resume at (already reached by the walker but not processed). */
   private pending: Node | null = null;
 
@@ -78,7 +80,7 @@ export class SegmentWalker {
           };
     const walker = this.walker;
     let count = 0;
-    let node: Node | null = this.pending ?? walker.nextNode();
+    let node: Node | null = this.pending ?? (this.atEnd ? null : walker.nextNode());
     this.pending = null;
     while (node) {
       if (node.nodeType === 3) {
@@ -104,9 +106,12 @@ export class SegmentWalker {
           node = walker.nextNode();
         }
       }
-      if (node && (this.paused || ((++count & 63) === 0 && shouldYield()))) {
+      if (this.paused || (node && (++count & 63) === 0 && shouldYield())) {
         this.paused = false;
         this.pending = node;
+        // Paused at the very end: the walker must not be asked again (after a skip it may stand
+        // on the root, where nextNode() would start over).
+        this.atEnd = node === null;
         return true;
       }
     }
