@@ -46,6 +46,8 @@ export class Scanner {
   private generation = 0;
   private seq = 0;
   private contextRead = false;
+  /** The walk of a full scan under way (between its slices), with its generation. */
+  private walking: { walker: SegmentWalker; generation: number } | null = null;
 
   /**
    * @param sliceMs - work per slice before yielding to the page; `Infinity` scans in one go
@@ -116,6 +118,7 @@ export class Scanner {
     };
     for (const root of this.roots) {
       const walker = new SegmentWalker(root);
+      this.walking = { walker, generation };
       let more = true;
       while (more) {
         more = walker.next(overdue, visit);
@@ -130,6 +133,7 @@ export class Scanner {
         if (more && overdue() && (await pause())) return;
       }
     }
+    this.walking = null;
     this.contextPass();
     this.resolvePending(true);
     // The visibility check, in batches: the first checkVisibility brings the page's style up to
@@ -174,6 +178,9 @@ export class Scanner {
     const old = new Set(list.filter((b) => !insideAny(b, freshAdded)));
     if (old.size && this.dropWithin(old)) changedAny = true;
     for (const block of list) {
+      // A full scan under way reads this block itself later (or is reading it now): scanning it
+      // here too would mark its names twice.
+      if (this.notWalkedYet(block)) continue;
       const root = this.roots.find((r) => r.contains(block)) as Element;
       if (block !== root && insideSkipped(block, root)) continue;
       if (this.scanBlock(block)) changedAny = true;
@@ -186,9 +193,25 @@ export class Scanner {
     return true;
   }
 
+  /** Whether the full scan under way has yet to read (all of) `block`. */
+  private notWalkedYet(block: Element): boolean {
+    // A superseded or stopped scan (its generation is over) reads nothing more.
+    const at = this.walking?.generation === this.generation ? this.walking.walker.position() : null;
+    if (!at) return false;
+    if (at === block) return true;
+    const where = block.compareDocumentPosition(at);
+    // The walk stands inside the block, or still before it.
+    return (where & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_PRECEDING)) !== 0;
+  }
+
   private scanBlock(block: Element): boolean {
     const fresh: Held[] = [];
-    new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
+    const only = block.firstChild;
+    if (only !== null && only === block.lastChild && only.nodeType === 3) {
+      // The usual appended paragraph, one text node: no walker needed (a storm of 20,000 of them).
+      const text = only as Text;
+      this.matchSegment({ nodes: [text], starts: [0], text: text.data }, fresh);
+    } else new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
     const shown = this.dropHidden(fresh);
     for (const m of shown) insertSorted(this.mentions, m);
     return shown.length > 0;

@@ -66,6 +66,15 @@ export class SegmentWalker {
   }
 
   /**
+   * Where the walk stands: the next node it will read (the root before it starts), or null once
+   * it has read everything.
+   */
+  position(): Node | null {
+    if (this.done || this.atEnd) return null;
+    return this.pending ?? this.root;
+  }
+
+  /**
    * Walks until `shouldYield()` is true (checked every 64 nodes) or the subtree ends. Segments go to
    * `sink`: a visitor (reused buffers), or an array that receives copies of the non-blank ones.
    * Returns true while there is more to walk.
