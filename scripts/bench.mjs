@@ -37,6 +37,10 @@ const ONLY = arg('browser', null);
 const PAGE_LIMIT = Number(arg('pages', Infinity));
 const FILTER = arg('filter', null);
 const SKIP_CORPUS = argv.includes('--no-corpus');
+/** Only the corpus pages (peers and ratios): the generated pages take most of a run's time. */
+const CORPUS_ONLY = argv.includes('--corpus-only');
+/** Every n-th corpus page only (a sample spread over the alphabet). */
+const EVERY = Number(arg('every', 1));
 /** One measurement lasts at least this long (operations are repeated), so timer precision does not matter. */
 const MIN_MS = 15;
 
@@ -372,6 +376,7 @@ async function benchBrowser(name, server, code, corpusPages) {
     const tab = await browser.newPage();
     // Generated pages first: they have no scripts of their own, so JavaScript stays on there.
     console.log(`\n[${name}] ${version}`);
+    if (!CORPUS_ONLY) {
     console.log(`  [${name}] large article … (${elapsed()})`);
     await open(tab, `${base}/bench/large.html`, code);
     result.large = await measureRatio(tab);
@@ -469,6 +474,7 @@ async function benchBrowser(name, server, code, corpusPages) {
       aloneMentions: appends[0].aloneMentions,
     };
 
+    }
     // Corpus: the pages with their scripts stripped (see stripScripts), JavaScript on: mark.js
     // needs it (its NodeIterator filter is a page function, which a browser with page scripts off
     // refuses to call).
@@ -522,22 +528,22 @@ async function benchBrowser(name, server, code, corpusPages) {
 
 /** The `peers.<browser>` summary of issue 16 (ratios are Backstory's time ÷ the peer's). */
 function peersOf(c) {
-  const heap = c.large.heap;
+  const heap = c.large?.heap;
   return {
     markjs: { median_ratio: c.corpus.medianMarkjsRatio ?? null, median_ms: c.corpus.medianMarkjsMs ?? null, worst: c.corpus.worstMarkjs ?? null },
     floor: { median_ratio: c.corpus.medianFloorRatio ?? null, median_ms: c.corpus.medianFloorMs ?? null, worst: c.corpus.worstFloor ?? null },
     scan: { median_ms: c.corpus.medianScanMs ?? null },
     large: {
-      chars: c.large.chars,
-      floor_ratio: c.large.floorRatio,
-      markjs_ratio: c.large.markjsRatio,
+      chars: c.large?.chars,
+      floor_ratio: c.large?.floorRatio,
+      markjs_ratio: c.large?.markjsRatio,
       // Our longest task: the longest slice of the scan between two yields.
-      longestTaskMs: { styled: c.large.maxSliceMs, cold: c.large.cold?.maxSliceMs },
+      longestTaskMs: { styled: c.large?.maxSliceMs, cold: c.large?.cold?.maxSliceMs },
       // Every long task the browser reported meanwhile, its own style and layout included (Chromium only).
-      observedLongTaskMs: { styled: c.large.maxLongTaskMs, cold: c.large.cold?.maxLongTaskMs },
-      coldPageRenderMs: c.large.cold?.pageRenderMs,
+      observedLongTaskMs: { styled: c.large?.maxLongTaskMs, cold: c.large?.cold?.maxLongTaskMs },
+      coldPageRenderMs: c.large?.cold?.pageRenderMs,
     },
-    append: { ratio: c.append.ratio, appendMs: c.append.appendMs, aloneMs: c.append.aloneMs },
+    append: { ratio: c.append?.ratio, appendMs: c.append?.appendMs, aloneMs: c.append?.aloneMs },
     storm: { ratio: c.storm?.ratio, withMs: c.storm?.withMs, withoutMs: c.storm?.withoutMs, marks: c.storm?.marks },
     heap: heap ? { bytesPer1000Marks: (heap.deltaBytes / heap.mentions) * 1000, marks: heap.mentions } : null,
     idle: c.idle,
@@ -600,32 +606,32 @@ function rows(results, size) {
       budget: '—',
     },
     {
-      label: `${(cols[0]?.large.chars / 1e6).toFixed(1)} M-char article: scan / walk`,
-      values: cell((c) => `${x(c.large.ratio)} (${ms(c.large.scanMs)} vs ${ms(c.large.walkMs)})`),
+      label: `${(cols[0]?.large?.chars / 1e6).toFixed(1)} M-char article: scan / walk`,
+      values: cell((c) => `${x(c.large?.ratio)} (${ms(c.large?.scanMs)} vs ${ms(c.large?.walkMs)})`),
       budget: `≤ ${BUDGET.ratio}×`,
-      pass: cols.every((c) => c.large.ratio <= BUDGET.ratio),
+      pass: cols.every((c) => c.large?.ratio <= BUDGET.ratio),
     },
     {
       label: 'Large article: Backstory / floor, / mark.js',
-      values: cell((c) => `${x(c.large.floorRatio)}, ${x(c.large.markjsRatio)}`),
+      values: cell((c) => `${x(c.large?.floorRatio)}, ${x(c.large?.markjsRatio)}`),
       budget: '—',
     },
     {
       label: 'Large article, longest task of the scan: styled / cold',
-      values: cell((c) => `${ms(c.large.maxSliceMs)} / ${ms(c.large.cold?.maxSliceMs)}`),
+      values: cell((c) => `${ms(c.large?.maxSliceMs)} / ${ms(c.large?.cold?.maxSliceMs)}`),
       budget: `≤ ${BUDGET.task} ms`,
-      pass: cols.every((c) => c.large.maxSliceMs <= BUDGET.task && c.large.cold?.maxSliceMs <= BUDGET.task),
+      pass: cols.every((c) => c.large?.maxSliceMs <= BUDGET.task && c.large?.cold?.maxSliceMs <= BUDGET.task),
     },
     {
       label: 'Large article, longest task the browser saw: styled / cold (cold page alone renders in)',
-      values: cell((c) => `${ms(c.large.maxLongTaskMs)} / ${ms(c.large.cold?.maxLongTaskMs)} (${ms(c.large.cold?.pageRenderMs)})`),
+      values: cell((c) => `${ms(c.large?.maxLongTaskMs)} / ${ms(c.large?.cold?.maxLongTaskMs)} (${ms(c.large?.cold?.pageRenderMs)})`),
       budget: '—',
     },
     {
       label: 'Append 1 paragraph to 20,000 vs that paragraph alone',
-      values: cell((c) => `${x(c.append.ratio)} (${ms(c.append.appendMs)} vs ${ms(c.append.aloneMs)}; rescan ${ms(c.append.rescanMs)})`),
+      values: cell((c) => `${x(c.append?.ratio)} (${ms(c.append?.appendMs)} vs ${ms(c.append?.aloneMs)}; rescan ${ms(c.append?.rescanMs)})`),
       budget: `≤ ${BUDGET.append}×`,
-      pass: cols.every((c) => c.append.ratio <= BUDGET.append),
+      pass: cols.every((c) => c.append?.ratio <= BUDGET.append),
     },
     {
       label: 'Append storm: 20,000 paragraphs one by one, with / without Backstory',
@@ -653,12 +659,12 @@ function rows(results, size) {
     },
     {
       label: 'JS heap per 1,000 marks (large article)',
-      values: cell((c) => (c.large.heap ? kb((c.large.heap.deltaBytes / c.large.heap.mentions) * 1000) : 'n/a (no heap API)')),
+      values: cell((c) => (c.large?.heap ? kb((c.large?.heap.deltaBytes / c.large?.heap.mentions) * 1000) : 'n/a (no heap API)')),
       budget: '—',
     },
     {
       label: 'JS heap added by a scan of the large article',
-      values: cell((c) => (c.large.heap ? `${(c.large.heap.deltaBytes / 1048576).toFixed(1)} MB (${c.large.heap.mentions} marks)` : 'n/a')),
+      values: cell((c) => (c.large?.heap ? `${(c.large?.heap.deltaBytes / 1048576).toFixed(1)} MB (${c.large?.heap.mentions} marks)` : 'n/a')),
       budget: '—',
     },
     {
@@ -694,10 +700,10 @@ function printTable(results, size) {
     const top = [...c.corpus.pages].sort((a, b) => b.ratio - a.ratio).slice(0, 5);
     console.log(`\n${c.version}: highest scan/walk ratios`);
     for (const p of top) console.log(`  ${p.page.padEnd(40)} ${x(p.ratio).padStart(7)}  scan ${ms(p.scanMs)}  walk ${ms(p.walkMs)}  marks ${p.mentions}`);
-    const b = c.large.breakdown;
+    const b = c.large?.breakdown ?? {};
     console.log(
       `  large article phases: roots ${ms(b.roots)}, segments ${ms(b.segments)}, match ${ms(b.match)}, ` +
-        `visibility ${ms(b.visibility)}, ranges ${ms(b.ranges)}, paint ${ms(b.paint)} (walk ${ms(c.large.walkMs)})`,
+        `visibility ${ms(b.visibility)}, ranges ${ms(b.ranges)}, paint ${ms(b.paint)} (walk ${ms(c.large?.walkMs)})`,
     );
   }
 }
@@ -721,7 +727,7 @@ async function main() {
         .map((f) => f.slice(0, -5))
         .sort();
   if (FILTER) corpusPages = corpusPages.filter((p) => p.includes(FILTER));
-  corpusPages = corpusPages.slice(0, PAGE_LIMIT);
+  corpusPages = corpusPages.filter((_, i) => i % EVERY === 0).slice(0, PAGE_LIMIT);
   for (const slug of corpusPages) {
     server.route(`/bench-corpus/${slug}.html`, stripScripts(readFileSync(join(CORPUS, `${slug}.html`), 'utf8')), { 'cache-control': 'no-store' });
   }
@@ -735,7 +741,7 @@ async function main() {
     const names = ['chromium', 'firefox'].filter((name) => !ONLY || ONLY === name);
     const runs = await Promise.all(names.map((name) => benchBrowser(name, server, code, corpusPages)));
     for (const run of runs) {
-      run.result.large.chars = large.chars;
+      if (run.result.large) run.result.large.chars = large.chars;
       results.push(run);
       errors.push(...run.errors);
     }
@@ -755,7 +761,7 @@ async function main() {
   printTable(results, size);
   const budgets = Object.fromEntries(rows(results, size).filter((r) => r.pass !== undefined).map((r) => [r.label, verdict(r.pass)]));
   mkdirSync(OUT, { recursive: true });
-  const partial = ONLY || FILTER || PAGE_LIMIT !== Infinity || SKIP_CORPUS;
+  const partial = ONLY || FILTER || PAGE_LIMIT !== Infinity || SKIP_CORPUS || CORPUS_ONLY || EVERY !== 1;
   const suffix = partial ? '.partial' : '';
   writeFileSync(
     join(OUT, `results${suffix}.json`),
