@@ -12,6 +12,9 @@ import { Scanner } from '../src/content/scanner';
 import { findScopeRoots } from '../src/content/scope';
 import { positionAt, SegmentWalker, type Segment } from '../src/content/segments';
 import { VisibleIndex } from '../src/content/visible-index';
+import { observeChanges } from '../src/content/live';
+import { findPublishedDate } from '../src/content/published-date';
+import Mark from 'mark.js';
 
 const compileStarted = performance.now();
 const matcher = compileMatcher(entityAliases, otherNames);
@@ -33,6 +36,50 @@ function timed(reps: number, fn: () => unknown): number {
 }
 
 let sink = 0;
+
+/**
+ * The names as one regular expression, every alias of every language, case-insensitive: what the
+ * floor and mark.js search for. Longest first, as an alternation must be.
+ */
+const NAMES_SOURCE = [...new Set(entityAliases.flatMap((e) => Object.values(e.aliases).flat() as string[]))]
+  .sort((a, b) => b.length - a.length)
+  .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+const NAMES = new RegExp(NAMES_SOURCE, 'gi');
+
+/** The floor: a TreeWalker reading every text node of <body> and running the names' regex over it. */
+function floorOnce(): number {
+  const body = document.body ?? document.documentElement;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let found = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    NAMES.lastIndex = 0;
+    while (NAMES.exec(data)) found++;
+  }
+  sink = found;
+  return found;
+}
+
+/**
+ * mark.js (the DOM-wrapping highlighter most extensions of this kind use), `markRegExp` with the
+ * same names on copies of <body> made beforehand (detached: the live page stays as it is, and the
+ * copying is not timed). Milliseconds per run; mark.js calls `done` synchronously without iframes.
+ */
+function markjs(reps: number): { ms: number; marks: number } {
+  const body = document.body ?? document.documentElement;
+  const copies: Node[] = [];
+  for (let i = 0; i < reps; i++) copies.push(body.cloneNode(true));
+  let marks = -1;
+  const started = now();
+  for (const copy of copies) {
+    marks = -1;
+    new Mark(copy as HTMLElement).markRegExp(new RegExp(NAMES_SOURCE, 'gi'), { done: (n: number) => (marks = n) });
+  }
+  const ms = (now() - started) / reps;
+  if (marks < 0) throw new Error('mark.js did not finish synchronously');
+  return { ms, marks };
+}
 
 /** The baseline: a bare TreeWalker(SHOW_TEXT) over <body> reading every text node's data once. */
 function walkOnce(): number {
@@ -146,7 +193,7 @@ interface SchedulerLike {
  * - the slices themselves: `scheduler.yield` and `setTimeout` are wrapped to time the work
  *   between two yields.
  */
-async function slicedScan(): Promise<Record<string, number | string | null>> {
+async function slicedScan(prepare?: () => void): Promise<Record<string, number | string | null>> {
   let maxGap = 0;
   let last = now();
   let beating = true;
@@ -207,6 +254,30 @@ async function slicedScan(): Promise<Record<string, number | string | null>> {
   maxGap = 0;
   if (maxLongTask !== null) maxLongTask = 0;
 
+  // The scanner yields through a MessageChannel of its own (src/content/yield.ts): posting on any
+  // port but the heartbeat's ends a slice, and its message handler starts the next. The bench
+  // page is evaluated afresh before each sliced scan, so the scanner's channel is created after this.
+  const proto = MessagePort.prototype;
+  const realPost = proto.postMessage;
+  const onmessage = Object.getOwnPropertyDescriptor(proto, 'onmessage');
+  proto.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+    if (this !== channel.port2) endSlice('MessageChannel');
+    return realPost.apply(this, args);
+  } as MessagePort['postMessage'];
+  if (onmessage?.set) {
+    Object.defineProperty(proto, 'onmessage', {
+      configurable: true,
+      get: onmessage.get,
+      set(this: MessagePort, handler: ((e: MessageEvent) => void) | null) {
+        const wrapped = handler && ((e: MessageEvent) => {
+          sliceStart = now();
+          handler.call(this, e);
+        });
+        onmessage.set?.call(this, wrapped);
+      },
+    });
+  }
+  prepare?.();
   const scanner = new Scanner(document, matcher);
   const painter = new Painter();
   const visible = new VisibleIndex();
@@ -230,6 +301,8 @@ async function slicedScan(): Promise<Record<string, number | string | null>> {
   endSlice();
   wrapTimers = false;
   globalThis.setTimeout = realSetTimeout;
+  proto.postMessage = realPost;
+  if (onmessage) Object.defineProperty(proto, 'onmessage', onmessage);
   const total = now() - started;
   // Let the last task end and its long-task entry arrive.
   await new Promise((r) => setTimeout(r, 200));
@@ -379,6 +452,207 @@ function calibrate(fn: () => unknown, minMs: number, cap: number): number {
   return Math.min(reps, cap);
 }
 
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/**
+ * The sliced scan on a cold page: <body> replaced by a copy of itself in the same task as the scan
+ * starts, so nothing of it has style or layout yet (a content script at document_end on a page
+ * the browser has not rendered). `pageRenderMs`: the browser's own first style + layout of that
+ * copy, forced and timed without the scan (the page's work, not ours; it shows in 'longtask').
+ */
+async function coldSlicedScan(): Promise<Record<string, number | string | null>> {
+  const result = await slicedScan(() => {
+    document.body.replaceWith(document.body.cloneNode(true));
+  });
+  await frame();
+  document.body.replaceWith(document.body.cloneNode(true));
+  const t0 = now();
+  void document.body.getBoundingClientRect();
+  void getComputedStyle(document.body.lastElementChild ?? document.body).color;
+  result.pageRenderMs = now() - t0;
+  return result;
+}
+
+/**
+ * Idle cost: the content script's parts wired as in src/content/index.ts (scan, live observer,
+ * repaint), then `ms` of a page that changes nothing. Counts every timer, frame callback, message
+ * post, observer flush and repaint in that window: all must be zero.
+ */
+async function idle(ms: number): Promise<Record<string, number>> {
+  const lifetime = new AbortController();
+  const scanner = new Scanner(document, matcher);
+  const painter = new Painter();
+  const visible = new VisibleIndex();
+  const counts = { timers: 0, intervals: 0, frames: 0, messages: 0, flushes: 0, repaints: 0, idleMs: ms, marks: 0 };
+  let counting = false;
+  scanner.onChange(() => {
+    if (counting) counts.repaints++;
+    const shown = visibleMentions(scanner.list(), SETTINGS);
+    painter.paint(shown);
+    visible.set(shown);
+  }, lifetime.signal);
+  observeChanges(document.body, (c) => {
+    if (counting) counts.flushes++;
+    if (!scanner.rescan(c.touched, c.added, c.removed)) void scanner.scanAll(lifetime.signal);
+  }, lifetime.signal);
+  await scanner.scanAll(lifetime.signal);
+  await new Promise((r) => setTimeout(r, 300));
+  const real = {
+    st: globalThis.setTimeout.bind(globalThis),
+    si: globalThis.setInterval.bind(globalThis),
+    raf: globalThis.requestAnimationFrame.bind(globalThis),
+    post: MessagePort.prototype.postMessage,
+  };
+  const saved = { st: globalThis.setTimeout, si: globalThis.setInterval, raf: globalThis.requestAnimationFrame };
+  globalThis.setTimeout = ((...a: Parameters<typeof setTimeout>) => (counts.timers++, real.st(...a))) as typeof setTimeout;
+  globalThis.setInterval = ((...a: Parameters<typeof setInterval>) => (counts.intervals++, real.si(...a))) as typeof setInterval;
+  globalThis.requestAnimationFrame = (cb: FrameRequestCallback) => (counts.frames++, real.raf(cb));
+  MessagePort.prototype.postMessage = function (this: MessagePort, ...a: Parameters<MessagePort['postMessage']>) {
+    counts.messages++;
+    return real.post.apply(this, a);
+  } as MessagePort['postMessage'];
+  counting = true;
+  await new Promise((r) => real.st(r, ms));
+  counting = false;
+  globalThis.setTimeout = saved.st;
+  globalThis.setInterval = saved.si;
+  globalThis.requestAnimationFrame = saved.raf;
+  MessagePort.prototype.postMessage = real.post;
+  counts.marks = scanner.list().length;
+  lifetime.abort();
+  painter.clear();
+  return counts;
+}
+
+const STORM_LINE = (i: number) =>
+  i % 50 === 7 ? `Update ${i}: Microsoft and Azure were named in the filing.` : `Update ${i}: the hearing continued with more questions from the committee.`;
+
+/**
+ * The append storm (issue 11): the page appends `n` paragraphs one by one in one task, 2% of them
+ * naming Microsoft and Azure. Timed from the first append until the next frame has run, with the
+ * page's own style and layout forced in it: with Backstory (its live observer, rescan and repaint,
+ * which run in that frame's animation callbacks) or without. Returns ms and the marks added.
+ */
+async function storm(n: number, withBackstory: boolean): Promise<{ ms: number; marks: number }> {
+  const section = document.createElement('section');
+  (document.querySelector('article') ?? document.body).appendChild(section);
+  const lifetime = new AbortController();
+  const scanner = new Scanner(document, matcher);
+  const painter = new Painter();
+  const visible = new VisibleIndex();
+  if (withBackstory) {
+    scanner.onChange(() => {
+      const shown = visibleMentions(scanner.list(), SETTINGS);
+      painter.paint(shown);
+      visible.set(shown);
+    }, lifetime.signal);
+    observeChanges(document.body, (c) => {
+      if (!scanner.rescan(c.touched, c.added, c.removed)) void scanner.scanAll(lifetime.signal);
+    }, lifetime.signal);
+    await scanner.scanAll(lifetime.signal);
+  }
+  await frame();
+  await frame();
+  const before = scanner.list().length;
+  const t0 = now();
+  for (let i = 0; i < n; i++) {
+    const p = document.createElement('p');
+    p.textContent = STORM_LINE(i);
+    section.appendChild(p);
+  }
+  // The observer's callback (a microtask queued by the first append) runs first and asks for the
+  // frame in which live.ts flushes; this frame callback is queued after it.
+  await Promise.resolve();
+  await new Promise<void>((r) =>
+    requestAnimationFrame(() => {
+      void document.body.getBoundingClientRect();
+      r();
+    }),
+  );
+  const ms = now() - t0;
+  const marks = scanner.list().length - before;
+  lifetime.abort();
+  painter.clear();
+  section.remove();
+  await frame();
+  return { ms, marks };
+}
+
+/** A <section> in the blank page's article, emptied, for the doubling inputs. */
+function stage(html: string): HTMLElement {
+  const section = document.getElementById('stage') as HTMLElement;
+  section.innerHTML = html;
+  return section;
+}
+
+/** Doubling input 1: `rescan` of `n` appended paragraphs (the changed-block collection). */
+function doublingBlocks(n: number): number {
+  stage('');
+  const scanner = new Scanner(document, matcher, Infinity);
+  void scanner.scanAll(new AbortController().signal);
+  const section = stage('');
+  const added: Element[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = document.createElement('p');
+    p.textContent = STORM_LINE(i);
+    section.appendChild(p);
+    added.push(p);
+  }
+  void document.body.getBoundingClientRect();
+  const t0 = now();
+  scanner.rescan([], added, false);
+  const ms = now() - t0;
+  if (scanner.list().length !== Math.ceil((n - 7) / 50) * 2) throw new Error(`blocks ${n}: ${scanner.list().length} marks`);
+  return ms;
+}
+
+/** Doubling input 2: one paragraph of `n` names each followed by a zero-width space (offset mapping). */
+function doublingInvisible(n: number): number {
+  stage(`<p>${'Microsoft\u200B and '.repeat(n)}</p>`);
+  void document.body.getBoundingClientRect();
+  const t0 = now();
+  const scanner = new Scanner(document, matcher, Infinity);
+  void scanner.scanAll(new AbortController().signal);
+  const ms = now() - t0;
+  if (scanner.list().length !== n) throw new Error(`invisible ${n}: ${scanner.list().length} marks`);
+  return ms;
+}
+
+/** One text node of about `chars` characters, a name every ~10,000. */
+function longText(chars: number): string {
+  const chunk = 'the committee heard more questions about the cloud contract and the data it held. '.repeat(120);
+  const parts: string[] = [];
+  for (let at = 0; at < chars; at += chunk.length + 10) parts.push(chunk, 'Microsoft ');
+  return parts.join('');
+}
+
+/** Doubling input 3: one text block of `chars` characters, scanned in one go (work) — see longBlockSliced for its tasks. */
+function doublingLongBlock(chars: number): number {
+  stage(`<p>${longText(chars)}</p>`);
+  void document.body.getBoundingClientRect();
+  const t0 = now();
+  const scanner = new Scanner(document, matcher, Infinity);
+  void scanner.scanAll(new AbortController().signal);
+  return now() - t0;
+}
+
+/** The longest task while the default sliced scan works through one block of `chars` characters. */
+async function longBlockSliced(chars: number): Promise<Record<string, number | string | null>> {
+  stage(`<p>${longText(chars)}</p>`);
+  await frame();
+  return slicedScan();
+}
+
+/** Doubling input 4: the publication date of a page with `n` JSON-LD blocks of ~2 KB each (parse timed, not the HTML). */
+function doublingJsonLd(n: number): number {
+  const item = JSON.stringify({ '@type': 'Thing', name: 'x'.repeat(2000) });
+  const blocks = `<script type="application/ld+json">${item}</script>`.repeat(n);
+  const doc = new DOMParser().parseFromString(`<!doctype html><head>${blocks}</head><body></body>`, 'text/html');
+  const t0 = now();
+  for (let i = 0; i < 20; i++) findPublishedDate(doc);
+  return (now() - t0) / 20;
+}
+
 const bench = {
   compileMs,
   stats: textStats,
@@ -402,11 +676,30 @@ const bench = {
     }
     return sum;
   },
-  slicedScan,
+  slicedScan: () => slicedScan(),
+  coldSlicedScan,
   append,
+  idle,
+  storm,
+  doublingBlocks,
+  doublingInvisible,
+  doublingLongBlock,
+  longBlockSliced,
+  doublingJsonLd,
+  floor: (reps: number) => timed(reps, floorOnce),
+  calibrateFloor: (minMs: number) => calibrate(floorOnce, minMs, 20000),
+  markjs,
+  /** Enough mark.js runs to outlast timer precision (each needs its own copy, so fewer). */
+  calibrateMarkjs: (minMs: number) => {
+    const once = markjs(1).ms;
+    return Math.max(1, Math.min(200, Math.ceil(minMs / Math.max(once, 0.01))));
+  },
+  floorCount: () => floorOnce(),
   heapScan,
   heapRelease,
   sink: () => sink,
+  /** For profiling by hand (wrapping its methods). */
+  Scanner,
 };
 
 (globalThis as { __backstoryBench?: typeof bench }).__backstoryBench = bench;

@@ -22,6 +22,18 @@ interface Held extends Mention {
 
 /** During a long scan, marks are handed on at most this often (see scanAll). */
 const EMIT_EVERY_MS = 250;
+/**
+ * A block longer than this is matched in windows of WINDOW characters, with the deadline checked
+ * between windows: one huge block (a 5 MB text node, a page of 60,000 names) would otherwise be
+ * matched in one task. Each window is matched with MARGIN characters of context on both sides
+ * (the matcher looks at most 200 characters around a name), and keeps only the names that start
+ * inside it, so every name is found once and judged on the same context as in one go.
+ */
+const LONG_CHARS = 32_768;
+const WINDOW = 16_384;
+const MARGIN = 1_024;
+/** Marks whose visibility is checked between two deadline checks at the end of a scan. */
+const VISIBILITY_BATCH = 64;
 
 const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 
@@ -34,6 +46,8 @@ export class Scanner {
   private generation = 0;
   private seq = 0;
   private contextRead = false;
+  /** The walk of a full scan under way (between its slices), with its generation. */
+  private walking: { walker: SegmentWalker; generation: number } | null = null;
 
   /**
    * @param sliceMs - work per slice before yielding to the page; `Infinity` scans in one go
@@ -75,34 +89,63 @@ export class Scanner {
     this.absorbContext(this.doc.title);
     let emitted = false;
     let lastEmit = 0;
-    const visit = (segment: Segment) => {
-      if (this.matchSegment(segment, this.mentions)) added = true;
-    };
+    let started = performance.now();
     let added = false;
+    let long: Segment | null = null;
+    const visit = (segment: Segment): boolean => {
+      if (segment.text.length > LONG_CHARS) {
+        // Copied (the walker reuses its buffers) and matched below, window by window.
+        long = { nodes: segment.nodes.slice(), starts: segment.starts.slice(), text: segment.text };
+        return true;
+      }
+      if (this.matchSegment(segment, this.mentions)) added = true;
+      return false;
+    };
+    const overdue = () => performance.now() - started > this.sliceMs;
+    const pause = async (): Promise<boolean> => {
+      // Marks appear with the first slice that finds any (the top of the article, usually in
+      // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
+      // browser repaint them, which on a very large page costs more than the scan itself.
+      if (added && performance.now() - lastEmit > (emitted ? EMIT_EVERY_MS : 0)) {
+        this.emit();
+        emitted = true;
+        lastEmit = performance.now();
+      }
+      added = false;
+      await yieldToMain();
+      started = performance.now();
+      return signal.aborted || generation !== this.generation;
+    };
     for (const root of this.roots) {
       const walker = new SegmentWalker(root);
+      this.walking = { walker, generation };
       let more = true;
       while (more) {
-        const started = performance.now();
-        added = false;
-        more = walker.next(() => performance.now() - started > this.sliceMs, visit);
-        // Marks appear with the first slice that finds any (the top of the article, usually in
-        // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
-        // browser repaint them, which on a very large page costs more than the scan itself.
-        if (added && performance.now() - lastEmit > (emitted ? EMIT_EVERY_MS : 0)) {
-          this.emit();
-          emitted = true;
-          lastEmit = performance.now();
+        more = walker.next(overdue, visit);
+        const segment = long as Segment | null; // set by `visit` during `next`
+        long = null;
+        if (segment) {
+          for (let from = 0; from < segment.text.length; from += WINDOW) {
+            if (this.matchWindow(segment, from, this.mentions)) added = true;
+            if (overdue() && (await pause())) return;
+          }
         }
-        if (more) {
-          await yieldToMain();
-          if (signal.aborted || generation !== this.generation) return;
-        }
+        if (more && overdue() && (await pause())) return;
       }
     }
+    this.walking = null;
     this.contextPass();
     this.resolvePending(true);
-    this.mentions = this.dropHidden(this.mentions);
+    // The visibility check, in batches: the first checkVisibility brings the page's style up to
+    // date (the browser's own work, owed at the next frame anyway), each later one is cheap.
+    // Rescans during a pause check their own marks, so only this snapshot needs checking.
+    const snapshot = this.mentions.slice();
+    const hidden = new Set<Held>();
+    for (let i = 0; i < snapshot.length; i += VISIBILITY_BATCH) {
+      for (const m of snapshot.slice(i, i + VISIBILITY_BATCH)) if (!isShown(m)) hidden.add(m);
+      if (i + VISIBILITY_BATCH < snapshot.length && overdue() && (await pause())) return;
+    }
+    if (hidden.size) this.mentions = this.mentions.filter((m) => !hidden.has(m));
     this.emit();
   }
 
@@ -128,10 +171,17 @@ export class Scanner {
     for (const el of added) if (!consider(el, true)) return false;
     let changedAny = false;
     if (removedSomething) changedAny = this.dropDisconnected();
-    const list = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+    const list = outermost(blocks);
+    // Blocks the page inserted hold no marks yet (a moved node's ranges collapsed when it was
+    // removed), so only the others need their old marks dropped, in one pass over the marks.
+    const freshAdded = added instanceof Set ? (added as Set<Element>) : new Set(added);
+    const old = new Set(list.filter((b) => !insideAny(b, freshAdded)));
+    if (old.size && this.dropWithin(old)) changedAny = true;
     for (const block of list) {
+      // A full scan under way reads this block itself later (or is reading it now): scanning it
+      // here too would mark its names twice.
+      if (this.notWalkedYet(block)) continue;
       const root = this.roots.find((r) => r.contains(block)) as Element;
-      if (this.dropWithin(block)) changedAny = true;
       if (block !== root && insideSkipped(block, root)) continue;
       if (this.scanBlock(block)) changedAny = true;
     }
@@ -143,9 +193,25 @@ export class Scanner {
     return true;
   }
 
+  /** Whether the full scan under way has yet to read (all of) `block`. */
+  private notWalkedYet(block: Element): boolean {
+    // A superseded or stopped scan (its generation is over) reads nothing more.
+    const at = this.walking?.generation === this.generation ? this.walking.walker.position() : null;
+    if (!at) return false;
+    if (at === block) return true;
+    const where = block.compareDocumentPosition(at);
+    // The walk stands inside the block, or still before it.
+    return (where & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_PRECEDING)) !== 0;
+  }
+
   private scanBlock(block: Element): boolean {
     const fresh: Held[] = [];
-    new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
+    const only = block.firstChild;
+    if (only !== null && only === block.lastChild && only.nodeType === 3) {
+      // The usual appended paragraph, one text node: no walker needed (a storm of 20,000 of them).
+      const text = only as Text;
+      this.matchSegment({ nodes: [text], starts: [0], text: text.data }, fresh);
+    } else new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
     const shown = this.dropHidden(fresh);
     for (const m of shown) insertSorted(this.mentions, m);
     return shown.length > 0;
@@ -158,10 +224,33 @@ export class Scanner {
    */
   private matchSegment(segment: Segment, into: Held[]): boolean {
     const text = segment.text;
-    const candidates = this.matcher.find(text);
+    if (text.length > LONG_CHARS) {
+      let added = false;
+      for (let from = 0; from < text.length; from += WINDOW) if (this.matchWindow(segment, from, into)) added = true;
+      return added;
+    }
+    const added = this.take(segment, this.matcher.find(text), 0, into);
+    if (this.pending.length && !this.page.cloud) this.absorbContext(text);
+    return added;
+  }
+
+  /** Match the names that start in [from, from + WINDOW) of a long segment (see LONG_CHARS). */
+  private matchWindow(segment: Segment, from: number, into: Held[]): boolean {
+    const text = segment.text;
+    const lo = Math.max(0, from - MARGIN);
+    const end = Math.min(text.length, from + WINDOW);
+    const candidates = this.matcher.find(text.slice(lo, Math.min(text.length, end + MARGIN)));
+    const inside = candidates.filter((c) => c.start + lo >= from && c.start + lo < end);
+    const added = this.take(segment, inside, lo, into);
+    if (this.pending.length && !this.page.cloud) this.absorbContext(text.slice(from, end));
+    return added;
+  }
+
+  /** Turn candidates found at `offset` in the segment's text into held mentions. */
+  private take(segment: Segment, candidates: readonly Candidate[], offset: number, into: Held[]): boolean {
     let added = false;
     for (const candidate of candidates) {
-      const range = this.toRange(segment, candidate);
+      const range = this.toRange(segment, candidate.start + offset, candidate.end + offset);
       const held: Held = { entityId: candidate.entityId, range, needs: candidate.needs, seq: this.seq++ };
       if (candidate.needs === 'none') {
         this.noteFull(candidate.entityId);
@@ -169,7 +258,6 @@ export class Scanner {
         added = true;
       } else this.pending.push(held);
     }
-    if (this.pending.length && !this.page.cloud) this.absorbContext(text);
     return added;
   }
 
@@ -204,15 +292,12 @@ export class Scanner {
    * article). A mark on hidden text paints nothing in the meantime.
    */
   private dropHidden(list: Held[]): Held[] {
-    return list.filter((m) => {
-      const parent = m.range.startContainer.parentElement;
-      return parent === null || typeof parent.checkVisibility !== 'function' || parent.checkVisibility({ visibilityProperty: true });
-    });
+    return list.filter(isShown);
   }
 
-  private toRange(segment: Segment, candidate: Candidate): Range {
-    const [startNode, startOffset] = positionAt(segment, candidate.start, false);
-    const [endNode, endOffset] = positionAt(segment, candidate.end, true);
+  private toRange(segment: Segment, start: number, end: number): Range {
+    const [startNode, startOffset] = positionAt(segment, start, false);
+    const [endNode, endOffset] = positionAt(segment, end, true);
     const range = this.doc.createRange();
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);
@@ -263,9 +348,10 @@ export class Scanner {
     return this.mentions.length !== before;
   }
 
-  private dropWithin(block: Element): boolean {
+  /** Drop the marks inside any of `blocks`: one walk up from each mark, not one pass per block. */
+  private dropWithin(blocks: ReadonlySet<Element>): boolean {
     const before = this.mentions.length;
-    const outside = (m: Held) => !block.contains(m.range.startContainer) && !block.contains(m.range.endContainer);
+    const outside = (m: Held) => !insideAny(m.range.startContainer, blocks) && !insideAny(m.range.endContainer, blocks);
     this.mentions = this.mentions.filter(outside);
     this.pending = this.pending.filter(outside);
     return this.mentions.length !== before;
@@ -275,6 +361,27 @@ export class Scanner {
     for (const listener of this.listeners) listener();
   }
 
+}
+
+/** Whether `node` is one of `set` or inside one: a walk up its ancestors, O(depth). */
+function insideAny(node: Node, set: ReadonlySet<Node>): boolean {
+  if (set.size === 0) return false;
+  for (let n: Node | null = node; n; n = n.parentNode) if (set.has(n)) return true;
+  return false;
+}
+
+/**
+ * The blocks not inside another of them, in the order given. One walk up from each block
+ * (O(blocks × depth)); comparing every pair was O(blocks²): 25 s for 20,000 appended paragraphs.
+ */
+export function outermost(blocks: ReadonlySet<Element>): Element[] {
+  return [...blocks].filter((b) => !b.parentNode || !insideAny(b.parentNode, blocks));
+}
+
+/** Whether a mark's text is rendered (see dropHidden). */
+function isShown(m: Mention): boolean {
+  const parent = m.range.startContainer.parentElement;
+  return parent === null || typeof parent.checkVisibility !== 'function' || parent.checkVisibility({ visibilityProperty: true });
 }
 
 function blockOf(el: Element, root: Element): Element {

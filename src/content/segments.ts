@@ -28,8 +28,12 @@ export function positionAt(segment: Segment, offset: number, end: boolean): [Tex
   return [node, offset - (starts[lo] as number)];
 }
 
-/** Receives each segment as it ends. The segment's arrays are reused: use them before returning. */
-export type SegmentVisitor = (segment: Segment) => void;
+/**
+ * Receives each segment as it ends. The segment's arrays are reused: use them before returning.
+ * Returning true pauses the walk right after this segment (`next` then returns true), so the
+ * caller can work through a very long segment in slices of its own before walking on.
+ */
+export type SegmentVisitor = (segment: Segment) => boolean | void;
 
 const NON_SPACE = /\S/;
 
@@ -49,12 +53,25 @@ export class SegmentWalker {
   /** Block elements met so far (their tag was read once, when the walk reached them). */
   private readonly blocks = new Set<Element>();
   private visit: SegmentVisitor = () => undefined;
+  /** Set when the visitor asked to pause. */
+  private paused = false;
+  /** The walk paused after its last node. */
+  private atEnd = false;
   /** The node to resume at (already reached by the walker but not processed). */
   private pending: Node | null = null;
 
   constructor(root: Element) {
     this.root = root;
     this.walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  }
+
+  /**
+   * Where the walk stands: the next node it will read (the root before it starts), or null once
+   * it has read everything.
+   */
+  position(): Node | null {
+    if (this.done || this.atEnd) return null;
+    return this.pending ?? this.root;
   }
 
   /**
@@ -72,7 +89,7 @@ export class SegmentWalker {
           };
     const walker = this.walker;
     let count = 0;
-    let node: Node | null = this.pending ?? walker.nextNode();
+    let node: Node | null = this.pending ?? (this.atEnd ? null : walker.nextNode());
     this.pending = null;
     while (node) {
       if (node.nodeType === 3) {
@@ -98,12 +115,17 @@ export class SegmentWalker {
           node = walker.nextNode();
         }
       }
-      if (node && (++count & 63) === 0 && shouldYield()) {
+      if (this.paused || (node && (++count & 63) === 0 && shouldYield())) {
+        this.paused = false;
         this.pending = node;
+        // Paused at the very end: the walker must not be asked again (after a skip it may stand
+        // on the root, where nextNode() would start over).
+        this.atEnd = node === null;
         return true;
       }
     }
     this.endSegment();
+    this.paused = false;
     this.done = true;
     return false;
   }
@@ -154,7 +176,7 @@ export class SegmentWalker {
   private endSegment(): void {
     const seg = this.seg;
     if (seg.nodes.length) {
-      this.visit(seg);
+      if (this.visit(seg) === true) this.paused = true;
       seg.nodes.length = 0;
       seg.starts.length = 0;
       seg.text = '';

@@ -2,8 +2,13 @@
  * No stuck highlight after content changes, on real corpus pages (issue 7): once the marks are
  * there, page script removes some of the article's marked paragraphs, rewrites others (new text
  * nodes), edits the text of others in place (same node, name gone) and appends a paragraph with
- * names. Afterwards every highlight range still reads a name, sits in connected nodes, and the
- * marks should be the untouched ones plus the new paragraph's (reported, not yet asserted).
+ * names. Afterwards every highlight range still reads a name, sits in connected nodes, every mark
+ * of an untouched block is still there, the new paragraph has its two marks, and nothing else is marked.
+ *
+ * Diagnosed (issue 11): the "fewer marks than expected" of the last round were the test's own doing,
+ * not lost marks. On nytimes-1 the first `<article>` is a teaser with no long paragraph, so nothing was
+ * seeded and the new paragraph went to `<body>`, outside the article, where Backstory rightly marks
+ * nothing; the expected count also counted marks in blocks nested in rewritten or removed ones.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +22,16 @@ import { load, openTab } from './corpus-page';
  */
 const PAGES = ['engadget', 'nytimes-1', 'bbc-1', 'wikipedia'];
 
-/** Append a sentence naming Microsoft and Azure to up to 8 long paragraphs of the article. */
+/**
+ * Append a sentence naming Microsoft and Azure to up to 8 long paragraphs of the article: the
+ * candidate container with the most long paragraphs (a page may open with teaser `<article>`s).
+ */
 function seed(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const root = document.querySelector('[itemprop="articleBody"], article, main, [role="main"]') ?? document.body;
-    const paragraphs = [...root.querySelectorAll('p')].filter((p) => (p.textContent ?? '').length > 120).slice(0, 8);
+    const long = (root: Element) => [...root.querySelectorAll('p')].filter((p) => (p.textContent ?? '').length > 120);
+    const candidates = [...document.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]')];
+    const root = candidates.reduce<Element>((best, c) => (long(c).length > long(best).length ? c : best), candidates[0] ?? document.body);
+    const paragraphs = long(root).slice(0, 8);
     for (const p of paragraphs) p.append(document.createTextNode(' Microsoft said Azure hosted it.'));
     return paragraphs.length * 2;
   });
@@ -68,12 +78,16 @@ function rewrite(page: Page): Promise<number> {
         if (block && !blocks.includes(block)) blocks.push(block);
       }
     }
-    const anchor = blocks[0]?.parentElement ?? document.body;
-    let kept = 0;
+    // The new paragraph goes beside a marked block: inside the article, whatever the page's layout.
+    const anchor = blocks[blocks.length - 1]?.parentElement ?? document.body;
+    const changed = blocks.filter((_, i) => i % 4 !== 3);
+    /** A kept block is untouched only if no changed block holds it or sits in it. */
+    const untouched = (block: Element) => !changed.some((c) => c.contains(block) || block.contains(c));
+    const keptRanges: Array<[Node, number]> = [];
     for (const [, highlight] of CSS.highlights as unknown as Iterable<[string, Set<Range>]>) {
       for (const range of highlight) {
         const block = range.startContainer.parentElement?.closest('p, li, h1, h2, h3, td, figcaption, blockquote, div');
-        if (block && blocks.indexOf(block) % 4 === 3) kept++;
+        if (block && blocks.indexOf(block) % 4 === 3 && untouched(block)) keptRanges.push([range.startContainer, range.startOffset]);
       }
     }
     blocks.forEach((block, i) => {
@@ -89,7 +103,8 @@ function rewrite(page: Page): Promise<number> {
     const added = document.createElement('p');
     added.textContent = 'Later: Microsoft said Azure was not used for that.';
     anchor.append(added);
-    return kept + 2;
+    (window as unknown as { __live: unknown }).__live = { keptRanges, added };
+    return keptRanges.length + 2;
   });
 }
 
@@ -106,6 +121,7 @@ describe.each(BROWSERS)('%s', (browser) => {
     const page = await openTab(session);
     await load(page, session.url('www.theguardian.com', `/corpus/${slug}.html`));
     const seeded = slug === 'engadget' ? 1 : await seed(page);
+    expect(seeded, 'paragraphs seeded').toBeGreaterThan(0);
     await waitForMarks(page, seeded);
     await settle(page, 300);
     const before = await ranges(page);
@@ -114,10 +130,20 @@ describe.each(BROWSERS)('%s', (browser) => {
     await settle(page, 300);
     const after = await ranges(page);
     expect(after.bad).toEqual([]);
-    // Whether the untouched marks stay and the appended paragraph is marked is reported, not
-    // asserted yet: on nytimes-1 and wikipedia fewer marks than expected were found (see the
-    // corpus report of 2025-11-28); the live-page rescans need a look before this can be strict.
-    if (after.total !== left) console.warn(`${browser} ${slug}: ${after.total} marks after the changes, ${left} expected`);
+    const check = await page.evaluate(() => {
+      const live = (window as unknown as { __live: { keptRanges: Array<[Node, number]>; added: Element } }).__live;
+      const all: Range[] = [];
+      for (const [, h] of CSS.highlights as unknown as Iterable<[string, Set<Range>]>) for (const r of h) all.push(r);
+      const has = (n: Node, o: number) => all.some((r) => r.startContainer === n && r.startOffset === o);
+      return {
+        lost: live.keptRanges.filter(([n, o]) => !has(n, o)).map(([n, o]) => (n.textContent ?? '').slice(Math.max(0, o - 30), o + 30)),
+        inAdded: all.filter((r) => live.added.contains(r.startContainer)).map((r) => r.toString()),
+      };
+    });
+    expect(check.lost, 'marks of untouched blocks lost').toEqual([]);
+    expect(check.inAdded, 'marks of the appended paragraph').toEqual(expect.arrayContaining(['Microsoft', 'Azure']));
+    expect(check.inAdded).toHaveLength(2);
+    expect(after.total).toBe(left);
     await page.close();
   });
 });

@@ -92,6 +92,31 @@ describe('findPublishedDate on hand-made pages', () => {
   });
 });
 
+describe('findPublishedDate bounds (a page cannot make it parse without limit)', () => {
+  const block = (json: string) => `<script type="application/ld+json">${json}</script>`;
+  const article = block('{"@type":"NewsArticle","datePublished":"2025-08-07"}');
+  const filler = block('{"@type":"Organization","name":"x"}');
+
+  it('reads the article block among the first twenty, and not after them', () => {
+    expect(findPublishedDate(parse(filler.repeat(19) + article), NOW)).toEqual(at('2025-08-07', 'json-ld'));
+    expect(findPublishedDate(parse(filler.repeat(20) + article), NOW)).toBeNull();
+  });
+
+  it('stops reading the nodes of a block that lists thousands of items', () => {
+    const items = Array.from({ length: 600 }, () => '{"@type":"Thing"}').join(',');
+    expect(findPublishedDate(parse(block(`[${items},{"@type":"NewsArticle","datePublished":"2025-08-07"}]`)), NOW)).toBeNull();
+    const few = Array.from({ length: 100 }, () => '{"@type":"Thing"}').join(',');
+    expect(findPublishedDate(parse(block(`[${few},{"@type":"NewsArticle","datePublished":"2025-08-07"}]`)), NOW)).toEqual(at('2025-08-07', 'json-ld'));
+  });
+
+  it('reads at most two million characters of JSON-LD in all', () => {
+    const big = block(`{"@type":"Thing","name":"${'x'.repeat(900_000)}"}`);
+    const bigArticle = block(`{"@type":"NewsArticle","datePublished":"2025-08-07","articleBody":"${'x'.repeat(900_000)}"}`);
+    expect(findPublishedDate(parse(big + bigArticle), NOW)).toEqual(at('2025-08-07', 'json-ld'));
+    expect(findPublishedDate(parse(big + big + bigArticle), NOW)).toBeNull();
+  });
+});
+
 describe('calendarDate', () => {
   it.each([
     ['2025-08-07', '2025-08-07'],

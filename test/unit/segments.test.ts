@@ -91,3 +91,38 @@ describe('skipping', () => {
     expect(segmentsOf('<div><nav>n</nav><!-- c --><p>after</p><code>x</code><!-- d --></div><p>last</p>')).toEqual(['after', 'last']);
   });
 });
+
+describe('SegmentWalker pause (a long segment is handed over, then the walk resumes)', () => {
+  it('stops right after a segment whose visitor returns true, and resumes where it stopped', () => {
+    document.body.innerHTML = '<p>one <b>two</b></p><p>three</p><div>four<p>five</p>six</div>';
+    const walker = new SegmentWalker(document.body);
+    const seen: string[] = [];
+    const calls: string[][] = [];
+    let more = true;
+    while (more) {
+      const batch: string[] = [];
+      more = walker.next(() => false, (s) => {
+        batch.push(s.text);
+        seen.push(s.text);
+        return s.text === 'three' || s.text === 'five';
+      });
+      calls.push(batch);
+    }
+    expect(seen).toEqual(['one two', 'three', 'four', 'five', 'six']);
+    expect(calls[0]).toEqual(['one two', 'three']);
+    expect(calls[1]).toEqual(['four', 'five']);
+  });
+});
+
+describe('outermost', () => {
+  it('keeps only the blocks not inside another, in the order given', async () => {
+    const { outermost } = await import('../../src/content/scanner');
+    document.body.innerHTML = '<div id="a"><p id="b">x</p></div><p id="c">y</p><section id="d"><div><p id="e">z</p></div></section>';
+    const $ = (id: string) => document.getElementById(id) as Element;
+    expect(outermost(new Set([$('b'), $('a'), $('c'), $('e')])).map((e) => e.id)).toEqual(['a', 'c', 'e']);
+    expect(outermost(new Set([$('e'), $('d')])).map((e) => e.id)).toEqual(['d']);
+    // Many siblings: one walk up each, not a comparison of every pair (timed in `npm run bench`).
+    document.body.innerHTML = '<p>x</p>'.repeat(3_000);
+    expect(outermost(new Set(document.body.children)).length).toBe(3_000);
+  }, 30_000);
+});

@@ -1,0 +1,103 @@
+/**
+ * Inputs that used to take superlinear time (issue 11), with the built extension on a default news
+ * host in Chromium and Firefox: every mention must still be marked, exactly. Their cost is measured
+ * in `npm run bench` (doubling ratios), never asserted here.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, readMarks, settle, type MarkInfo, type Session } from './harness';
+
+const HOST = 'www.theguardian.com';
+
+function shell(body: string, script = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: cloud contracts</title></head>
+<body><main><article><h1>Live: cloud contracts</h1><p>Updates as they come in.</p>${body}</article></main>${script}</body></html>`;
+}
+
+/**
+ * 20,000 paragraphs appended one by one in one task after load; every 50th (2%) names Microsoft and
+ * Azure. Before the fix the changed-block collection compared every pair of blocks (25 s here).
+ */
+const STORM = shell(
+  '',
+  `<script>addEventListener('load', () => setTimeout(() => {
+    const article = document.querySelector('article');
+    for (let i = 0; i < 20000; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 50 === 7
+        ? 'Update ' + i + ': Microsoft and Azure were named in the filing.'
+        : 'Update ' + i + ': the hearing continued with more questions from the committee.';
+      article.appendChild(p);
+    }
+    window.__appended = true;
+  }, 50));</script>`,
+);
+
+/**
+ * One paragraph of 3,000 names, each followed by a zero-width space, ~200,000 characters: one block
+ * longer than the matcher's window, with invisible characters to map back (hits × removed characters before).
+ */
+const LONG_BLOCK = shell(`<p id="long">${Array.from({ length: 3000 }, (_, i) => `item ${i} Microsoft\u200B said and Azure\u200B cloud ran it; `).join('')}</p>`);
+
+const count = (marks: MarkInfo[], name: string) => marks.find((m) => m.name === name)?.texts.length ?? 0;
+
+async function settled(page: Page, expected: number, timeout: number): Promise<MarkInfo[]> {
+  const started = Date.now();
+  let marks = await readMarks(page);
+  while (Date.now() - started < timeout) {
+    marks = await settle(page, 500, timeout);
+    const total = count(marks, 'backstory-microsoft') + count(marks, 'backstory-azure');
+    if (total >= expected) return marks;
+  }
+  return marks;
+}
+
+describe.each(BROWSERS)('%s', (name) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('marks every mention of a 20,000-paragraph append storm', async () => {
+    session.server.route('/storm/append.html', STORM);
+    const page = await session.open(HOST, '/storm/append.html');
+    await page.waitForFunction(() => (window as unknown as { __appended?: boolean }).__appended === true, { timeout: 60_000 });
+    const marks = await settled(page, 800, 60_000);
+    expect(count(marks, 'backstory-microsoft')).toBe(400);
+    expect(count(marks, 'backstory-azure')).toBe(400);
+    expect(new Set(marks.flatMap((m) => m.texts))).toEqual(new Set(['Microsoft', 'Azure']));
+    // Every marked paragraph is one the page wrote a name into, and each has both names.
+    const perParagraph = await page.evaluate(() => {
+      const hits = new Map<string, number>();
+      CSS.highlights.forEach((highlight) =>
+        highlight.forEach((range) => {
+          const text = (range as Range).startContainer.textContent ?? '';
+          hits.set(text, (hits.get(text) ?? 0) + 1);
+        }),
+      );
+      return [...hits.entries()].filter(([text, n]) => n !== 2 || !/^Update \d+: Microsoft and Azure/.test(text)).length;
+    });
+    expect(perParagraph).toBe(0);
+    await page.close();
+  }, 180_000);
+
+  it('marks every name in one 200,000-character block full of zero-width spaces, with exact ranges', async () => {
+    session.server.route('/storm/long.html', LONG_BLOCK);
+    const page = await session.open(HOST, '/storm/long.html');
+    const marks = await settled(page, 6000, 60_000);
+    expect(count(marks, 'backstory-microsoft')).toBe(3000);
+    expect(count(marks, 'backstory-azure')).toBe(3000);
+    expect(new Set(marks.flatMap((m) => m.texts))).toEqual(new Set(['Microsoft', 'Azure']));
+    // Each range sits where the page wrote the name: "item N " before each Microsoft.
+    const misplaced = await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('backstory-microsoft') ?? [])] as Range[];
+      ranges.sort((a, b) => a.startOffset - b.startOffset);
+      return ranges.filter((r, i) => !r.startContainer.textContent?.slice(0, r.startOffset).endsWith(`item ${i} `)).length;
+    });
+    expect(misplaced).toBe(0);
+    await page.close();
+  }, 180_000);
+});
