@@ -33,7 +33,9 @@ function allText(): string {
 function scannedText(roots: Element[]): string {
   const out: string[] = [];
   for (const root of roots) {
-    new SegmentWalker(root).next(() => false, (segment) => out.push(segment.text));
+    new SegmentWalker(root).next(() => false, (segment) => {
+      out.push(segment.text);
+    });
   }
   return out.join(' ');
 }
