@@ -166,11 +166,12 @@ function randomValue(r: () => number, depth = 0): unknown {
 
 /** Every field present, of the right type and range, and nothing else (plain checks: this runs 10,000 times). */
 function problem(s: Settings): string | null {
-  if (Object.keys(s).sort().join() !== 'addedSites,disabledSites,entities,mode,schemaVersion,style') return `keys ${Object.keys(s)}`;
+  if (Object.keys(s).sort().join() !== 'addedSites,clickOnly,disabledSites,entities,mode,schemaVersion,style') return `keys ${Object.keys(s)}`;
   if (Object.getPrototypeOf(s) !== Object.prototype) return 'prototype';
   if (s.schemaVersion !== SCHEMA_VERSION) return `schemaVersion ${s.schemaVersion}`;
   if (!MODES.includes(s.mode)) return `mode ${String(s.mode)}`;
   if (!HIGHLIGHT_STYLES.includes(s.style)) return `style ${String(s.style)}`;
+  if (typeof s.clickOnly !== 'boolean') return `clickOnly ${String(s.clickOnly)}`;
   if (Object.keys(s.entities).sort().join() !== [...ENTITY_IDS].sort().join()) return `entities ${Object.keys(s.entities)}`;
   for (const id of ENTITY_IDS) if (typeof s.entities[id] !== 'boolean') return `entity ${id}`;
   // The one site-key and origin definitions (sites.ts), which the writer and the messages use too.
@@ -209,7 +210,7 @@ describe('settings validation under fuzz', () => {
 
   it('valid fields survive next to corrupt ones', () => {
     const out = validateSettings({ schemaVersion: 1, mode: 'first', style: 42, entities: { microsoft: false, azure: 'no' }, disabledSites: ['example.com', 7, 'BAD HOST'], addedSites: 'x' });
-    expect(out).toEqual({ schemaVersion: 2, mode: 'first', style: 'underline', entities: { microsoft: false, azure: true, 'unit-8200': true }, disabledSites: ['example.com'], addedSites: [] });
+    expect(out).toEqual({ schemaVersion: 2, mode: 'first', style: 'underline', entities: { microsoft: false, azure: true, 'unit-8200': true }, disabledSites: ['example.com'], addedSites: [], clickOnly: false });
   });
 
   it('hostile values from the brief give the defaults', () => {
