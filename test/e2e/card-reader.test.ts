@@ -32,12 +32,21 @@ async function until(check: () => Promise<boolean>, timeout = 3000): Promise<boo
 const cardShown = (page: Page) =>
   page.evaluate(() => {
     for (let y = 4; y < innerHeight; y += 16) {
-      for (let x = 4; x < innerWidth; x += 16) if (document.elementFromPoint(x, y)?.localName === 'backstory-card') return true;
+      for (let x = 4; x < innerWidth; x += 16) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit !== document.body && hit.parentElement === document.documentElement) return true;
+      }
     }
     return false;
   });
 
-const active = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.localName || '');
+// The card's host is the one element Backstory adds, a child of <html> (a plain div no page can own).
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (el && el !== document.body && el.parentElement === document.documentElement) return 'card-host';
+    return el?.id || el?.localName || '';
+  });
 async function shiftTab(page: Page): Promise<void> {
   await page.keyboard.down('Shift');
   await page.keyboard.press('Tab');
@@ -201,22 +210,22 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await until(() => cardShown(page))).toBe(true);
     // The next Tab goes into the card, not to the next link.
     await page.keyboard.press('Tab');
-    expect(await active(page)).toBe('backstory-card');
+    expect(await active(page)).toBe('card-host');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    expect(await active(page)).toBe('backstory-card');
+    expect(await active(page)).toBe('card-host');
     // Shift+Tab before the first control: back on the link, card still open, and Tab goes back in.
     for (let i = 0; i < 3; i++) await shiftTab(page);
     expect(await active(page)).toBe('link');
     expect(await cardShown(page)).toBe(true);
     await page.keyboard.press('ArrowDown');
-    expect(await active(page)).toBe('backstory-card');
+    expect(await active(page)).toBe('card-host');
     // Through every control of the card; past the last one focus is back on the link.
     const names: string[] = [];
     let presses = 0;
-    while ((await active(page)) === 'backstory-card' && presses < 80) {
+    while ((await active(page)) === 'card-host' && presses < 80) {
       await page.keyboard.press('Tab');
       presses++;
-      if (name === 'chromium' && (await active(page)) === 'backstory-card') {
+      if (name === 'chromium' && (await active(page)) === 'card-host') {
         names.push(focusedName(await page.accessibility.snapshot({ interestingOnly: false })) ?? '');
       }
     }
@@ -235,7 +244,7 @@ describe.each(BROWSERS)('%s', (name) => {
     }
     // And the page goes on: the next Tab leaves the link without reopening the card.
     await page.keyboard.press('Tab');
-    expect(await active(page)).not.toBe('backstory-card');
+    expect(await active(page)).not.toBe('card-host');
     await page.close();
   });
 
@@ -262,7 +271,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const prefix = session.url(HOST, ARTICLE);
     expect(await messageTab<boolean>(session, prefix, { type: 'stepMention', payload: { direction: 1 } })).toBe(true);
-    expect(await active(page)).toBe('backstory-card');
+    expect(await active(page)).toBe('card-host');
     await sleep(400);
     const y = await page.evaluate(() => scrollY);
     let before = await page.screenshot({ encoding: 'base64' });
@@ -272,7 +281,7 @@ describe.each(BROWSERS)('%s', (name) => {
       const after = await page.screenshot({ encoding: 'base64' });
       expect(await page.evaluate(() => scrollY), `${key}: page not scrolled`).toBe(y);
       expect(after, `${key}: the card scrolled`).not.toBe(before);
-      expect(await active(page)).toBe('backstory-card');
+      expect(await active(page)).toBe('card-host');
       before = after;
     }
     await page.close();
@@ -301,7 +310,10 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.mouse.move(point.x, point.y, { steps: 5 });
     expect(await until(() => cardShown(page))).toBe(true);
     const inside = await page.evaluate(({ x, y }) => {
-      for (let dy = 30; dy < 300; dy += 10) if (document.elementFromPoint(x + 20, y + dy)?.localName === 'backstory-card') return { x: x + 20, y: y + dy + 40 };
+      for (let dy = 30; dy < 300; dy += 10) {
+        const hit = document.elementFromPoint(x + 20, y + dy);
+        if (hit && hit !== document.body && hit.parentElement === document.documentElement) return { x: x + 20, y: y + dy + 40 };
+      }
       return null;
     }, point);
     expect(inside).not.toBeNull();
@@ -348,7 +360,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.keyboard.press('Enter');
     expect(await until(async () => (await markCount(page)) === 0)).toBe(true);
     // The message is where the card was, focus on its Undo.
-    expect(await active(page)).toBe('backstory-card');
+    expect(await active(page)).toBe('card-host');
     expect(await cardShown(page)).toBe(true);
     if (name === 'chromium') {
       const tree = await page.accessibility.snapshot({ interestingOnly: false });
