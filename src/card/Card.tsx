@@ -34,10 +34,22 @@ export interface CardProps {
   off?: OffState | null | undefined;
 }
 
-const TABBABLE = 'button:not([disabled]), a[href], [tabindex="0"]';
+// <summary> too: folded replies (FactItem) open with one.
+const TABBABLE = 'button:not([disabled]), a[href], summary, [tabindex="0"]';
+
+/**
+ * Whether Tab can reach `el`: laid out, and not inside a closed <details> (other than its own summary).
+ * Chromium keeps layout boxes for a closed details' content (content-visibility: hidden), so client
+ * rects alone would count folded reply citations that Tab skips.
+ */
+function reachable(el: HTMLElement): boolean {
+  if (el.getClientRects().length === 0) return false;
+  const closed = el.closest('details:not([open])');
+  return closed === null || (el.localName === 'summary' && el.parentElement === closed);
+}
 
 function tabbables(card: HTMLElement): HTMLElement[] {
-  return [...card.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.getClientRects().length > 0);
+  return [...card.querySelectorAll<HTMLElement>(TABBABLE)].filter(reachable);
 }
 
 /**

@@ -139,8 +139,12 @@ describe.each(BROWSERS)('%s', (name) => {
       expect(setup.scrolls).toBe(true);
       const total = await page.evaluate(
         () =>
-          [...(globalThis as unknown as { cardRoot: ShadowRoot }).cardRoot.querySelectorAll('button, a[href]')].filter((el) => el.getClientRects().length > 0)
-            .length,
+          // Laid out and not folded away in a closed <details> (its summary counts).
+          [...(globalThis as unknown as { cardRoot: ShadowRoot }).cardRoot.querySelectorAll('button, a[href], summary')].filter((el) => {
+            if (el.getClientRects().length === 0) return false;
+            const closed = el.closest('details:not([open])');
+            return closed === null || (el.localName === 'summary' && el.parentElement === closed);
+          }).length,
       );
       expect(total).toBeGreaterThan(15);
       const seen = new Set<string>();
@@ -151,7 +155,7 @@ describe.each(BROWSERS)('%s', (name) => {
           const el = root.activeElement as HTMLElement | null;
           const card = root.querySelector<HTMLElement>('[role="dialog"]');
           if (!el || !card) return null;
-          const all = [...root.querySelectorAll('button, a[href]')];
+          const all = [...root.querySelectorAll('button, a[href], summary')];
           const r = el.getBoundingClientRect();
           const c = card.getBoundingClientRect();
           const style = getComputedStyle(el);
