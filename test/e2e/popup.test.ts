@@ -208,7 +208,8 @@ describe.each(BROWSERS)('%s', (name) => {
       await popup.close();
       await article.close();
     }
-    const options = await openExtensionPage(session, 'options.html', 'input[name="mode"][value="all"]:checked');
+    // The defaults: "automatic" mode.
+    const options = await openExtensionPage(session, 'options.html', 'input[name="mode"][value="automatic"]:checked');
     await options.close();
     await session.inExtension(`await api.storage.local.clear(); return true;`);
   });
