@@ -56,13 +56,15 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   it('storage.local.get fails in the background: popup and options say so, nothing is written, Retry recovers', async () => {
+    // Settings in the current schema, so the one write after Retry changes only what the reader changed.
     const reader = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       mode: 'first',
       entities: { microsoft: true, azure: true, 'unit-8200': true },
       style: 'underline',
       disabledSites: ['one.example', 'two.example', 'three.example'],
       addedSites: ['https://added.example'],
+      clickOnly: false,
     };
     await session.inExtension(`await api.storage.local.set({ settings: ${JSON.stringify(reader)} }); return true;`);
     await countSettingsWrites(session);
