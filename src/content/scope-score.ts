@@ -10,6 +10,7 @@
  * One pass over the element tree (a TreeWalker, no `textContent` copies, no layout), then passes
  * over plain arrays indexed by document order: linear in the page's size.
  */
+import { attr, hasAttr, hasAttrs } from './dom-safe';
 import { classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
@@ -105,7 +106,7 @@ function readTree(body: Element): Tree {
     parentList.push(p);
     const tag = el.tagName;
     blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (blockOf[p] as number));
-    const role = el.hasAttributes() ? el.getAttribute('role') : null;
+    const role = hasAttrs(el) ? attr(el, 'role') : null;
     chromeList.push((p >= 0 && chromeList[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
     inLink.push((p >= 0 && inLink[p] === 1) || tag === 'A' ? 1 : 0);
     textLen.push(0);
@@ -140,7 +141,7 @@ function readTree(body: Element): Tree {
     } catch {
       tag = 'SCRIPT';
     }
-    const hidden = el.hasAttributes() && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true');
+    const hidden = hasAttrs(el) && (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true');
     if (IGNORED.has(tag) || hidden) {
       node = skip(walker, el, body);
       continue;
@@ -206,8 +207,8 @@ const linkDensity = (t: Tree, i: number): number => ((t.len[i] as number) > 0 ? 
 
 /** Semantic hints raise a candidate: the article body's microdata, <article>, <main>. */
 function hint(el: Element, tag: string): number {
-  if (el.hasAttributes() && el.getAttribute('itemprop') === 'articleBody') return 30;
-  if (tag === 'ARTICLE' || tag === 'MAIN' || (el.hasAttributes() && el.getAttribute('role') === 'main')) return 10;
+  if (hasAttrs(el) && attr(el, 'itemprop') === 'articleBody') return 30;
+  if (tag === 'ARTICLE' || tag === 'MAIN' || (hasAttrs(el) && attr(el, 'role') === 'main')) return 10;
   return 0;
 }
 
@@ -280,12 +281,12 @@ function siblings(t: Tree, top: number): number[] {
   if (p < 0) return out;
   const topScore = finalScore(t, top);
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = (t.els[top] as Element).getAttribute('class');
+  const topClass = attr(t.els[top] as Element, 'class');
   for (let i = p + 1; i <= (t.end[p] as number); i = (t.end[i] as number) + 1) {
     if (i === top || t.chrome[i] === 1) continue;
     const el = t.els[i] as Element;
     let s = finalScore(t, i);
-    if (topClass && el.getAttribute('class') === topClass) s += topScore * 0.2;
+    if (topClass && attr(el, 'class') === topClass) s += topScore * 0.2;
     const len = t.len[i] as number;
     const ld = linkDensity(t, i);
     if (el.tagName === 'P') {
@@ -304,7 +305,7 @@ function teaserList(t: Tree, i: number): boolean {
   let count = 0;
   for (let c = i + 1; c <= (t.end[i] as number); c = (t.end[c] as number) + 1) {
     const child = t.els[c] as Element;
-    const key = `${child.tagName} ${child.getAttribute('class') ?? ''}`;
+    const key = `${child.tagName} ${attr(child, 'class') ?? ''}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
     count++;
     if ((t.links[c] as number) > 0) withLinks++;

@@ -5,6 +5,7 @@
  * Words are looked up in sets (a regex of ~100 alternatives cost ~10 µs per element), and each
  * distinct class/id string is judged once per page.
  */
+import { attr, hasAttrs } from './dom-safe';
 
 /** Words of blocks that hold chrome: comments, related links, share bars, sidebars, ads, bylines. */
 const CHROME = new Set(
@@ -59,9 +60,9 @@ function judge(value: string): number {
  * by its share of the text (scope-score.ts), not by its name.
  */
 export function classWeight(el: Element): number {
-  if (!el.hasAttributes()) return 0;
-  const cls = el.getAttribute('class');
-  const id = el.id;
+  if (!hasAttrs(el)) return 0;
+  const cls = attr(el, 'class');
+  const id = attr(el, 'id');
   const value = id ? `${cls ?? ''} ${id}` : cls;
   if (!value || value.length > 400) return 0;
   let weight = cache.get(value);
