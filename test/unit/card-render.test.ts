@@ -185,11 +185,10 @@ describe('Card', () => {
   it('shows "Off on <site>" with Undo focused after Hide on this site', async () => {
     const onUndo = vi.fn();
     mount('azure', { off: { site: 'theguardian.com', onUndo } });
-    // Preact runs effects after the next frame.
-    await new Promise((r) => setTimeout(r, 50));
     expect(root.querySelector('.off-text')?.textContent).toBe('Off on theguardian.com');
     const undo = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo');
-    expect(document.activeElement).toBe(undo);
+    // Preact runs effects after the next frame, which a loaded machine can delay: wait for it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(undo), { timeout: 3000, interval: 20 });
     undo?.click();
     expect(onUndo).toHaveBeenCalledOnce();
     expect(root.querySelector('.fact')).toBeNull();
