@@ -9,9 +9,11 @@ import { BROWSERS, launch, readMarks, settle, type MarkInfo, type Session } from
 
 const HOST = 'www.theguardian.com';
 
+/** A page about the story (its own words: the Israeli military, Gaza, surveillance), so the default
+ * "automatic" mode marks every mention, not only the first of each name. */
 function shell(body: string, script = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Live: cloud contracts</title></head>
-<body><main><article><h1>Live: cloud contracts</h1><p>Updates as they come in.</p>${body}</article></main>${script}</body></html>`;
+<body><main><article><h1>Live: cloud contracts</h1><p>Updates as they come in on the Israeli military's cloud contracts and the surveillance of Gaza.</p>${body}</article></main>${script}</body></html>`;
 }
 
 /**
