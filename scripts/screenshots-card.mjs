@@ -93,7 +93,7 @@ async function shootKeyboard(session, file, { zoom = 1, tabs = 0 } = {}) {
 for (const name of ['chromium', 'firefox']) {
   const session = await launch(name);
   try {
-    await shoot(session, name === 'chromium' ? '/corpus/engadget.html' : '/corpus/nytimes-5.html', 'backstory-microsoft', `card-${name}-light.png`, { index: name === 'chromium' ? 1 : 0 });
+    await shoot(session, name === 'chromium' ? '/corpus/engadget.html' : '/corpus/nytimes-5.html', 'backstory-microsoft', `card-${name}-light.png`, { index: 0 });
     if (name === 'chromium') {
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-unit-8200', 'card-chromium-demo.png');
       await shoot(session, '/fixtures/demo/microsoft-unit-8200.html', 'backstory-azure', 'card-chromium-dark.png', { dark: true });
