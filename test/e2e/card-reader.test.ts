@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, type Session } from './harness';
+import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, type Session, focusedName } from './harness';
 import { ROOT } from './server';
 
 const ARTICLE = '/fixtures/card-article.html';
@@ -54,16 +54,6 @@ async function shiftTab(page: Page): Promise<void> {
 }
 
 const markCount = async (page: Page) => (await readMarks(page)).reduce((n, m) => n + m.texts.length, 0);
-
-function focusedName(node: SerializedAXNode | null): string | null {
-  if (!node) return null;
-  if (node.focused && node.role !== 'RootWebArea') return node.name ?? '';
-  for (const child of node.children ?? []) {
-    const found = focusedName(child);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 function collect(node: SerializedAXNode | null, role: string, out: string[] = []): string[] {
   if (!node) return out;

@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type SerializedAXNode } from 'puppeteer-core';
 import { ROOT, startServer, type FixtureServer } from './server';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -259,4 +259,15 @@ export async function waitFor(check: () => Promise<boolean>, timeout = 10_000, w
     if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The accessible name of the focused node in an accessibility snapshot (Chromium), or null. */
+export function focusedName(node: SerializedAXNode | null): string | null {
+  if (!node) return null;
+  if (node.focused && node.role !== 'RootWebArea') return node.name ?? '';
+  for (const child of node.children ?? []) {
+    const found = focusedName(child);
+    if (found !== null) return found;
+  }
+  return null;
 }

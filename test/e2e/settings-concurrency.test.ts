@@ -6,10 +6,10 @@
  * reader chose is lost. Before the one writer, each context read, changed and wrote the whole
  * settings object itself, so the later write erased the earlier ones.
  */
-import type { Page, SerializedAXNode } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedSettings } from './background-storage';
-import { BROWSERS, launch, messageTab, readMarks, settle, waitFor, type Session } from './harness';
+import { BROWSERS, launch, messageTab, readMarks, settle, waitFor, type Session, focusedName } from './harness';
 
 const DEMO = '/fixtures/demo/microsoft-unit-8200.html';
 /** The options page's list of sites turned off. */
@@ -47,16 +47,6 @@ async function focusHideButton(session: Session, page: Page, prefix: string): Pr
   if (session.name === 'chromium') {
     expect(focusedName(await page.accessibility.snapshot({ interestingOnly: false }))).toBe('Hide on this site');
   }
-}
-
-function focusedName(node: SerializedAXNode | null): string | null {
-  if (!node) return null;
-  if (node.focused && node.role !== 'RootWebArea') return node.name ?? '';
-  for (const child of node.children ?? []) {
-    const found = focusedName(child);
-    if (found !== null) return found;
-  }
-  return null;
 }
 
 describe.each(BROWSERS)('%s', (name) => {
