@@ -60,7 +60,7 @@ try {
   await waitForMarks(article, 1);
   // The corpus keeps the page's HTML, not its stylesheets; a plain reading style stands in for them.
   await article.addStyleTag({ content: READING_STYLE });
-  const point = (await article.evaluate(firstMarkBelowHeading)) ?? (await markPoint(article, 'backstory-microsoft', 1));
+  const point = (await article.evaluate(firstMarkBelowHeading)) ?? (await markPoint(article, 'backstory-microsoft', 0));
   await article.mouse.move(point.x - 40, point.y + 60);
   await article.mouse.move(point.x, point.y, { steps: 5 });
   await sleep(2000);
