@@ -39,13 +39,20 @@ class Backstory {
   private settings: Settings | null = null;
   private lastReported = '';
   private published: PublishedInfo | null | undefined;
-  private readonly topic = new TopicReader(document);
+  private readonly topic = new TopicReader(
+    document,
+    () => this.scanner.scopeRoots(),
+    () => this.repaint(null),
+  );
 
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
     this.settings = await loadSettings();
     onSettingsChanged((s) => this.apply(s), signal);
-    this.scanner.onChange((change) => this.repaint(change), signal);
+    this.scanner.onChange((change) => {
+      this.topic.note(this.scanner.list(), change);
+      this.repaint(change);
+    }, signal);
     handle<ContentCalls>(
       {
         getPageInfo: () => this.pageInfo(),
@@ -115,7 +122,7 @@ class Backstory {
     const settings = this.settings;
     if (!settings || !this.running) return;
     const list = this.scanner.list();
-    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory(list);
+    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory();
     this.shown.update(list, change, { ...settings, aboutStory }, settings.style === 'background');
     // The highlight styles, and the hover, focus and touch listeners of the card bundle, come once
     // there is something to mark: a page without a mention cannot tell Backstory is installed.

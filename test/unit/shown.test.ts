@@ -12,6 +12,7 @@ import { visibleMentions, type PaintOptions } from '../../src/content/highlights
 import type { MarkChange, Mention } from '../../src/content/mention';
 import { Scanner } from '../../src/content/scanner';
 import { ShownSelection } from '../../src/content/shown';
+import { TopicReader } from '../../src/content/topic';
 import { VisibleIndex } from '../../src/content/visible-index';
 import type { Mode } from '../../src/shared/settings';
 
@@ -217,5 +218,44 @@ describe('VisibleIndex', () => {
       window.setTimeout = real;
     }
     expect(timers.n).toBe(0);
+  });
+});
+
+describe('TopicReader', () => {
+  it('reads the article once per scan and title, after the repaint that asked, and not for a Unit 8200 page', async () => {
+    document.title = 'Cloud news';
+    document.body.innerHTML = '<article><p>The Israeli military used Azure for surveillance of Palestinians in Gaza.</p></article>';
+    let roots: readonly Element[] = [document.querySelector('article') as Element];
+    let decided = 0;
+    const topic = new TopicReader(document, () => roots, () => decided++);
+    const azure: Mention = { entityId: 'azure', range: document.createRange() };
+    topic.note([azure], { reset: true, added: [], dropped: [] });
+    expect(topic.aboutStory()).toBe(false); // not read yet: the first paint does not wait for it
+    expect(topic.reads).toBe(0);
+    for (let i = 0; i < 20; i++) topic.aboutStory();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(topic.reads).toBe(1);
+    expect(decided).toBe(1);
+    for (let i = 0; i < 20; i++) expect(topic.aboutStory()).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(topic.reads).toBe(1);
+
+    // A new scan (a single-page app navigating): read once more.
+    document.body.innerHTML = '<article><p>Azure had an outage in West Europe.</p></article>';
+    roots = [document.querySelector('article') as Element];
+    topic.aboutStory();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(topic.reads).toBe(2);
+    expect(topic.aboutStory()).toBe(false);
+
+    // A Unit 8200 mark decides without reading; dropping it goes back to the read answer.
+    const unit: Mention = { entityId: 'unit-8200', range: document.createRange() };
+    topic.note([azure, unit], { reset: false, added: [unit], dropped: [] });
+    document.title = 'Another title';
+    expect(topic.aboutStory()).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(topic.reads).toBe(2);
+    topic.note([azure], { reset: false, added: [], dropped: [unit] });
+    expect(topic.aboutStory()).toBe(false);
   });
 });
