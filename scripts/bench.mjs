@@ -14,6 +14,7 @@
  * exit code is non-zero only when something failed to run, never because of a time.
  *
  *   node scripts/bench.mjs [--browser chromium|firefox] [--pages 10] [--filter guardian] [--runs 5]
+ *   node scripts/bench.mjs --large-append   (only the large article and the append entries)
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -36,7 +37,9 @@ const RUNS = Number(arg('runs', 3));
 const ONLY = arg('browser', null);
 const PAGE_LIMIT = Number(arg('pages', Infinity));
 const FILTER = arg('filter', null);
-const SKIP_CORPUS = argv.includes('--no-corpus');
+/** Only the large article and the append to 20,000 paragraphs: the content script's hot path, in minutes. */
+const LARGE_APPEND = argv.includes('--large-append');
+const SKIP_CORPUS = argv.includes('--no-corpus') || LARGE_APPEND;
 /** Only the corpus pages (peers and ratios): the generated pages take most of a run's time. */
 const CORPUS_ONLY = argv.includes('--corpus-only');
 /** Every n-th corpus page only (a sample spread over the alphabet). */
@@ -411,8 +414,8 @@ async function benchBrowser(name, server, code, corpusPages) {
       pageRenderMs: median(cold.map((c) => c.pageRenderMs)),
     };
 
+    if (!LARGE_APPEND) try {
     console.log(`  [${name}] doubling inputs, append storm, idle … (${elapsed()})`);
-    try {
     await open(tab, `${base}/bench/blank.html`, code);
     result.doubling = {};
     for (const [key, fn, n] of DOUBLING) {

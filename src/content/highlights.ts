@@ -3,7 +3,7 @@
  * `backstory-<entityId>`. The page's DOM is never touched; the `::highlight()` styles are inserted
  * by the background with the first mark (see index.ts), so a page without a mention sees none.
  */
-import { ENTITY_IDS, type EntityId } from '../data/types';
+import type { EntityId } from '../data/types';
 import type { Mode } from '../shared/settings';
 import type { Mention } from './mention';
 
@@ -36,8 +36,18 @@ export const EMPHASIS = 'backstory-emphasis';
 const sameBoundaries = (a: AbstractRange, b: AbstractRange) =>
   a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 
+/** Copies checked per `verify` beyond the ones asked for: the rest are checked in turn by later uses. */
+const VERIFY_BATCH = 32;
+
+interface Painted {
+  entityId: EntityId;
+  /** The copy registered for the own range. */
+  copy: Range;
+}
+
 /**
- * Keeps `CSS.highlights` in line with the mentions, touching only what changed.
+ * Keeps `CSS.highlights` in line with the shown mentions, touching only what changed: `update` adds
+ * and removes single marks, so a change of one paragraph costs that paragraph's marks.
  *
  * The registry is shared with the page (tech.md §1): any page script can read our Highlights, move or
  * collapse their ranges, add its own or replace the registration (issue 11, finding 2: a page moved
@@ -49,27 +59,58 @@ const sameBoundaries = (a: AbstractRange, b: AbstractRange) =>
  */
 export class Painter {
   private readonly highlights = new Map<EntityId, Highlight>();
-  /** Per entity: own range → the copy registered for it. */
-  private readonly painted = new Map<EntityId, Map<Range, Range>>();
+  /** Own range → its entity and registered copy. */
+  private readonly painted = new Map<Range, Painted>();
+  /** Copies per entity: what each Highlight's size must be. */
+  private readonly sizes = new Map<EntityId, number>();
   /** Registered copy → own range. */
   private readonly owners = new WeakMap<AbstractRange, Range>();
   private emphasis: Highlight | null = null;
+  private emphasised = false;
+  /** Where `verify` goes on checking copies in turn (a Map iterator follows later additions and removals). */
+  private cursor: Iterator<[Range, Painted]> | null = null;
 
-  /** Make the highlights match exactly `mentions`, touching only what changed. */
-  paint(mentions: readonly Mention[], emphasise = false): void {
-    this.paintEntities(mentions);
-    if (emphasise && mentions.length) {
-      this.emphasis ??= new Highlight();
-      this.emphasis.clear();
-      for (const m of mentions) {
-        const copy = this.painted.get(m.entityId)?.get(m.range);
-        if (copy) this.emphasis.add(copy);
-      }
-      if (CSS.highlights.get(EMPHASIS) !== this.emphasis) CSS.highlights.set(EMPHASIS, this.emphasis);
-    } else if (this.emphasis) {
-      CSS.highlights.delete(EMPHASIS);
-      this.emphasis = null;
+  /** Start drawing `show` and stop drawing `hide` (mentions not drawn, or already drawn, are ignored). */
+  update(show: readonly Mention[], hide: readonly Mention[]): void {
+    const touched = new Set<EntityId>();
+    for (const m of hide) {
+      const entry = this.painted.get(m.range);
+      if (!entry) continue;
+      this.painted.delete(m.range);
+      this.owners.delete(entry.copy);
+      this.highlights.get(entry.entityId)?.delete(entry.copy);
+      this.emphasis?.delete(entry.copy);
+      this.sizes.set(entry.entityId, (this.sizes.get(entry.entityId) ?? 1) - 1);
+      touched.add(entry.entityId);
     }
+    for (const m of show) {
+      if (this.painted.has(m.range)) continue;
+      const copy = this.copyOf(m.range);
+      this.painted.set(m.range, { entityId: m.entityId, copy });
+      let highlight = this.highlights.get(m.entityId);
+      if (!highlight) this.highlights.set(m.entityId, (highlight = new Highlight()));
+      highlight.add(copy);
+      this.emphasis?.add(copy);
+      this.sizes.set(m.entityId, (this.sizes.get(m.entityId) ?? 0) + 1);
+      touched.add(m.entityId);
+    }
+    for (const id of touched) {
+      if (this.sizes.get(id)) {
+        // The page shares the registry and could have removed or replaced our entry.
+        this.register(highlightName(id), this.highlights.get(id) as Highlight);
+      } else {
+        CSS.highlights.delete(highlightName(id));
+        this.highlights.delete(id);
+        this.sizes.delete(id);
+      }
+    }
+    this.syncEmphasis();
+  }
+
+  /** Whether every mark is also in the "background" style's highlight (the reader's style setting). */
+  emphasise(on: boolean): void {
+    this.emphasised = on;
+    this.syncEmphasis();
   }
 
   /** Backstory's own range for a range found in the registry (e.g. by `highlightsFromPoint`), if it is one of our copies. */
@@ -78,24 +119,54 @@ export class Painter {
   }
 
   /**
-   * Check every registration and copy against the own ranges and repair what the page changed:
-   * moved, extended or collapsed copies are replaced, removed ones put back, foreign ranges dropped,
-   * replaced or deleted registrations restored. O(marks); returns whether anything was repaired.
+   * Repair what the page changed before marks are used: replaced or deleted registrations, the
+   * Highlights' settings, ranges added to or removed from them (their sizes), and moved, extended or
+   * collapsed copies: those of `ranges` (the own ranges about to be used, e.g. under the pointer) and
+   * VERIFY_BATCH more in turn, so repeated uses cover every mark while each costs O(1). Returns
+   * whether anything was repaired.
    */
-  verify(): boolean {
+  verify(ranges: readonly Range[] = []): boolean {
     let repaired = false;
+    for (const range of ranges) {
+      const entry = this.painted.get(range);
+      if (entry && this.repairCopy(range, entry)) repaired = true;
+    }
+    const batch = Math.min(VERIFY_BATCH, this.painted.size);
+    for (let i = 0; i < batch; i++) {
+      let next = this.cursor?.next();
+      if (!next || next.done) next = (this.cursor = this.painted.entries()).next();
+      if (next.done) break;
+      if (this.repairCopy(next.value[0], next.value[1])) repaired = true;
+    }
     for (const [id, highlight] of this.highlights) {
-      if (this.register(highlightName(id), highlight)) repaired = true;
-      const copies = this.painted.get(id);
-      if (copies && this.repairHighlight(highlight, copies)) repaired = true;
+      if (this.repairHighlight(highlightName(id), highlight, this.sizes.get(id) ?? 0, id)) repaired = true;
     }
-    if (this.emphasis) {
-      const all = new Map<Range, Range>();
-      for (const copies of this.painted.values()) for (const [own, copy] of copies) all.set(own, copy);
-      if (this.register(EMPHASIS, this.emphasis)) repaired = true;
-      if (this.repairHighlight(this.emphasis, all)) repaired = true;
-    }
+    if (this.emphasis && this.repairHighlight(EMPHASIS, this.emphasis, this.painted.size, null)) repaired = true;
     return repaired;
+  }
+
+  /** Remove every mark at once. */
+  clear(): void {
+    for (const id of this.highlights.keys()) CSS.highlights.delete(highlightName(id));
+    if (this.emphasis) CSS.highlights.delete(EMPHASIS);
+    this.emphasis = null;
+    this.highlights.clear();
+    this.painted.clear();
+    this.sizes.clear();
+    this.cursor = null;
+  }
+
+  private syncEmphasis(): void {
+    if (this.emphasised && this.painted.size) {
+      if (!this.emphasis) {
+        this.emphasis = new Highlight();
+        for (const { copy } of this.painted.values()) this.emphasis.add(copy);
+      }
+      this.register(EMPHASIS, this.emphasis);
+    } else if (this.emphasis) {
+      CSS.highlights.delete(EMPHASIS);
+      this.emphasis = null;
+    }
   }
 
   private register(name: string, highlight: Highlight): boolean {
@@ -110,78 +181,47 @@ export class Painter {
     return copy;
   }
 
-  private repairHighlight(highlight: Highlight, copies: Map<Range, Range>): boolean {
+  /** A moved, extended or collapsed copy is replaced; one removed from its Highlight is put back. */
+  private repairCopy(own: Range, entry: Painted): boolean {
+    const highlight = this.highlights.get(entry.entityId);
+    if (!sameBoundaries(own, entry.copy)) {
+      this.replaceCopy(own, entry);
+      return true;
+    }
     let repaired = false;
-    // What the page could set on our object to change how (or whether) the marks are drawn.
-    if (highlight.priority !== 0) (highlight.priority = 0), (repaired = true);
-    if (highlight.type !== 'highlight') (highlight.type = 'highlight'), (repaired = true);
-    for (const [own, copy] of copies) {
-      if (!sameBoundaries(own, copy)) {
-        highlight.delete(copy);
-        this.owners.delete(copy);
-        const fresh = this.copyOf(own);
-        copies.set(own, fresh);
-        highlight.add(fresh);
-        repaired = true;
-      } else if (!highlight.has(copy)) {
-        highlight.add(copy);
-        repaired = true;
-      }
-    }
-    if (highlight.size !== copies.size) {
-      // Ranges the page added. Rebuilt rather than iterated: in Firefox a content script's callback
-      // passed to the page-side Highlight.forEach fails ("Permission denied to access object") and
-      // Xrays do not wrap its iterators. Only a tampered highlight pays for this.
-      highlight.clear();
-      for (const copy of copies.values()) highlight.add(copy);
-      repaired = true;
-    }
+    if (highlight && !highlight.has(entry.copy)) (highlight.add(entry.copy), (repaired = true));
+    if (this.emphasis && !this.emphasis.has(entry.copy)) (this.emphasis.add(entry.copy), (repaired = true));
     return repaired;
   }
 
-  private paintEntities(mentions: readonly Mention[]): void {
-    const wanted = new Map<EntityId, Set<Range>>();
-    for (const id of ENTITY_IDS) wanted.set(id, new Set());
-    for (const m of mentions) wanted.get(m.entityId)?.add(m.range);
-    for (const id of ENTITY_IDS) {
-      const next = wanted.get(id) as Set<Range>;
-      let copies = this.painted.get(id);
-      if (!copies) this.painted.set(id, (copies = new Map()));
-      let highlight = this.highlights.get(id);
-      if (next.size === 0) {
-        if (highlight) {
-          CSS.highlights.delete(highlightName(id));
-          this.highlights.delete(id);
-        }
-        copies.clear();
-        continue;
-      }
-      for (const [own, copy] of copies) {
-        if (next.has(own)) continue;
-        highlight?.delete(copy);
-        copies.delete(own);
-      }
-      if (!highlight) {
-        highlight = new Highlight();
-        this.highlights.set(id, highlight);
-      }
-      for (const own of next) {
-        if (copies.has(own)) continue;
-        const copy = this.copyOf(own);
-        copies.set(own, copy);
-        highlight.add(copy);
-      }
-      // The page shares the registry and could have removed or replaced our entry.
-      this.register(highlightName(id), highlight);
-    }
+  private replaceCopy(own: Range, entry: Painted): void {
+    const highlight = this.highlights.get(entry.entityId);
+    highlight?.delete(entry.copy);
+    this.emphasis?.delete(entry.copy);
+    this.owners.delete(entry.copy);
+    entry.copy = this.copyOf(own);
+    highlight?.add(entry.copy);
+    this.emphasis?.add(entry.copy);
   }
 
-  /** Remove every mark at once. */
-  clear(): void {
-    for (const id of this.highlights.keys()) CSS.highlights.delete(highlightName(id));
-    if (this.emphasis) CSS.highlights.delete(EMPHASIS);
-    this.emphasis = null;
-    this.highlights.clear();
-    this.painted.clear();
+  /** The registration, the settings and the size of one Highlight (`entityId` null: the emphasis, holding every copy). */
+  private repairHighlight(name: string, highlight: Highlight, size: number, entityId: EntityId | null): boolean {
+    let repaired = this.register(name, highlight);
+    // What the page could set on our object to change how (or whether) the marks are drawn.
+    if (highlight.priority !== 0) (highlight.priority = 0), (repaired = true);
+    if (highlight.type !== 'highlight') (highlight.type = 'highlight'), (repaired = true);
+    if (highlight.size !== size) {
+      // Ranges the page added or removed. Rebuilt rather than iterated: in Firefox a content script's
+      // callback passed to the page-side Highlight.forEach fails ("Permission denied to access
+      // object") and Xrays do not wrap its iterators. Only a tampered highlight pays for this.
+      highlight.clear();
+      for (const [own, entry] of this.painted) {
+        if (entityId !== null && entry.entityId !== entityId) continue;
+        if (!sameBoundaries(own, entry.copy)) this.replaceCopy(own, entry);
+        highlight.add(entry.copy);
+      }
+      repaired = true;
+    }
+    return repaired;
   }
 }

@@ -13,10 +13,12 @@ import { loadSettings, onSettingsChanged, type Settings } from '../shared/settin
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
 import type { CardUI } from './interaction';
 import { CARD_MODULE, type CardScope } from './card-module';
-import { highlightsSupported, Painter, visibleMentions } from './highlights';
+import { highlightsSupported, Painter } from './highlights';
 import { observeChanges } from './live';
 import { findPublishedDate } from './published-date';
+import type { MarkChange } from './mention';
 import { Scanner } from './scanner';
+import { ShownMarks } from './shown';
 import { TopicReader } from './topic';
 import { VisibleIndex } from './visible-index';
 
@@ -27,7 +29,8 @@ class Backstory {
   private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
-  private readonly visible = new VisibleIndex(this.painter);
+  private readonly visible = new VisibleIndex(this.painter, () => this.scanner.list());
+  private readonly shown = new ShownMarks(this.painter, this.visible);
   private readonly lifetime = new AbortController();
   private running: AbortController | null = null;
   private card: CardUI | null = null;
@@ -36,13 +39,20 @@ class Backstory {
   private settings: Settings | null = null;
   private lastReported = '';
   private published: PublishedInfo | null | undefined;
-  private readonly topic = new TopicReader(document);
+  private readonly topic = new TopicReader(
+    document,
+    () => this.scanner.scopeRoots(),
+    () => this.repaint(null),
+  );
 
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
     this.settings = await loadSettings();
     onSettingsChanged((s) => this.apply(s), signal);
-    this.scanner.onChange(() => this.repaint(), signal);
+    this.scanner.onChange((change) => {
+      this.topic.note(this.scanner.list(), change);
+      this.repaint(change);
+    }, signal);
     handle<ContentCalls>(
       {
         getPageInfo: () => this.pageInfo(),
@@ -87,7 +97,7 @@ class Backstory {
       );
       return;
     }
-    this.repaint();
+    this.repaint(null);
   }
 
   private stop(): void {
@@ -100,22 +110,23 @@ class Backstory {
       this.cardLoading = null;
     }
     this.scanner.clear();
-    this.painter.clear();
-    this.visible.set([]);
+    this.shown.clear();
     this.report();
   }
 
-  private repaint(): void {
+  /**
+   * Bring the marks in line with a change of the scanner's list, or with the settings (`change` null).
+   * Only the changed marks are painted and indexed (see ShownMarks).
+   */
+  private repaint(change: MarkChange | null): void {
     const settings = this.settings;
     if (!settings || !this.running) return;
     const list = this.scanner.list();
-    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory(list);
-    const shown = visibleMentions(list, { ...settings, aboutStory });
-    this.painter.paint(shown, settings.style === 'background');
-    this.visible.set(shown);
+    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory();
+    this.shown.update(list, change, { ...settings, aboutStory }, settings.style === 'background');
     // The highlight styles, and the hover, focus and touch listeners of the card bundle, come once
     // there is something to mark: a page without a mention cannot tell Backstory is installed.
-    if (shown.length) {
+    if (this.visible.size() > 0) {
       this.stylesLoading ??= sendToBackground('insertHighlightStyles', {}).catch(() => {
         this.stylesLoading = null; // the background may be restarting; the next repaint asks again
       });
@@ -125,9 +136,7 @@ class Backstory {
   }
 
   private counts(): MentionCounts {
-    const counts: MentionCounts = { microsoft: 0, azure: 0, 'unit-8200': 0 };
-    for (const m of this.visible.list()) counts[m.entityId]++;
-    return counts;
+    return this.visible.counts();
   }
 
   /** Tell the background the badge count, only when it changed. */

@@ -10,6 +10,16 @@ export interface Mention {
 }
 
 /**
+ * What changed in the scanner's list since its last change callback: the mentions added and dropped,
+ * or `reset` when the list started over (a full scan, or cleared), in which case only `list()` counts.
+ */
+export interface MarkChange {
+  reset: boolean;
+  added: readonly Mention[];
+  dropped: readonly Mention[];
+}
+
+/**
  * What the scanner exposes to the card, hit-testing, keyboard navigation and the popup.
  * Mentions are kept in document order; ranges whose text changed are removed before listeners run.
  */

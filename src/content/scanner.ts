@@ -9,7 +9,7 @@
  */
 import { accepts, type Candidate, type Matcher, type PageContext } from '../detect';
 import type { EntityId } from '../data/types';
-import type { Mention } from './mention';
+import type { MarkChange, Mention } from './mention';
 import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
 import { positionAt, SegmentWalker, type Segment } from './segments';
 import { SLICE_MS, yieldToMain } from './yield';
@@ -42,7 +42,12 @@ export class Scanner {
   private pending: Held[] = [];
   private roots: Element[] = [];
   private readonly page: PageContext = { microsoft: false, cloud: false, unit8200: false };
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: MarkChange) => void>();
+  /**
+   * What changed since the last emit, so listeners paint and index only that (appending one paragraph
+   * to a 20,000-paragraph page must not cost a pass over every mark). `reset`: the list was replaced.
+   */
+  private changed: { reset: boolean; added: Held[]; dropped: Held[] } = { reset: false, added: [], dropped: [] };
   private generation = 0;
   private seq = 0;
   private contextRead = false;
@@ -63,7 +68,12 @@ export class Scanner {
     return this.mentions;
   }
 
-  onChange(listener: () => void, signal: AbortSignal): void {
+  /** The scope roots of the last full scan, in document order (the article whose words topic.ts reads). */
+  scopeRoots(): readonly Element[] {
+    return this.roots;
+  }
+
+  onChange(listener: (change: MarkChange) => void, signal: AbortSignal): void {
     this.listeners.add(listener);
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
@@ -73,6 +83,7 @@ export class Scanner {
     this.generation++;
     this.mentions = [];
     this.pending = [];
+    this.reset();
     this.emit();
   }
 
@@ -81,6 +92,7 @@ export class Scanner {
     const generation = ++this.generation;
     this.mentions = [];
     this.pending = [];
+    this.reset();
     // Walking the roots in document order makes discovery order document order.
     this.roots = findScopeRoots(this.doc).sort((a, b) =>
       a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
@@ -92,13 +104,16 @@ export class Scanner {
     let started = performance.now();
     let added = false;
     let long: Segment | null = null;
+    // Found in document order, so appended to the end of the mentions.
+    const found: Held[] = [];
     const visit = (segment: Segment): boolean => {
       if (segment.text.length > LONG_CHARS) {
         // Copied (the walker reuses its buffers) and matched below, window by window.
         long = { nodes: segment.nodes.slice(), starts: segment.starts.slice(), text: segment.text };
         return true;
       }
-      if (this.matchSegment(segment, this.mentions)) added = true;
+      if (this.matchSegment(segment, found)) added = true;
+      this.append(found);
       return false;
     };
     const overdue = () => performance.now() - started > this.sliceMs;
@@ -126,7 +141,8 @@ export class Scanner {
         long = null;
         if (segment) {
           for (let from = 0; from < segment.text.length; from += WINDOW) {
-            if (this.matchWindow(segment, from, this.mentions)) added = true;
+            if (this.matchWindow(segment, from, found)) added = true;
+            this.append(found);
             if (overdue() && (await pause())) return;
           }
         }
@@ -145,7 +161,10 @@ export class Scanner {
       for (const m of snapshot.slice(i, i + VISIBILITY_BATCH)) if (!isShown(m)) hidden.add(m);
       if (i + VISIBILITY_BATCH < snapshot.length && overdue() && (await pause())) return;
     }
-    if (hidden.size) this.mentions = this.mentions.filter((m) => !hidden.has(m));
+    if (hidden.size) {
+      this.mentions = this.mentions.filter((m) => !hidden.has(m));
+      for (const m of hidden) this.changed.dropped.push(m);
+    }
     this.emit();
   }
 
@@ -214,6 +233,7 @@ export class Scanner {
     } else new SegmentWalker(block).next(() => false, (segment) => this.matchSegment(segment, fresh));
     const shown = this.dropHidden(fresh);
     for (const m of shown) insertSorted(this.mentions, m);
+    for (const m of shown) this.changed.added.push(m);
     return shown.length > 0;
   }
 
@@ -333,6 +353,7 @@ export class Scanner {
     if (accepted.length === 0) return;
     if (inScanOrder) this.mentions = mergeBySeq(this.mentions, accepted);
     else for (const held of accepted) insertSorted(this.mentions, held);
+    for (const held of accepted) this.changed.added.push(held);
   }
 
   /**
@@ -343,7 +364,7 @@ export class Scanner {
   private dropDisconnected(): boolean {
     const alive = (m: Held) => !m.range.collapsed && m.range.startContainer.isConnected && m.range.endContainer.isConnected;
     const before = this.mentions.length;
-    this.mentions = this.mentions.filter(alive);
+    this.mentions = this.keepOnly(alive);
     this.pending = this.pending.filter(alive);
     return this.mentions.length !== before;
   }
@@ -352,13 +373,41 @@ export class Scanner {
   private dropWithin(blocks: ReadonlySet<Element>): boolean {
     const before = this.mentions.length;
     const outside = (m: Held) => !insideAny(m.range.startContainer, blocks) && !insideAny(m.range.endContainer, blocks);
-    this.mentions = this.mentions.filter(outside);
+    this.mentions = this.keepOnly(outside);
     this.pending = this.pending.filter(outside);
     return this.mentions.length !== before;
   }
 
+  /** The mentions that pass `keep`; the others are noted as dropped. */
+  private keepOnly(keep: (m: Held) => boolean): Held[] {
+    return this.mentions.filter((m) => keep(m) || (this.changed.dropped.push(m), false));
+  }
+
+  /** Move what a full scan found into the mentions (at their end: the walk is in document order). */
+  private append(found: Held[]): void {
+    for (const m of found) {
+      this.mentions.push(m);
+      this.changed.added.push(m);
+    }
+    found.length = 0;
+  }
+
+  /** The list starts over: listeners rebuild from `list()` at the next emit. */
+  private reset(): void {
+    this.changed = { reset: true, added: [], dropped: [] };
+  }
+
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    const { reset, added, dropped } = this.changed;
+    this.changed = { reset: false, added: [], dropped: [] };
+    let change: MarkChange = { reset, added, dropped };
+    if (!reset && added.length && dropped.length) {
+      // Found and dropped again between two emits (a rescan during a scan's pause): neither happened.
+      const gone = new Set<Mention>(dropped);
+      const came = new Set<Mention>(added);
+      change = { reset, added: added.filter((m) => !gone.has(m)), dropped: dropped.filter((m) => !came.has(m)) };
+    }
+    for (const listener of this.listeners) listener(change);
   }
 
 }

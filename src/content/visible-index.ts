@@ -1,56 +1,111 @@
+import type { EntityId } from '../data/types';
 import type { Mention, MentionIndex } from './mention';
 
 /** What VisibleIndex needs from the painter: its copies' owners, and the repair of the registry. */
 export interface RegistryGuard {
   /** Backstory's own range for a copy found in `CSS.highlights`, if it is one. */
   ownRange(range: AbstractRange): Range | undefined;
-  /** Put back whatever the page changed in the registry. */
-  verify(): boolean;
+  /** Put back whatever the page changed in the registry, checking these own ranges first. */
+  verify(ranges?: readonly Range[]): boolean;
 }
 
-/** At most one registry check per this many ms on the hit-testing path (it is O(marks)). */
-const VERIFY_EVERY_MS = 200;
+/** Text nodes indexed per mention at most (a name split over more nodes is still found by its ends). */
+const MAX_NODES = 16;
 
 /**
  * The mentions the reader can see (after mode and per-name settings), as a MentionIndex for the
  * card, hit-testing and keyboard navigation: an unmarked mention must not open a card.
  *
+ * Kept up to date change by change (`update`), with the lookups hit-testing makes on every pointer
+ * frame (by registered copy, by text node) in O(1); the list in document order is made from the
+ * scanner's list only when a command or focus asks for it.
+ *
  * Everything here is Backstory's own: the mentions and their ranges never enter `CSS.highlights`
  * (the painter registers copies). A range from the registry maps back to a mention only through the
- * painter's copies, and every use first lets the painter check and repair the registry.
+ * painter's copies, and every use first lets the painter check and repair the registry: the ranges
+ * about to be used, the registrations, and a few more copies in turn. Nothing runs between uses.
  */
 export class VisibleIndex implements MentionIndex {
-  private mentions: readonly Mention[] = [];
-  private current = new Set<Mention>();
+  private readonly current = new Set<Mention>();
   private readonly ranges = new WeakMap<Range, Mention>();
+  private readonly byNode = new WeakMap<Node, Set<Mention>>();
+  private readonly nodesOf = new WeakMap<Mention, Node[]>();
+  private readonly tally: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
+  private ordered: readonly Mention[] | null = [];
   private readonly listeners = new Set<() => void>();
-  private lastVerify = -Infinity;
-  private trailing = 0;
 
-  constructor(private readonly guard?: RegistryGuard) {}
+  /**
+   * @param guard - the painter, which checks and repairs the registry before each use
+   * @param order - every mention in document order (the scanner's list), a superset of the visible ones
+   */
+  constructor(
+    private readonly guard?: RegistryGuard,
+    private readonly order: () => readonly Mention[] = () => [],
+  ) {}
 
-  set(mentions: readonly Mention[]): void {
-    this.mentions = mentions;
-    this.current = new Set(mentions);
-    for (const m of mentions) this.ranges.set(m.range, m);
+  /** Start and stop listing these mentions. */
+  update(show: readonly Mention[], hide: readonly Mention[]): void {
+    for (const m of hide) {
+      if (!this.current.delete(m)) continue;
+      this.tally[m.entityId]--;
+      for (const node of this.nodesOf.get(m) ?? []) this.byNode.get(node)?.delete(m);
+    }
+    for (const m of show) {
+      if (this.current.has(m)) continue;
+      this.current.add(m);
+      this.tally[m.entityId]++;
+      this.ranges.set(m.range, m);
+      const nodes = textNodesOf(m.range);
+      this.nodesOf.set(m, nodes);
+      for (const node of nodes) {
+        let set = this.byNode.get(node);
+        if (!set) this.byNode.set(node, (set = new Set()));
+        set.add(m);
+      }
+    }
+    this.ordered = null;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Forget every mention. */
+  clear(): void {
+    this.update([], [...this.current]);
+  }
+
+  /** How many mentions are visible. */
+  size(): number {
+    return this.current.size;
+  }
+
+  /** How many mentions of each name are visible (the badge and the popup), without a pass over them. */
+  counts(): Record<EntityId, number> {
+    return { ...this.tally };
   }
 
   list(): readonly Mention[] {
     this.check();
-    return this.mentions;
+    if (!this.ordered) {
+      const all = this.order();
+      this.ordered = this.current.size === all.length ? all.slice() : all.filter((m) => this.current.has(m));
+    }
+    return this.ordered;
   }
 
   inNode(node: Node): readonly Mention[] {
-    this.check();
-    return this.mentions.filter((m) => m.range.startContainer === node || m.range.endContainer === node || m.range.intersectsNode(node));
+    const set = this.byNode.get(node);
+    const found = set
+      ? [...set].filter((m) => m.range.startContainer === node || m.range.endContainer === node || m.range.intersectsNode(node))
+      : [];
+    this.check(found.map((m) => m.range));
+    return found;
   }
 
   forRange(range: AbstractRange): Mention | undefined {
-    this.check();
     const own = this.guard?.ownRange(range);
     const mention = own ? this.ranges.get(own) : undefined;
-    return mention && this.current.has(mention) ? mention : undefined;
+    const found = mention && this.current.has(mention) ? mention : undefined;
+    this.check(found ? [found.range] : []);
+    return found;
   }
 
   onChange(listener: () => void, signal: AbortSignal): void {
@@ -58,26 +113,29 @@ export class VisibleIndex implements MentionIndex {
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
 
-  private check(): void {
-    if (!this.guard || this.mentions.length === 0) return;
-    const wait = this.lastVerify + VERIFY_EVERY_MS - performance.now();
-    if (wait <= 0) {
-      this.verifyNow();
-      return;
-    }
-    // Throttled: check once more when the window ends, so a change made just after a check is still repaired.
-    this.trailing ||= window.setTimeout(() => this.verifyNow(), wait);
-  }
-
-  private verifyNow(): void {
-    window.clearTimeout(this.trailing);
-    this.trailing = 0;
-    this.lastVerify = performance.now();
+  private check(ranges: readonly Range[] = []): void {
+    if (!this.guard || this.current.size === 0) return;
     try {
-      if (this.mentions.length) this.guard?.verify();
+      this.guard.verify(ranges);
     } catch (error) {
       // A content script must never break the page; the next use checks again.
       console.debug('Backstory could not check its marks:', error);
     }
   }
+}
+
+/**
+ * The text nodes a mention's range touches: its ends, and those between when a name is split over
+ * elements ("Micro<b>soft</b>"). The scanner's ranges start and end in text nodes.
+ */
+function textNodesOf(range: Range): Node[] {
+  const start = range.startContainer;
+  const end = range.endContainer;
+  if (start === end) return [start];
+  const nodes: Node[] = [start];
+  const walker = (start.ownerDocument ?? document).createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  for (let node = walker.nextNode(); node && node !== end && nodes.length < MAX_NODES; node = walker.nextNode()) nodes.push(node);
+  nodes.push(end);
+  return nodes;
 }
