@@ -28,7 +28,7 @@ function Reply({ r, t, onJump }: { r: CardResponse; t: Translate; onJump: (n: nu
         </time>
       </p>
       <p class="text" lang="en" dir="ltr">
-        {r.response.text} <Refs refs={r.refs} t={t} onJump={onJump} />
+        {r.response.text} <Refs refs={r.refs} onJump={onJump} />
       </p>
     </div>
   );
@@ -57,7 +57,7 @@ export function FactItem({ item, t, onJump, compact = false }: FactItemProps) {
         )}
       </p>
       <p class="text" lang="en" dir="ltr">
-        {fact.text} <Refs refs={item.refs} t={t} onJump={onJump} />
+        {fact.text} <Refs refs={item.refs} onJump={onJump} />
       </p>
       {confirmation && (
         <div class="confirmation">
