@@ -3,7 +3,7 @@
  * confirmation did and did not cover, and every reply that belongs beside it.
  */
 import type { CardFact, CardResponse } from './model';
-import type { Translate } from './i18n';
+import { isolate, type Translate } from './i18n';
 import { Refs } from './Refs';
 
 export interface FactItemProps {
@@ -13,9 +13,6 @@ export interface FactItemProps {
   /** "Since" items show the date first; key facts lead with their status. Their replies start collapsed. */
   compact?: boolean;
 }
-
-// Unicode isolates keep an English name or date from reordering the words around it in an RTL label.
-const isolate = (s: string): string => `\u2068${s}\u2069`;
 
 function Reply({ r, t, onJump }: { r: CardResponse; t: Translate; onJump: (n: number) => void }) {
   return (
