@@ -7,7 +7,8 @@ import { api, type Tabs } from '../shared/browser';
 import { dataset } from '../data/index';
 import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
 import { defaultSettings, type Settings } from '../shared/settings';
-import type { SettingsChange, SettingsError, SettingsResult } from '../shared/settings-change';
+import type { SettingsChange } from '../shared/settings-change';
+import { fetchSettings, settingsProblem } from '../shared/settings-client';
 import {
   isScriptableUrl,
   isSiteDisabled,
@@ -61,25 +62,11 @@ export interface Connection {
   tabId: number | null;
 }
 
-/** The notice for a writer's error ('invalid' cannot come from our own buttons: the generic one). */
-export function settingsNotice(error: SettingsError): Notice {
-  if (error === 'unreadable') return 'ui_settingsUnreadable';
-  if (error === 'quota' || error === 'unwritable') return 'ui_settingsUnwritable';
-  if (error === 'full') return 'ui_settingsFull';
-  return 'popup_failed';
-}
-
-/** The settings as the background's writer reads them; a background that does not answer counts as unreadable. */
-async function fetchSettings(): Promise<SettingsResult> {
-  return sendToBackground('getSettings', {}).catch(
-    (): SettingsResult => ({ ok: false, error: 'unreadable', settings: null }),
-  );
-}
-
 /** Send one change to the background's writer; resolves to the notice to show (null when saved). */
 async function changeSettings(change: SettingsChange): Promise<Notice> {
   const result = await sendToBackground('changeSettings', { change });
-  return result.ok ? null : settingsNotice(result.error);
+  // 'invalid' cannot come from our own buttons: the generic notice.
+  return result.ok ? null : (settingsProblem(result.error) ?? 'popup_failed');
 }
 
 export async function loadPopup(notice: Notice = null): Promise<Connection> {
@@ -109,9 +96,6 @@ export async function loadPopup(notice: Notice = null): Promise<Connection> {
     },
   };
 }
-
-const WRITER_ERRORS: readonly string[] = ['unreadable', 'unwritable', 'quota', 'full'];
-const isWriterError = (error: string | undefined): error is SettingsError => WRITER_ERRORS.includes(error ?? '');
 
 /** Wait for a freshly injected content script to answer (scan once, enable, grant). */
 async function waitForContentScript(tabId: number, tries = 20): Promise<void> {
@@ -173,8 +157,10 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       const request = api.permissions.request({ origins: [originPattern(s.origin)] });
       afterGrant(request, async (granted) => {
         const result = await sendToBackground('enableSite', { origin: granted.origin });
-        if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
-        if (!result.ok) throw new Error(result.error ?? 'enableSite failed');
+        if (result.ok) return;
+        const problem = settingsProblem(result.error);
+        if (problem) return problem;
+        throw new Error(result.error ?? 'enableSite failed');
       });
     },
     scanOnce() {
@@ -191,7 +177,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       if (!s) return;
       run(async () => {
         const result = await sendToBackground('removeSite', { origin: s.origin });
-        if (!result.ok) return isWriterError(result.error) ? settingsNotice(result.error) : 'popup_failed';
+        if (!result.ok) return settingsProblem(result.error) ?? 'popup_failed';
       });
     },
     grantAccess() {
@@ -201,7 +187,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       afterGrant(request, async (granted, tab) => {
         if (granted.kind === 'added') {
           const result = await sendToBackground('enableSite', { origin: granted.origin });
-          if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
+          if (!result.ok) return settingsProblem(result.error);
         }
         // A default site runs from the manifest on the next load; run it in this tab now.
         else await sendToBackground('scanOnce', { tabId: tab });
