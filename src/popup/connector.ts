@@ -4,6 +4,7 @@
  * each time it opens; nothing is kept between openings.
  */
 import { api, type Tabs } from '../shared/browser';
+import { defaultMatches } from '../shared/default-sites';
 import { dataset } from '../data/index';
 import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
 import { defaultSettings, type Settings } from '../shared/settings';
@@ -34,8 +35,6 @@ export async function readerTab(): Promise<Tabs.Tab | undefined> {
   const tabs = (await api.tabs.query({ currentWindow: true })).filter((t) => !ownPage(t));
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
-
-const defaultMatches = (): string[] => api.runtime.getManifest().content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
 
 /** The pattern to ask for: the default-list pattern for news sites, else the exact origin. */
 function sitePattern(site: SiteView): string {
