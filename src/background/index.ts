@@ -5,14 +5,13 @@
  * synchronously at top level, so an event that wakes the worker finds its listener.
  */
 import { api } from '../shared/browser';
+import { defaultMatches } from '../shared/default-sites';
 import { handle, sendToTab, type BackgroundCalls } from '../shared/messages';
 import { onSettingsChanged } from '../shared/settings';
 import { setBadge } from './badge';
 import { onCommand } from './commands';
 import { backgroundHandlers, parseCounts } from './handlers';
 import { adoptGranted, reconcile } from './site-scripts';
-
-const defaultMatches = (): string[] => api.runtime.getManifest().content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
 
 const quietly = (task: Promise<unknown>): void => {
   task.catch((error: unknown) => console.debug('Backstory background:', error));

@@ -6,6 +6,7 @@
  * install, at browser start, and whenever permissions or the list change.
  */
 import { api } from '../shared/browser';
+import { defaultMatches } from '../shared/default-sites';
 import type { SettingsResult } from '../shared/settings-change';
 import { isDefaultSite, isSiteOrigin, originPattern } from '../shared/sites';
 import { settingsWriter } from './writer';
@@ -118,9 +119,7 @@ export async function adoptGranted(patterns: readonly string[] | undefined, defa
 
 /** Host patterns the manifest grants or runs on: reset keeps them (they are the default sites). */
 function manifestPatterns(): Set<string> {
-  const manifest = api.runtime.getManifest();
-  const scripts = manifest.content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
-  return new Set([...(manifest.host_permissions ?? []), ...scripts]);
+  return new Set([...(api.runtime.getManifest().host_permissions ?? []), ...defaultMatches()]);
 }
 
 /**

@@ -10,7 +10,8 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CardModel } from './model';
 import type { CardLocale, Translate } from './i18n';
-import { formatIsoDate } from '../shared/since';
+import { formatUiDate } from '../shared/since';
+import { CloseButton } from './CloseButton';
 import { FactItem } from './FactItem';
 import { SourceList } from './SourceList';
 import { OffNotice, type OffState } from './OffNotice';
@@ -92,7 +93,7 @@ export function Card(props: CardProps) {
   const summary = useMemo(() => splitSummary(story.summary), [story.summary]);
   const labels = useMemo(() => sourceLabels(model.sources, t), [model.sources, t]);
   // UI dates ("As of", "Since") read in the UI language; content dates stay in the dataset's English.
-  const uiDate = (iso: string) => formatIsoDate(iso, locale === 'en' ? 'en-GB' : locale);
+  const uiDate = (iso: string) => formatUiDate(iso, locale);
 
   const jumpToSource = (n: number) => {
     const item = sourcesRef.current?.querySelector<HTMLElement>(`[data-n="${String(n)}"]`);
@@ -150,12 +151,7 @@ export function Card(props: CardProps) {
             {story.headline}
           </p>
         </div>
-        {/* One name only (aria-label): a title would be read a second time as its description. */}
-        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
-        </button>
+        <CloseButton label={t('card_close')} onClose={onClose} />
       </header>
 
       <div class="lede" lang="en" dir="ltr">

@@ -3,7 +3,7 @@
  * confirmation did and did not cover, and every reply that belongs beside it.
  */
 import type { CardFact, CardResponse } from './model';
-import type { Translate } from './i18n';
+import { isolate, type Translate } from './i18n';
 import { Refs } from './Refs';
 
 export interface FactItemProps {
@@ -13,9 +13,6 @@ export interface FactItemProps {
   /** "Since" items show the date first; key facts lead with their status. Their replies start collapsed. */
   compact?: boolean;
 }
-
-// Unicode isolates keep an English name or date from reordering the words around it in an RTL label.
-const isolate = (s: string): string => `\u2068${s}\u2069`;
 
 function Reply({ r, t, onJump }: { r: CardResponse; t: Translate; onJump: (n: number) => void }) {
   return (
@@ -28,7 +25,7 @@ function Reply({ r, t, onJump }: { r: CardResponse; t: Translate; onJump: (n: nu
         </time>
       </p>
       <p class="text" lang="en" dir="ltr">
-        {r.response.text} <Refs refs={r.refs} t={t} onJump={onJump} />
+        {r.response.text} <Refs refs={r.refs} onJump={onJump} />
       </p>
     </div>
   );
@@ -57,7 +54,7 @@ export function FactItem({ item, t, onJump, compact = false }: FactItemProps) {
         )}
       </p>
       <p class="text" lang="en" dir="ltr">
-        {fact.text} <Refs refs={item.refs} t={t} onJump={onJump} />
+        {fact.text} <Refs refs={item.refs} onJump={onJump} />
       </p>
       {confirmation && (
         <div class="confirmation">

@@ -3,6 +3,7 @@
  * next to the reader's text, with focus on Undo so one more key press restores everything.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { CloseButton } from './CloseButton';
 import type { Translate } from './i18n';
 
 export interface OffState {
@@ -23,11 +24,7 @@ export function OffNotice({ off, t, onClose }: { off: OffState; t: Translate; on
       <button type="button" class="btn btn-primary" ref={undo} onClick={off.onUndo}>
         {t('card_undo')}
       </button>
-      <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M4 4l8 8M12 4l-8 8" />
-        </svg>
-      </button>
+      <CloseButton label={t('card_close')} onClose={onClose} />
     </div>
   );
 }

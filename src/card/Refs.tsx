@@ -1,11 +1,9 @@
 /** Numbered source references ("[1][2]") that jump to the entry in the card's source list. */
 import { useContext } from 'preact/hooks';
-import type { Translate } from './i18n';
 import { SourceLabels } from './source-labels';
 
 export interface RefsProps {
   refs: readonly number[];
-  t: Translate;
   onJump: (n: number) => void;
 }
 

@@ -49,3 +49,9 @@ export function translator(locale: CardLocale): Translate {
   const catalog = CATALOGS[locale];
   return (key, ...subs) => formatMessage(catalog[key] ?? CATALOGS.en[key], subs);
 }
+
+/**
+ * An English name or date inside a translated label, in Unicode isolates (FSI … PDI), so that it does not
+ * reorder the words around it in a right-to-left label (card and popup).
+ */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;

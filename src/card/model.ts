@@ -7,8 +7,6 @@ import { developmentsSince, formatIsoDate } from '../shared/since';
 
 /** The card shows 3–5 facts (DESIGN.md "The card"). */
 export const MAX_FACTS = 5;
-/** "Since this article" shows this many at first; the rest open on request. */
-export const MAX_SINCE = 3;
 
 export interface DatedItem {
   /** The dataset's wording for approximate dates, else the formatted ISO date. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../data/types';
 import type { Needs } from './types';
 
 /*
@@ -40,6 +41,8 @@ const OTHER_BEFORE = [
 
 /** Rule: أزور after a verb particle or with an attached ل is the verb "(to) visit" ("عدت لأزور بيتي", "أريد أن أزور"). */
 const ARABIC_VERB_BEFORE = /(?:^|[^\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
+/** Rule: a ل attached to أزور (the letter right before it) makes it the verb: "لأزور". */
+const ATTACHED_LAM = /ل$/u;
 /** Rule: أزور or آزور after "islands" is the Azores ("جزر الأزور", Persian "جزایر آزور"). */
 const AZORES_BEFORE = /(?:جزر|جزيرة|جزائر|أرخبيل|جزایر|الجزایر)\s+(?:ال)?$/u;
 /** Rule: 애저 before a cooking word is a roast piglet (애저찜, 애저구이, 애저탕). */
@@ -59,21 +62,25 @@ const otherAfter = new RegExp(`^[\\s\\-\\u2010\\u2011]+(?:${alternatives(OTHER_A
 const otherBefore = new RegExp(`${START}(?:${alternatives(OTHER_BEFORE)})\\s+$`, 'u');
 
 /**
- * What an Azure hit at [start, end) needs, or null for a look-alike.
- * `namesMicrosoft`: the form includes a Microsoft name. `form`: the alias as written in the dataset.
+ * How a bare Azure form of one dataset language is judged when the words next to it name neither the cloud
+ * nor a look-alike; languages not listed wait for cloud context ('cloud-context').
  */
-export function azureNeeds(text: string, start: number, end: number, namesMicrosoft: boolean, form: string): Judgement | null {
+const BY_LANG: Partial<Record<Lang, (before: string, after: string) => Judgement | null>> = {
+  // Arabic أزور: the verb and the Azores are common, the product rare; never counted from the page alone.
+  ar: (before) => (AZORES_BEFORE.test(before) || ARABIC_VERB_BEFORE.test(before) || ATTACHED_LAM.test(before) ? null : 'local'),
+  ko: (_, after) => (KOREAN_FOOD_AFTER.test(after) ? null : 'cloud-context'),
+};
+
+/**
+ * What an Azure hit at [start, end) needs, or null for a look-alike.
+ * `namesMicrosoft`: the form includes a Microsoft name. `lang`: the dataset language of the form.
+ */
+export function azureNeeds(text: string, start: number, end: number, namesMicrosoft: boolean, lang: Lang): Judgement | null {
   if (namesMicrosoft) return 'none';
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
   if (otherAfter.test(after) || otherBefore.test(before)) return null;
   if (cloudAfter.test(after) || cloudBefore.test(before)) return 'none';
-  if (form === '애저' && KOREAN_FOOD_AFTER.test(after)) return null;
-  if (/^[\u0600-\u06FF]/.test(form) && !form.includes('\u0698')) {
-    // Arabic أزور: the verb and the Azores are common, the product rare; never counted from the page alone.
-    const attached = /[\p{L}]$/u.test(before);
-    if (AZORES_BEFORE.test(before) || ARABIC_VERB_BEFORE.test(before) || (attached && /ل$/u.test(before))) return null;
-    return 'local';
-  }
-  return 'cloud-context';
+  const rule = BY_LANG[lang];
+  return rule ? rule(before, after) : 'cloud-context';
 }

@@ -17,7 +17,7 @@ const CLOUD_TERMS: Readonly<Record<Lang, readonly string[]>> = {
   pt: ['nuvem', 'servidores', 'centro de dados', 'centros de dados'],
   nl: ['datacenter', 'datacenters', 'servers'],
   tr: ['bulut', 'sunucu', 'sunucular', 'veri merkezi'],
-  ru: ['облако', 'облаке', 'облачн', 'серверах', 'серверы', 'дата-центр', 'центр обработки данных'],
+  ru: ['облако', 'облаке', 'облачн*', 'серверах', 'серверы', 'дата-центр', 'центр обработки данных'],
   ar: ['سحابة', 'سحابية', 'خوادم', 'حوسبة'],
   fa: ['ابری', 'سرورهای', 'سرور', 'مرکز داده'],
   he: ['ענן', 'שרתים', 'שרתי'],
@@ -28,15 +28,21 @@ const CLOUD_TERMS: Readonly<Record<Lang, readonly string[]>> = {
 /** Uses of the words that are not computing: "a cloud of smoke", "سحابة من الدخان"; クラウド is also "crowd". */
 const NOT_COMPUTING = /^(?:cloud\s+of\s|سحابة\s+(?:من|دخان)|クラウド(?:ファンディング|ソーシング|ワーク))/i;
 
+/** A trailing `*` marks a stem that takes endings (Russian "облачн*": облачные, облачных, облачном). */
+const isStem = (term: string): boolean => term.endsWith('*');
+
 function variants(term: string): string[] {
   const capitalised = term.charAt(0).toUpperCase() + term.slice(1);
   return [...new Set([term, capitalised, term.toUpperCase()])];
 }
 
-const terms = Object.values(CLOUD_TERMS)
-  .flat()
+const all = Object.values(CLOUD_TERMS).flat();
+const terms = all
+  .map((term) => term.replace(/\*$/, ''))
   .flatMap(variants)
   .sort((a, b) => b.length - a.length);
+/** Every written variant of the stems ("облачн", "Облачн", "ОБЛАЧН"): no word edge after them. */
+const STEMS = new Set(all.filter(isStem).flatMap((term) => variants(term.slice(0, -1))));
 // Literal-led alternation, longest first; boundaries are checked in code on each hit (a leading
 // lookbehind would be evaluated at every position of every block).
 const TERM = new RegExp(terms.map((t) => t.replace(/ /g, '\\s+')).join('|'), 'g');
@@ -51,9 +57,9 @@ export function hasCloudTerm(text: string): boolean {
     const head = edgeOf(term.charAt(0));
     const tail = edgeOf(term.charAt(term.length - 1));
     // Katakana, Han and Hangul compound freely ("パブリッククラウド", "云平台", "클라우드에"): no word edges there;
-    // Russian "облачн…" is a stem.
-    const free = head === 'kana' || head === 'cjk' || head === 'hangul' || term === 'облачн';
-    const isWord = free || (startsWord(text, start, head) && endsWord(text, end, tail));
+    // a stem starts a word but takes any ending.
+    const free = head === 'kana' || head === 'cjk' || head === 'hangul';
+    const isWord = free || (startsWord(text, start, head) && (STEMS.has(term) || endsWord(text, end, tail)));
     if (isWord && !NOT_COMPUTING.test(text.slice(start, start + 24))) return true;
     TERM.lastIndex = start + 1;
   }

@@ -10,8 +10,8 @@ export type EntityAliases = Pick<Entity, 'id' | 'aliases' | 'shortForms'>;
 /** One written form of one alias, ready to be joined into the combined regex. */
 export interface AliasForm {
   entityId: EntityId;
-  /** The alias as written (normalised), for rules that concern one spelling. */
-  name: string;
+  /** The dataset language the alias is listed under, for rules of one language (azure.ts). */
+  lang: Lang;
   source: string;
   head: Edge;
   tail: Edge;
@@ -97,7 +97,7 @@ export function compileForms(entities: readonly EntityAliases[]): AliasForm[] {
         const upper = v.text.toUpperCase();
         forms.push({
           entityId: entity.id,
-          name: spelling.text,
+          lang: spelling.lang,
           source,
           pieces,
           head: edgeOf(String.fromCodePoint(v.text.codePointAt(0) ?? 32)),

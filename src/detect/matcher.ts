@@ -39,7 +39,7 @@ function judge(text: string, start: number, end: number, form: AliasForm): Judge
   if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) return null;
   // Rule: a bare number right after a phrase that names an intelligence unit is a full mention.
   if (form.short) return form.bareNumber && namesUnit(text, start, end) ? 'none' : 'full-mention';
-  return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft, form.name) : 'none';
+  return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft, form.lang) : 'none';
 }
 
 /**

@@ -39,11 +39,14 @@ const DWELLING_AFTER = new RegExp(
   'iu',
 );
 
+/** A dwelling or a room, then its number sign if any ("Room no. 8200", "Zimmer Nr. 8200", "Apartment #8200"). */
+const DWELLING_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING}|room|Zimmer|chambre|habitación|stanza|quarto|kamer|oda|комната|اتاق|غرفة|חדר)\\s*(?:no\\.?|nr\\.?|n[°º]|#)?\\s*$`, 'iu');
+
 /** Rule: a bare number right after a dwelling is its number ("Apartment 8200 on the top floor"). */
 export function afterDwelling(text: string, start: number): boolean {
-  return DWELLING_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || DWELLING_WORD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  const before = text.slice(Math.max(0, start - 40), start);
+  return DWELLING_BEFORE.test(before) || DWELLING_WORD_BEFORE.test(before);
 }
-const DWELLING_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING}|room|Zimmer|chambre|habitación|stanza|quarto|kamer|oda|комната|اتاق|غرفة|חדר)\\s*(?:no\\.?|nr\\.?|n[°º]|#)?\\s*$`, 'iu');
 /** Rule: "8200-unit" before a noun or after "a/an" is a size ("an 8200-unit housing development"). */
 const SIZE_BEFORE = /(?:^|[^\p{L}])an?\s*$/iu;
 const COMPOUND_AFTER = /^\s+\p{Ll}/u;

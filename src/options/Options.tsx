@@ -1,4 +1,5 @@
 /** The options page: a pure view of `OptionsData` and `OptionsActions`. */
+import type { ComponentChildren } from 'preact';
 import { DatasetFooter } from '../popup/DatasetFooter';
 import { useI18n, type MessageKey } from '../popup/i18n';
 import { SettingsUnreadable } from '../popup/SettingsUnreadable';
@@ -25,6 +26,32 @@ const HIGHLIGHT_STYLES = Object.keys(STYLE_LABELS) as HighlightStyle[];
 export interface OptionsProps {
   data: OptionsData;
   actions: OptionsActions;
+}
+
+/** One radio button per value, each in its label (mode, highlight style). */
+function Radios<T extends string>(props: {
+  name: string;
+  values: readonly T[];
+  checked: T;
+  onChange: (value: T) => void;
+  children: (value: T) => ComponentChildren;
+}) {
+  return (
+    <>
+      {props.values.map((value) => (
+        <label key={value} class="choice">
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={props.checked === value}
+            onChange={() => props.onChange(value)}
+          />
+          {props.children(value)}
+        </label>
+      ))}
+    </>
+  );
 }
 
 function SiteList(props: {
@@ -97,18 +124,9 @@ function SettingsForm({ settings, data, actions }: OptionsProps & { settings: No
     <>
       <fieldset class="card">
         <legend>{t('options_mode')}</legend>
-        {MODES.map((mode) => (
-          <label key={mode} class="choice">
-            <input
-              type="radio"
-              name="mode"
-              value={mode}
-              checked={settings.mode === mode}
-              onChange={() => actions.setMode(mode)}
-            />
-            {t(MODE_LABELS[mode])}
-          </label>
-        ))}
+        <Radios name="mode" values={MODES} checked={settings.mode} onChange={(mode) => actions.setMode(mode)}>
+          {(mode) => t(MODE_LABELS[mode])}
+        </Radios>
         <p class="muted">{t('options_modeAutomaticHint')}</p>
       </fieldset>
       <fieldset class="card" disabled={settings.mode === 'off'}>
@@ -127,21 +145,16 @@ function SettingsForm({ settings, data, actions }: OptionsProps & { settings: No
       </fieldset>
       <fieldset class="card" disabled={settings.mode === 'off'}>
         <legend>{t('options_style')}</legend>
-        {HIGHLIGHT_STYLES.map((style) => (
-          <label key={style} class="choice">
-            <input
-              type="radio"
-              name="style"
-              value={style}
-              checked={settings.style === style}
-              onChange={() => actions.setStyle(style)}
-            />
-            <span class={`sample sample-${style}`} lang="en">
-              Microsoft
-            </span>
-            {t(STYLE_LABELS[style])}
-          </label>
-        ))}
+        <Radios name="style" values={HIGHLIGHT_STYLES} checked={settings.style} onChange={(style) => actions.setStyle(style)}>
+          {(style) => (
+            <>
+              <span class={`sample sample-${style}`} lang="en">
+                Microsoft
+              </span>
+              {t(STYLE_LABELS[style])}
+            </>
+          )}
+        </Radios>
       </fieldset>
       <fieldset class="card">
         <legend>{t('options_cards')}</legend>

@@ -6,22 +6,17 @@
  */
 import { dataset } from '../data/index';
 import { sendToBackground } from '../shared/messages';
-import type { SettingsChange, SettingsError, SettingsResult } from '../shared/settings-change';
+import type { SettingsChange } from '../shared/settings-change';
+import { fetchSettings, settingsProblem } from '../shared/settings-client';
 import type { OptionsActions, OptionsData, OptionsStatus } from './model';
 
 declare const __CONTENT_HASH__: string;
 
-/** What the reader is told when the writer did not apply a change. */
-export function errorStatus(error: SettingsError | string | undefined): OptionsStatus {
-  if (error === 'unreadable') return 'ui_settingsUnreadable';
-  if (error === 'full') return 'ui_settingsFull';
-  return 'ui_settingsUnwritable';
-}
+/** What the reader is told when the writer did not apply a change (any other failure: not saved). */
+const errorStatus = (error: string | undefined): OptionsStatus => settingsProblem(error) ?? 'ui_settingsUnwritable';
 
 export async function loadOptions(status: OptionsStatus = null): Promise<OptionsData> {
-  const read = await sendToBackground('getSettings', {}).catch(
-    (): SettingsResult => ({ ok: false, error: 'unreadable', settings: null }),
-  );
+  const read = await fetchSettings();
   return {
     settings: read.ok ? read.settings : null,
     entities: dataset.entities,

@@ -2,15 +2,10 @@
 import type { Entity, EntityId } from '../data/types';
 import type { HighlightStyle, Mode, Settings } from '../shared/settings';
 import type { DatasetInfo } from '../popup/model';
+import type { SettingsProblem } from '../shared/settings-client';
 
 /** The last change's outcome, announced: saved, reset, or why nothing was changed. */
-export type OptionsStatus =
-  | 'options_saved'
-  | 'options_resetDone'
-  | 'ui_settingsUnwritable'
-  | 'ui_settingsFull'
-  | 'ui_settingsUnreadable'
-  | null;
+export type OptionsStatus = 'options_saved' | 'options_resetDone' | SettingsProblem | null;
 
 export interface OptionsData {
   /** Null when storage could not be read: the page says so and offers Retry instead of a form. */

@@ -3,12 +3,10 @@
  * did not, and its replies folded under their count. Dataset text is English, so it is marked `lang="en"`.
  */
 import type { Fact, StoryResponse } from '../data/types';
+import { isolate } from '../card/i18n';
 import { formatIsoDate } from '../shared/since';
 import type { MessageKey } from './i18n';
 import { formatCount, useI18n } from './i18n';
-
-// Unicode isolates keep an English name or date from reordering the words around it in an RTL label.
-const isolate = (s: string): string => `\u2068${s}\u2069`;
 
 function Reply({ reply }: { reply: StoryResponse }) {
   const { t } = useI18n();

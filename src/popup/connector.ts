@@ -4,10 +4,12 @@
  * each time it opens; nothing is kept between openings.
  */
 import { api, type Tabs } from '../shared/browser';
+import { defaultMatches } from '../shared/default-sites';
 import { dataset } from '../data/index';
 import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
 import { defaultSettings, type Settings } from '../shared/settings';
-import type { SettingsChange, SettingsError, SettingsResult } from '../shared/settings-change';
+import type { SettingsChange } from '../shared/settings-change';
+import { fetchSettings, settingsProblem } from '../shared/settings-client';
 import {
   isScriptableUrl,
   isSiteDisabled,
@@ -34,8 +36,6 @@ export async function readerTab(): Promise<Tabs.Tab | undefined> {
   return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
-const defaultMatches = (): string[] => api.runtime.getManifest().content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
-
 /** The pattern to ask for: the default-list pattern for news sites, else the exact origin. */
 function sitePattern(site: SiteView): string {
   return matchingPattern(site.host, defaultMatches()) ?? originPattern(site.origin);
@@ -61,25 +61,11 @@ export interface Connection {
   tabId: number | null;
 }
 
-/** The notice for a writer's error ('invalid' cannot come from our own buttons: the generic one). */
-export function settingsNotice(error: SettingsError): Notice {
-  if (error === 'unreadable') return 'ui_settingsUnreadable';
-  if (error === 'quota' || error === 'unwritable') return 'ui_settingsUnwritable';
-  if (error === 'full') return 'ui_settingsFull';
-  return 'popup_failed';
-}
-
-/** The settings as the background's writer reads them; a background that does not answer counts as unreadable. */
-async function fetchSettings(): Promise<SettingsResult> {
-  return sendToBackground('getSettings', {}).catch(
-    (): SettingsResult => ({ ok: false, error: 'unreadable', settings: null }),
-  );
-}
-
 /** Send one change to the background's writer; resolves to the notice to show (null when saved). */
 async function changeSettings(change: SettingsChange): Promise<Notice> {
   const result = await sendToBackground('changeSettings', { change });
-  return result.ok ? null : settingsNotice(result.error);
+  // 'invalid' cannot come from our own buttons: the generic notice.
+  return result.ok ? null : (settingsProblem(result.error) ?? 'popup_failed');
 }
 
 export async function loadPopup(notice: Notice = null): Promise<Connection> {
@@ -109,9 +95,6 @@ export async function loadPopup(notice: Notice = null): Promise<Connection> {
     },
   };
 }
-
-const WRITER_ERRORS: readonly string[] = ['unreadable', 'unwritable', 'quota', 'full'];
-const isWriterError = (error: string | undefined): error is SettingsError => WRITER_ERRORS.includes(error ?? '');
 
 /** Wait for a freshly injected content script to answer (scan once, enable, grant). */
 async function waitForContentScript(tabId: number, tries = 20): Promise<void> {
@@ -173,8 +156,10 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       const request = api.permissions.request({ origins: [originPattern(s.origin)] });
       afterGrant(request, async (granted) => {
         const result = await sendToBackground('enableSite', { origin: granted.origin });
-        if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
-        if (!result.ok) throw new Error(result.error ?? 'enableSite failed');
+        if (result.ok) return;
+        const problem = settingsProblem(result.error);
+        if (problem) return problem;
+        throw new Error(result.error ?? 'enableSite failed');
       });
     },
     scanOnce() {
@@ -191,7 +176,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       if (!s) return;
       run(async () => {
         const result = await sendToBackground('removeSite', { origin: s.origin });
-        if (!result.ok) return isWriterError(result.error) ? settingsNotice(result.error) : 'popup_failed';
+        if (!result.ok) return settingsProblem(result.error) ?? 'popup_failed';
       });
     },
     grantAccess() {
@@ -201,7 +186,7 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
       afterGrant(request, async (granted, tab) => {
         if (granted.kind === 'added') {
           const result = await sendToBackground('enableSite', { origin: granted.origin });
-          if (!result.ok && isWriterError(result.error)) return settingsNotice(result.error);
+          if (!result.ok) return settingsProblem(result.error);
         }
         // A default site runs from the manifest on the next load; run it in this tab now.
         else await sendToBackground('scanOnce', { tabId: tab });

@@ -7,7 +7,6 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type en from '../shared/locales/en.json';
 import { formatMessage } from '../card/i18n';
-import { formatIsoDate } from '../shared/since';
 
 export type MessageKey = keyof typeof en;
 export type Translate = (key: MessageKey, ...subs: string[]) => string;
@@ -39,7 +38,5 @@ export function formatCount(n: number, lang: string): string {
   }
 }
 
-/** A date in the UI language; English UIs get day-month-year (en-GB), like the dataset's dates. */
-export function formatUiDate(date: string, lang: string): string {
-  return formatIsoDate(date, lang.toLowerCase().startsWith('en') ? 'en-GB' : lang);
-}
+// One rule for UI dates in the card and here (shared/since.ts).
+export { formatUiDate } from '../shared/since';

@@ -5,6 +5,7 @@
 import type { Entity, Fact, Source, Story, StoryResponse } from '../data/types';
 import type { PageInfo } from '../shared/messages';
 import type { Mode } from '../shared/settings';
+import type { SettingsProblem } from '../shared/settings-client';
 
 export type SiteKind = 'default' | 'added' | 'other';
 
@@ -33,13 +34,7 @@ export type PageView =
  * ones come from the settings writer; `ui_settingsUnreadable` replaces the site switch (its state is
  * unknown) and comes with a Retry button.
  */
-export type Notice =
-  | 'popup_failed'
-  | 'popup_denied'
-  | 'ui_settingsUnreadable'
-  | 'ui_settingsUnwritable'
-  | 'ui_settingsFull'
-  | null;
+export type Notice = 'popup_failed' | 'popup_denied' | SettingsProblem | null;
 
 export interface DatasetInfo {
   version: string;

@@ -7,7 +7,7 @@
  * Pure: no browser API, so the writer, the message handlers and unit tests share one definition.
  */
 import { ENTITY_IDS, type EntityId } from '../data/types';
-import { MAX_SITES, defaultSettings, validateSettings, type Settings } from './settings';
+import { MAX_SITES, defaultSettings, isRecord, own, validateSettings, type Settings } from './settings';
 import { isSiteOrigin, isSiteDisabled, normalizeHost, withSiteEnabled } from './sites';
 
 /**
@@ -42,10 +42,6 @@ export type SettingsError = 'unreadable' | 'unwritable' | 'quota' | 'full' | 'in
 
 /** The writer's answer: the settings as stored now (null when they could not be read). */
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; error: SettingsError; settings: Settings | null };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (record: Record<string, unknown>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /** A change from a message, checked field by field; null for anything else (including internal ops). */
 export function parseChange(value: unknown): SettingsChange | null {

@@ -53,7 +53,7 @@ export function defaultSettings(): Settings {
 /** The storage.local key everything lives under. */
 export const STORAGE_KEY = 'settings';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * At most this many sites per list: storage written by something else must not make every page slow.
@@ -87,7 +87,7 @@ const canonicalOrigin = (s: string): string | null => {
 };
 
 /** An own data property only: a crafted prototype (or `__proto__` key) must not supply values. */
-const own = (record: Record<string, unknown>, key: string): unknown =>
+export const own = (record: Record<string, unknown>, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**

@@ -74,3 +74,11 @@ export function formatIsoDate(date: IsoDate, locale = 'en-GB'): string {
     return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(day);
   }
 }
+
+/**
+ * A date in the UI's language (card and popup frames: "As of", "Since", the dataset date); English UIs
+ * get day-month-year (en-GB), like the dataset's dates.
+ */
+export function formatUiDate(date: IsoDate, lang: string): string {
+  return formatIsoDate(date, lang.toLowerCase().startsWith('en') ? 'en-GB' : lang);
+}

@@ -288,6 +288,11 @@ describe('hasCloudTerm(): words that make a sentence about computing', () => {
     ['na nuvem e em servidores', true],
     ['bulut ve sunucular', true],
     ['в облаке и на серверах', true],
+    // A stem with its endings, in any of the three spellings, but only at the start of a word.
+    ['облачные сервисы', true],
+    ['Облачные сервисы', true],
+    ['ОБЛАЧНЫХ СЕРВИСОВ', true],
+    ['необлачный день', false],
     ['در سرورهای ابری', true],
     ['存储在云上', true],
     ['클라우드에 저장', true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentsSince, formatIsoDate, isoPeriod, publicDate } from '../../src/shared/since';
+import { developmentsSince, formatIsoDate, formatUiDate, isoPeriod, publicDate } from '../../src/shared/since';
 import { dataset } from '../../src/data/index';
 import type { Fact, Story } from '../../src/data/types';
 
@@ -118,6 +118,16 @@ describe('formatIsoDate', () => {
 
   it('returns non-ISO input unchanged', () => {
     expect(formatIsoDate('Late 2021')).toBe('Late 2021');
+  });
+});
+
+describe('formatUiDate (card and popup frames)', () => {
+  it('gives every English UI day-month-year, and other UIs their own wording', () => {
+    expect(formatUiDate('2025-08-07', 'en')).toBe('7 Aug 2025');
+    expect(formatUiDate('2025-08-07', 'en-US')).toBe('7 Aug 2025');
+    expect(formatUiDate('2025-08-07', 'EN-us')).toBe('7 Aug 2025');
+    expect(formatUiDate('2025-08-07', 'he')).toBe(formatIsoDate('2025-08-07', 'he'));
+    expect(formatUiDate('2025-08-07', 'he')).not.toBe('7 Aug 2025');
   });
 });
 
