@@ -327,6 +327,104 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.close();
   });
 
+  it('the new controls (Full summary, folded replies, "since", Undo after a hide) ignore scripted events; the real Undo works', async () => {
+    // Dated 15 Aug 2025, so the card has its "since" list; the key facts carry folded replies.
+    const head = '<meta property="article:published_time" content="2025-08-15T17:40:00+01:00">';
+    const page = await visit('/hostile-card/new-controls.html', article(MENTIONS + OTHER, head), 'www.cnn.com');
+    const box = await wordBox(page, 'm', 'Unit 8200');
+    expect(await hoverOpens(page, 'm', 'Unit 8200', 4000)).toBe(true);
+    await page.mouse.click(box.x, box.y); // pin the card open
+    await waitFor(() => cardAt(page, { x: box.left + 24, y: box.bottom + 40 }), 3000, 'card');
+    const html = () => withCardRoot<string>(session, page, '(root) => root.innerHTML');
+    // Every way a script can "press" a control, short of reaching into the card's own state.
+    const press = `(el) => {
+      const init = { bubbles: true, cancelable: true, composed: true };
+      el.click();
+      el.dispatchEvent(new MouseEvent('click', init));
+      el.dispatchEvent(new PointerEvent('pointerdown', init));
+      el.dispatchEvent(new PointerEvent('pointerup', init));
+      el.focus();
+      for (const key of ['Enter', ' ']) {
+        el.dispatchEvent(new KeyboardEvent('keydown', { ...init, key }));
+        el.dispatchEvent(new KeyboardEvent('keypress', { ...init, key }));
+        el.dispatchEvent(new KeyboardEvent('keyup', { ...init, key }));
+      }
+    }`;
+    const before = await stored(session);
+    const htmlBefore = await html();
+    const pressed = await withCardRoot<{ more: number; replies: number; since: number }>(
+      session,
+      page,
+      `async (root) => {
+        const press = ${press};
+        const more = [...root.querySelectorAll('button[aria-controls="bs-summary"]')];
+        const replies = [...root.querySelectorAll('details > summary')];
+        const since = [...root.querySelectorAll('.since-toggle')];
+        for (const el of [...more, ...replies, ...since]) press(el);
+        await new Promise((r) => setTimeout(r, 300));
+        return { more: more.length, replies: replies.length, since: since.length };
+      }`,
+    );
+    await sleep(300);
+    const htmlAfter = await html();
+    results.push(`new controls: scripted presses on ${JSON.stringify(pressed)}: card ${htmlAfter === htmlBefore ? 'unchanged' : 'CHANGED'}`);
+    // Each control exists, so the presses above could have opened something.
+    expect(pressed.more).toBe(1);
+    expect(pressed.replies).toBeGreaterThan(0);
+    expect(pressed.since).toBe(1);
+    expect(htmlAfter).toBe(htmlBefore);
+    expect(htmlBefore).not.toContain('aria-expanded="true"');
+    expect(await stored(session)).toBe(before);
+
+    // The reader's own click on "Full summary" does open it (the check above can fail).
+    const at = (selector: string) =>
+      withCardRoot<{ x: number; y: number } | null>(
+        session,
+        page,
+        `(root) => { const b = root.querySelector(${JSON.stringify(selector)}); if (!b) return null;
+          b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
+      );
+    const more = await at('button[aria-controls="bs-summary"]');
+    if (!more) throw new Error('no "Full summary" button');
+    await page.mouse.click(more.x, more.y);
+    await waitFor(async () => (await html()).includes('aria-expanded="true"'), 3000, 'summary opened by a real click');
+
+    // The reader hides the site with the real mouse: marks gone, the card says "Off on cnn.com — Undo".
+    const hide = await at('button.hide-site');
+    if (!hide) throw new Error('no hide button');
+    await page.mouse.click(hide.x, hide.y);
+    await waitFor(async () => (await stored(session)).includes('cnn.com'), 5000, 'hide stored');
+    expect(await readMarks(page)).toEqual([]);
+    await waitFor(async () => (await withCardRoot<boolean>(session, page, '(root) => root.querySelector(".off button.btn-primary") !== null')), 3000, 'Undo');
+
+    // The page presses Undo every way it can: the site stays off.
+    const offHtml = await html();
+    const hidden = await stored(session);
+    const undone = await withCardRoot<number>(
+      session,
+      page,
+      `async (root) => { const press = ${press}; const undo = [...root.querySelectorAll('.off button.btn-primary')]; for (const el of undo) press(el);
+        await new Promise((r) => setTimeout(r, 300)); return undo.length; }`,
+    );
+    await sleep(800);
+    const offAfter = await html();
+    const storedAfter = await stored(session);
+    const marksAfter = await readMarks(page);
+    results.push(`scripted Undo (${undone}): storage ${storedAfter === hidden ? 'unchanged' : 'CHANGED'}, marks ${JSON.stringify(marksAfter)}`);
+    expect(undone).toBe(1);
+    expect(storedAfter).toBe(hidden);
+    expect(marksAfter).toEqual([]);
+    expect(offAfter).toBe(offHtml);
+
+    // The reader's own click on Undo: the site is on again and every mark is back.
+    const undo = await at('.off button.btn-primary');
+    if (!undo) throw new Error('no Undo button');
+    await page.mouse.click(undo.x, undo.y);
+    await waitFor(async () => !(await stored(session)).includes('cnn.com'), 5000, 'undo stored');
+    expect(await waitForMarks(page, 3)).toEqual(EXPECTED);
+    await page.close();
+  });
+
   it('moved, extended, collapsed, removed and replaced highlight ranges never open a card over other text, and are repaired', async () => {
     const page = await visit('/hostile-card/tamper.html', article(MENTIONS + OTHER));
     expect(await readMarks(page)).toEqual(EXPECTED);
