@@ -13,30 +13,17 @@
  * - A page with no mention computes the same `::highlight(backstory-*)` styles, globals and attributes as
  *   without the extension; a page with one does not (which shows the check can fail).
  */
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, messageTab, pageErrors, readMarks, waitFor, waitForMarks, type MarkInfo, type Session } from './harness';
+import { cardControlAt, HOST_OF_PAGE, withCardRoot } from './card-root';
+import { BROWSERS, launch, messageTab, pageErrors, readMarks, waitFor, waitForMarks, type Session } from './harness';
+import { article, EXPECTED, MENTIONS } from './hostile-page';
 
 const HOST = 'www.theguardian.com';
 const BASELINE_HOST = 'www.example.org';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const MENTIONS = '<p id="m">Microsoft said its Azure cloud was used by Unit 8200 to store calls.</p>';
 const OTHER = '<p id="g">Google said nothing about the contract at all that day.</p>';
-const EXPECTED: MarkInfo[] = [
-  { name: 'backstory-azure', texts: ['Azure'] },
-  { name: 'backstory-microsoft', texts: ['Microsoft'] },
-  { name: 'backstory-unit-8200', texts: ['Unit 8200'] },
-];
-
-function article(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile page</title>
-<style>body{margin:0;font:18px/1.6 Georgia,serif} main{max-width:640px;margin:40px auto;padding:0 24px}</style>${head}</head>
-<body><main><article><h1>Cloud contracts</h1>${body}</article></main></body></html>`;
-}
-
-/** The card's host as the page sees it: the one element we add under <html>, beside head and body (`:root`, as the page may clobber `document.documentElement`). */
-const HOST_OF_PAGE = `[...document.querySelector(':root').children].find((e) => e.localName !== 'head' && e.localName !== 'body') ?? null`;
 
 /** Whether the card covers the point, as the page sees it (hits inside a closed root land on the host). */
 const cardAt = (page: Page, p: { x: number; y: number }) =>
@@ -101,64 +88,6 @@ async function moveAway(page: Page): Promise<void> {
 /** Everything Backstory keeps in storage, as text (a disabled site would show up here). */
 const stored = (session: Session) =>
   session.inExtension<string>('return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null).catch(() => ({}))]);');
-
-/**
- * Runs `fn` (the source of a function of one argument) in the PAGE's realm with the card's closed
- * shadow root as its argument, and returns its JSON result: a stand-in for a page script that holds
- * a reference to the root. The root is found through the automation protocol, which sees closed roots.
- */
-async function withCardRoot<T>(session: Session, page: Page, fn: string): Promise<T> {
-  if (session.name === 'chromium') {
-    const cdp: CDPSession = await page.createCDPSession();
-    try {
-      interface DomNode { nodeId: number; localName: string; children?: DomNode[]; shadowRoots?: DomNode[] }
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
-      const html = root.children?.find((n) => n.localName === 'html');
-      const host = html?.children?.find((n) => n.localName !== 'head' && n.localName !== 'body' && n.shadowRoots?.length);
-      const shadow = host?.shadowRoots?.[0];
-      if (!shadow) throw new Error('no card root');
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
-      const out = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId as string,
-        functionDeclaration: `async function () { return JSON.stringify(await (${fn})(this)); }`,
-        returnByValue: true,
-        awaitPromise: true,
-      });
-      if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception?.description ?? out.exceptionDetails.text);
-      return JSON.parse(out.result.value as string) as T;
-    } finally {
-      await cdp.detach();
-    }
-  }
-  // Firefox: WebDriver BiDi serialises closed shadow roots with includeShadowTree 'all'.
-  const bidi = (session.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const unwrap = (response: unknown) => ((response as { result?: unknown }).result ?? response) as Record<string, unknown>;
-  const evaluated = unwrap(
-    await bidi.send('script.evaluate', {
-      expression: HOST_OF_PAGE,
-      target: { context },
-      awaitPromise: false,
-      resultOwnership: 'root',
-      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
-    }),
-  );
-  const value = (evaluated.result as { value?: { shadowRoot?: { sharedId?: string } | null } } | undefined)?.value;
-  const sharedId = value?.shadowRoot?.sharedId;
-  if (!sharedId) throw new Error(`no card root: ${JSON.stringify(evaluated)}`);
-  const called = unwrap(
-    await bidi.send('script.callFunction', {
-      functionDeclaration: `async (root) => JSON.stringify(await (${fn})(root))`,
-      target: { context },
-      arguments: [{ sharedId }],
-      awaitPromise: true,
-      resultOwnership: 'none',
-    }),
-  );
-  const result = called.result as { type: string; value?: unknown } | undefined;
-  if (called.type === 'exception' || result?.type !== 'string') throw new Error(`call failed: ${JSON.stringify(called)}`);
-  return JSON.parse(result.value as string) as T;
-}
 
 describe.each(BROWSERS)('%s', (name) => {
   let session: Session;
@@ -377,13 +306,7 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(await stored(session)).toBe(before);
 
     // The reader's own click on "Full summary" does open it (the check above can fail).
-    const at = (selector: string) =>
-      withCardRoot<{ x: number; y: number } | null>(
-        session,
-        page,
-        `(root) => { const b = root.querySelector(${JSON.stringify(selector)}); if (!b) return null;
-          b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
-      );
+    const at = (selector: string) => cardControlAt(session, page, selector);
     const more = await at('button[aria-controls="bs-summary"]');
     if (!more) throw new Error('no "Full summary" button');
     await page.mouse.click(more.x, more.y);
