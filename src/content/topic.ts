@@ -7,13 +7,26 @@
  * its own after the repaint that asked: the first marks are painted without waiting for it (under the
  * first-mention rule), and `decided` repaints if the answer changes. The scope roots are the scanner's: the
  * scope decision is not made a second time.
+ *
+ * Only text the reader can see counts, as for marks (scanner.ts `isShown`): a page cannot make a console
+ * review "about the story" with the story's words in `hidden`, `display: none` or `visibility: hidden`
+ * text. Attributes (alt, title, aria-label) are never read, and navigation and footers outside the article
+ * are outside the scope roots.
  */
 import { isAboutStory } from '../detect/about-story';
 import type { MarkChange, Mention } from './mention';
 import { yieldToMain } from './yield';
 
 const MAX_CHARS = 40_000;
+/** Nodes looked at per read (elements too): hidden text adds no characters, so the character bound alone would not end the walk. */
+const MAX_NODES = 50_000;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+
+/** Whether `el` has a box (no `display: none` or `content-visibility: hidden` on it or above it). */
+const rendered = (el: Element): boolean => typeof el.checkVisibility !== 'function' || el.checkVisibility();
+/** Whether text directly in `el` is painted (also not `visibility: hidden`), as scanner.ts decides for marks. */
+const painted = (el: Element): boolean =>
+  typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 
 export class TopicReader {
   private unitMarks = 0;
@@ -69,15 +82,25 @@ export class TopicReader {
 
   private articleText(roots: readonly Element[]): string {
     let text = this.doc.title;
+    let budget = MAX_NODES;
     for (const root of roots) {
-      if (!root.isConnected) continue;
-      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (SKIP.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      if (!root.isConnected || !rendered(root)) continue;
+      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => {
+          // Out of budget: hand back the next node at once, and the loop below stops.
+          if (--budget <= 0) return NodeFilter.FILTER_ACCEPT;
+          if (node.nodeType === Node.TEXT_NODE) {
+            const parent = node.parentElement;
+            return parent === null || painted(parent) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+          }
+          // A hidden element hides its whole subtree: not walked at all.
+          return SKIP.has((node as Element).tagName) || !rendered(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        },
       });
-      for (let node = walker.nextNode(); node && text.length < MAX_CHARS; node = walker.nextNode()) {
+      for (let node = walker.nextNode(); node && budget > 0 && text.length < MAX_CHARS; node = walker.nextNode()) {
         text += ' ' + (node as Text).data;
       }
-      if (text.length >= MAX_CHARS) break;
+      if (text.length >= MAX_CHARS || budget <= 0) break;
     }
     return text.slice(0, MAX_CHARS);
   }

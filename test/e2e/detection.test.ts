@@ -5,9 +5,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, pageErrors, readMarks, settle, waitForMarks, type MarkInfo, type Session } from './harness';
-
-type Expected = Record<string, string[]>;
+import { BROWSERS, launch, pageErrors, readMarks, settle, waitForMarks, type Session } from './harness';
+import { asRecord, expectPageMarks, type Expected } from './page-marks';
 
 const PAGES: Record<string, Expected> = {
   'en.html': {
@@ -32,8 +31,6 @@ const PAGES: Record<string, Expected> = {
   },
 };
 
-const asRecord = (marks: MarkInfo[]): Expected => Object.fromEntries(marks.map((m) => [m.name, m.texts]));
-const total = (e: Expected) => Object.values(e).reduce((n, t) => n + t.length, 0);
 
 describe.each(BROWSERS)('%s', (name) => {
   let session: Session;
@@ -44,13 +41,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await session?.close();
   });
 
-  it.each(Object.entries(PAGES))('marks exactly the expected names on %s', async (file, expected) => {
-    const page = await session.open('www.theguardian.com', `/fixtures/pages/${file}`);
-    await waitForMarks(page, total(expected));
-    expect(asRecord(await settle(page))).toEqual(expected);
-    expect(pageErrors.get(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(Object.entries(PAGES))('marks exactly the expected names on %s', (file, expected) => expectPageMarks(session, file, expected));
 
   describe('live pages', () => {
     let page: Page;

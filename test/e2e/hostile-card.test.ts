@@ -13,30 +13,17 @@
  * - A page with no mention computes the same `::highlight(backstory-*)` styles, globals and attributes as
  *   without the extension; a page with one does not (which shows the check can fail).
  */
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, messageTab, pageErrors, readMarks, waitFor, waitForMarks, type MarkInfo, type Session } from './harness';
+import { cardControlAt, HOST_OF_PAGE, withCardRoot } from './card-root';
+import { BROWSERS, launch, messageTab, pageErrors, readMarks, waitFor, waitForMarks, type Session } from './harness';
+import { article, EXPECTED, MENTIONS } from './hostile-page';
 
 const HOST = 'www.theguardian.com';
 const BASELINE_HOST = 'www.example.org';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const MENTIONS = '<p id="m">Microsoft said its Azure cloud was used by Unit 8200 to store calls.</p>';
 const OTHER = '<p id="g">Google said nothing about the contract at all that day.</p>';
-const EXPECTED: MarkInfo[] = [
-  { name: 'backstory-azure', texts: ['Azure'] },
-  { name: 'backstory-microsoft', texts: ['Microsoft'] },
-  { name: 'backstory-unit-8200', texts: ['Unit 8200'] },
-];
-
-function article(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile page</title>
-<style>body{margin:0;font:18px/1.6 Georgia,serif} main{max-width:640px;margin:40px auto;padding:0 24px}</style>${head}</head>
-<body><main><article><h1>Cloud contracts</h1>${body}</article></main></body></html>`;
-}
-
-/** The card's host as the page sees it: the one element we add under <html>, beside head and body (`:root`, as the page may clobber `document.documentElement`). */
-const HOST_OF_PAGE = `[...document.querySelector(':root').children].find((e) => e.localName !== 'head' && e.localName !== 'body') ?? null`;
 
 /** Whether the card covers the point, as the page sees it (hits inside a closed root land on the host). */
 const cardAt = (page: Page, p: { x: number; y: number }) =>
@@ -101,64 +88,6 @@ async function moveAway(page: Page): Promise<void> {
 /** Everything Backstory keeps in storage, as text (a disabled site would show up here). */
 const stored = (session: Session) =>
   session.inExtension<string>('return JSON.stringify([await api.storage.local.get(null), await api.storage.sync.get(null).catch(() => ({}))]);');
-
-/**
- * Runs `fn` (the source of a function of one argument) in the PAGE's realm with the card's closed
- * shadow root as its argument, and returns its JSON result: a stand-in for a page script that holds
- * a reference to the root. The root is found through the automation protocol, which sees closed roots.
- */
-async function withCardRoot<T>(session: Session, page: Page, fn: string): Promise<T> {
-  if (session.name === 'chromium') {
-    const cdp: CDPSession = await page.createCDPSession();
-    try {
-      interface DomNode { nodeId: number; localName: string; children?: DomNode[]; shadowRoots?: DomNode[] }
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode };
-      const html = root.children?.find((n) => n.localName === 'html');
-      const host = html?.children?.find((n) => n.localName !== 'head' && n.localName !== 'body' && n.shadowRoots?.length);
-      const shadow = host?.shadowRoots?.[0];
-      if (!shadow) throw new Error('no card root');
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
-      const out = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId as string,
-        functionDeclaration: `async function () { return JSON.stringify(await (${fn})(this)); }`,
-        returnByValue: true,
-        awaitPromise: true,
-      });
-      if (out.exceptionDetails) throw new Error(out.exceptionDetails.exception?.description ?? out.exceptionDetails.text);
-      return JSON.parse(out.result.value as string) as T;
-    } finally {
-      await cdp.detach();
-    }
-  }
-  // Firefox: WebDriver BiDi serialises closed shadow roots with includeShadowTree 'all'.
-  const bidi = (session.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const unwrap = (response: unknown) => ((response as { result?: unknown }).result ?? response) as Record<string, unknown>;
-  const evaluated = unwrap(
-    await bidi.send('script.evaluate', {
-      expression: HOST_OF_PAGE,
-      target: { context },
-      awaitPromise: false,
-      resultOwnership: 'root',
-      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
-    }),
-  );
-  const value = (evaluated.result as { value?: { shadowRoot?: { sharedId?: string } | null } } | undefined)?.value;
-  const sharedId = value?.shadowRoot?.sharedId;
-  if (!sharedId) throw new Error(`no card root: ${JSON.stringify(evaluated)}`);
-  const called = unwrap(
-    await bidi.send('script.callFunction', {
-      functionDeclaration: `async (root) => JSON.stringify(await (${fn})(root))`,
-      target: { context },
-      arguments: [{ sharedId }],
-      awaitPromise: true,
-      resultOwnership: 'none',
-    }),
-  );
-  const result = called.result as { type: string; value?: unknown } | undefined;
-  if (called.type === 'exception' || result?.type !== 'string') throw new Error(`call failed: ${JSON.stringify(called)}`);
-  return JSON.parse(result.value as string) as T;
-}
 
 describe.each(BROWSERS)('%s', (name) => {
   let session: Session;
@@ -324,6 +253,98 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.mouse.click(hide.x, hide.y);
     await waitFor(async () => (await stored(session)).includes('bbc.com'), 5000, 'hide stored');
     expect(await readMarks(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the new controls (Full summary, folded replies, "since", Undo after a hide) ignore scripted events; the real Undo works', async () => {
+    // Dated 15 Aug 2025, so the card has its "since" list; the key facts carry folded replies.
+    const head = '<meta property="article:published_time" content="2025-08-15T17:40:00+01:00">';
+    const page = await visit('/hostile-card/new-controls.html', article(MENTIONS + OTHER, head), 'www.cnn.com');
+    const box = await wordBox(page, 'm', 'Unit 8200');
+    expect(await hoverOpens(page, 'm', 'Unit 8200', 4000)).toBe(true);
+    await page.mouse.click(box.x, box.y); // pin the card open
+    await waitFor(() => cardAt(page, { x: box.left + 24, y: box.bottom + 40 }), 3000, 'card');
+    const html = () => withCardRoot<string>(session, page, '(root) => root.innerHTML');
+    // Every way a script can "press" a control, short of reaching into the card's own state.
+    const press = `(el) => {
+      const init = { bubbles: true, cancelable: true, composed: true };
+      el.click();
+      el.dispatchEvent(new MouseEvent('click', init));
+      el.dispatchEvent(new PointerEvent('pointerdown', init));
+      el.dispatchEvent(new PointerEvent('pointerup', init));
+      el.focus();
+      for (const key of ['Enter', ' ']) {
+        el.dispatchEvent(new KeyboardEvent('keydown', { ...init, key }));
+        el.dispatchEvent(new KeyboardEvent('keypress', { ...init, key }));
+        el.dispatchEvent(new KeyboardEvent('keyup', { ...init, key }));
+      }
+    }`;
+    const before = await stored(session);
+    const htmlBefore = await html();
+    const pressed = await withCardRoot<{ more: number; replies: number; since: number }>(
+      session,
+      page,
+      `async (root) => {
+        const press = ${press};
+        const more = [...root.querySelectorAll('button[aria-controls="bs-summary"]')];
+        const replies = [...root.querySelectorAll('details > summary')];
+        const since = [...root.querySelectorAll('.since-toggle')];
+        for (const el of [...more, ...replies, ...since]) press(el);
+        await new Promise((r) => setTimeout(r, 300));
+        return { more: more.length, replies: replies.length, since: since.length };
+      }`,
+    );
+    await sleep(300);
+    const htmlAfter = await html();
+    results.push(`new controls: scripted presses on ${JSON.stringify(pressed)}: card ${htmlAfter === htmlBefore ? 'unchanged' : 'CHANGED'}`);
+    // Each control exists, so the presses above could have opened something.
+    expect(pressed.more).toBe(1);
+    expect(pressed.replies).toBeGreaterThan(0);
+    expect(pressed.since).toBe(1);
+    expect(htmlAfter).toBe(htmlBefore);
+    expect(htmlBefore).not.toContain('aria-expanded="true"');
+    expect(await stored(session)).toBe(before);
+
+    // The reader's own click on "Full summary" does open it (the check above can fail).
+    const at = (selector: string) => cardControlAt(session, page, selector);
+    const more = await at('button[aria-controls="bs-summary"]');
+    if (!more) throw new Error('no "Full summary" button');
+    await page.mouse.click(more.x, more.y);
+    await waitFor(async () => (await html()).includes('aria-expanded="true"'), 3000, 'summary opened by a real click');
+
+    // The reader hides the site with the real mouse: marks gone, the card says "Off on cnn.com — Undo".
+    const hide = await at('button.hide-site');
+    if (!hide) throw new Error('no hide button');
+    await page.mouse.click(hide.x, hide.y);
+    await waitFor(async () => (await stored(session)).includes('cnn.com'), 5000, 'hide stored');
+    expect(await readMarks(page)).toEqual([]);
+    await waitFor(async () => (await withCardRoot<boolean>(session, page, '(root) => root.querySelector(".off button.btn-primary") !== null')), 3000, 'Undo');
+
+    // The page presses Undo every way it can: the site stays off.
+    const offHtml = await html();
+    const hidden = await stored(session);
+    const undone = await withCardRoot<number>(
+      session,
+      page,
+      `async (root) => { const press = ${press}; const undo = [...root.querySelectorAll('.off button.btn-primary')]; for (const el of undo) press(el);
+        await new Promise((r) => setTimeout(r, 300)); return undo.length; }`,
+    );
+    await sleep(800);
+    const offAfter = await html();
+    const storedAfter = await stored(session);
+    const marksAfter = await readMarks(page);
+    results.push(`scripted Undo (${undone}): storage ${storedAfter === hidden ? 'unchanged' : 'CHANGED'}, marks ${JSON.stringify(marksAfter)}`);
+    expect(undone).toBe(1);
+    expect(storedAfter).toBe(hidden);
+    expect(marksAfter).toEqual([]);
+    expect(offAfter).toBe(offHtml);
+
+    // The reader's own click on Undo: the site is on again and every mark is back.
+    const undo = await at('.off button.btn-primary');
+    if (!undo) throw new Error('no Undo button');
+    await page.mouse.click(undo.x, undo.y);
+    await waitFor(async () => !(await stored(session)).includes('cnn.com'), 5000, 'undo stored');
+    expect(await waitForMarks(page, 3)).toEqual(EXPECTED);
     await page.close();
   });
 

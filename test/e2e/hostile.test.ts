@@ -9,25 +9,12 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, pageErrors, readMarks, settle, waitForMarks, type MarkInfo, type Session } from './harness';
+import { BROWSERS, launch, pageErrors, readMarks, settle, waitForMarks, type Session } from './harness';
+import { article, EXPECTED, MENTIONS } from './hostile-page';
 
 const HOST = 'www.theguardian.com';
 const BASELINE_HOST = 'www.example.org';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** One paragraph with one mention of each name, and the marks it must get. */
-const MENTIONS = '<p id="m">Microsoft said its Azure cloud was used by Unit 8200 to store calls.</p>';
-const EXPECTED: MarkInfo[] = [
-  { name: 'backstory-azure', texts: ['Azure'] },
-  { name: 'backstory-microsoft', texts: ['Microsoft'] },
-  { name: 'backstory-unit-8200', texts: ['Unit 8200'] },
-];
-
-function article(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile page</title>
-<style>body{margin:0;font:18px/1.6 Georgia,serif} main{max-width:640px;margin:40px auto;padding:0 24px}</style>${head}</head>
-<body><main><article><h1>Cloud contracts</h1>${body}</article></main></body></html>`;
-}
 
 /** Resolves with the evaluate's result, or rejects when the page does not answer in `ms`. */
 async function responsive(page: Page, ms = 5000): Promise<number> {

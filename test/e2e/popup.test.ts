@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, readMarks, settle, waitForMarks, type MarkInfo, type Session } from './harness';
+import { cardControlAt } from './card-root';
+import { BROWSERS, launch, markPoint, readMarks, settle, waitForMarks, waitFor as until, type MarkInfo, type Session } from './harness';
 
 const DEMO = '/fixtures/demo/microsoft-unit-8200.html';
 const HOST = 'www.theguardian.com';
@@ -119,6 +120,41 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(countsOf(after)).toEqual(countsOf(before));
     await popup.close();
     await article.close();
+  });
+
+  it('a page on an IDN host turns its own site off from the card, and the popup shows that same site off', async () => {
+    // sites.ts is the one definition: the content script keys the site from location.href (punycode), the
+    // background checks it against the sender's URL, the popup keys it from the tab's URL.
+    const site = 'xn--bcher-kva.theguardian.com';
+    try {
+      const article = await session.open('bücher.theguardian.com', DEMO);
+      expect(new URL(article.url()).hostname).toBe(site);
+      await waitForMarks(article, 3);
+      await article.bringToFront();
+      const point = await markPoint(article, 'backstory-unit-8200');
+      await article.mouse.move(point.x - 30, point.y);
+      await article.mouse.move(point.x, point.y, { steps: 4 });
+      // The first card waits for card.js: keep the pointer alive until it is there, then pin it with a click.
+      let nudge = 0;
+      await until(async () => {
+        await article.mouse.move(point.x + (++nudge % 2 ? 1 : -1), point.y);
+        return (await cardControlAt(session, article, 'button.hide-site').catch(() => null)) !== null;
+      }, 10_000, 'card');
+      await article.mouse.click(point.x, point.y);
+      const hide = await cardControlAt(session, article, 'button.hide-site');
+      if (!hide) throw new Error('no "Hide on this site" button');
+      await article.mouse.click(hide.x, hide.y);
+      await until(async () => (await session.inExtension<string[]>(`return (await api.storage.local.get('settings')).settings?.disabledSites ?? [];`)).includes(site), 5000, 'site stored off');
+      expect(await session.inExtension<string[]>(`return (await api.storage.local.get('settings')).settings.disabledSites;`)).toEqual([site]);
+      expect(total(await readMarks(article))).toBe(0);
+      const popup = await openPopup(session, article);
+      await popup.waitForSelector('[role="switch"][aria-checked="false"]', { timeout: 5000 });
+      expect(await popup.evaluate(() => document.body.innerText)).toContain(`Mark names on ${site}`);
+      await popup.close();
+      await article.close();
+    } finally {
+      await session.inExtension(`await api.storage.local.clear(); return true;`);
+    }
   });
 
   it('shows replies beside allegations, opened by a real click, and lists sources cited only by replies', async () => {

@@ -62,7 +62,7 @@ import { badgeText, setBadge } from '../../src/background/badge';
 import { backgroundHandlers } from '../../src/background/handlers';
 import { enableSite, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
 import { defaultSettings, loadSettings } from '../../src/shared/settings';
-import { isSiteOrigin } from '../../src/shared/sites';
+import { isSiteOrigin, siteKeyFromUrl } from '../../src/shared/sites';
 
 const { state } = fake;
 beforeEach(() => {
@@ -230,6 +230,26 @@ describe('settings through the background (one writer)', () => {
     expect((await loadSettings()).disabledSites).toEqual(['theguardian.com']);
     expect(await change({ op: 'set', field: 'mode', value: 'off' }, PAGE)).toMatchObject({ ok: true });
     expect((await loadSettings()).mode).toBe('off');
+  });
+
+  it.each([
+    // The sender's URL as the browser reports it (IDN as punycode); the site as content.ts computes it from location.href.
+    ['IPv4 with a port', 'https://192.168.1.20:8443/news/x', '192.168.1.20'],
+    ['IPv6 with a port', 'http://[::1]:8080/x', '[::1]'],
+    ['IDN with www.', 'https://www.xn--bcher-kva.example/x', 'xn--bcher-kva.example'],
+    ['IDN subdomain of a default site', 'https://xn--bcher-kva.theguardian.com/x', 'xn--bcher-kva.theguardian.com'],
+  ])('a content script on an %s host turns its own site off and on, and nothing else', async (_kind, url, site) => {
+    expect(siteKeyFromUrl(url)).toBe(site);
+    const own = tab(url);
+    expect(await change({ op: 'setSiteEnabled', site, on: false }, own)).toMatchObject({ ok: true });
+    expect((await loadSettings()).disabledSites).toEqual([site]);
+    // Another form of another site, or the parent of its own, is refused.
+    for (const other of ['192.168.1.21', '[::2]', 'xn--bcher-kva.example.org', 'theguardian.com']) {
+      if (other === site) continue;
+      expect(await change({ op: 'setSiteEnabled', site: other, on: false }, own), other).toMatchObject({ ok: false, error: 'invalid' });
+    }
+    expect(await change({ op: 'setSiteEnabled', site, on: true }, own)).toMatchObject({ ok: true });
+    expect((await loadSettings()).disabledSites).toEqual([]);
   });
 
   it('getSettings answers our pages only, and says "unreadable" instead of giving defaults', async () => {

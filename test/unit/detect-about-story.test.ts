@@ -45,8 +45,22 @@ describe('pages that only name Microsoft or Azure', () => {
     ['zh', '微软发布了新版Windows系统，提升了性能。'],
     ['ko', '마이크로소프트가 새로운 윈도우 버전을 공개했다.'],
     ['en, a word inside another', 'Microsoft Israeliten? No: the Gazan-style font is called Gazette; Idfix is a dog.'],
+    // Israel and an everyday "surveillance" word, with no military, Gaza/West Bank/Palestinians or reporting.
+    ['en, Microsoft Israel and phone calls', 'Microsoft Israel showed Teams phone calls with live captions at its Herzliya office.'],
+    ['he, Microsoft Israel, listening and tracking', 'מיקרוסופט ישראל שלחה לנו יחידת בדיקה. האזנה למוזיקה ברקע עובדת היטב, ויש מעקב אחר הישגים.'],
+    ['ar, Microsoft Israel and monitoring', 'أرسلت لنا مايكروسوفت إسرائيل جهازاً للمراجعة، ويمكن مراقبة استهلاك الطاقة من لوحة التحكم.'],
+    ['en, a health study', 'Azure hosted the data of a national surveillance study of influenza in Israel.'],
   ])('%s', (_lang, text) => {
     expect(isAboutStory(text, false)).toBe(false);
+  });
+
+  it('the everyday groups still count beside an anchor group', () => {
+    expect(storyTerms('מיקרוסופט ישראל: האזנה למוזיקה')).toEqual(['israel', 'surveillance']);
+    expect(isAboutStory('מיקרוסופט ישראל: האזנה למוזיקה', false)).toBe(false);
+    expect(isAboutStory('Israel and Gaza', false)).toBe(true);
+    expect(isAboutStory('Surveillance in the West Bank', false)).toBe(true);
+    expect(isAboutStory('Surveillance, as +972 Magazine reported', false)).toBe(true);
+    expect(isAboutStory('The IDF said nothing about it.', false)).toBe(false);
   });
 
   it('counts each group once, however often its terms appear', () => {
