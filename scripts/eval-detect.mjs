@@ -5,15 +5,19 @@
  * A page is read as the content script reads one: candidates per paragraph, then the page context decides
  * the conditional ones (see src/detect/accepts.ts). A mark counts only with its exact range and entity.
  *
- * Usage: npm run eval:detect [-- --verbose] [-- --json] [-- --holdout]
+ * Usage: npm run eval:detect [-- --verbose] [-- --json] [-- --holdout | --set holdout2]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importTs } from './load-ts.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-// `--holdout`: the sentences written after the matcher's second round, never tuned against.
-const DIR = join(ROOT, 'test/fixtures/detection-eval', process.argv.includes('--holdout') ? 'holdout' : '');
+// `--holdout`: the sentences written after the matcher's second round, never tuned against; `--set <dir>` another
+// folder of test/fixtures/detection-eval (holdout2, holdout3, unit-numbers: see its README).
+const setArg = process.argv.indexOf('--set');
+const SET = setArg > 0 ? process.argv[setArg + 1] : process.argv.includes('--holdout') ? 'holdout' : '';
+if (SET && !/^[\w-]+$/.test(SET)) throw new Error(`--set: a folder name, not ${SET}`);
+const DIR = join(ROOT, 'test/fixtures/detection-eval', SET);
 const CODES = { m: 'microsoft', a: 'azure', u: 'unit-8200' };
 const MARKUP = /\[\[([mau])\|([^\]]+)\]\]/g;
 const verbose = process.argv.includes('--verbose');

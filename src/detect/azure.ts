@@ -10,7 +10,8 @@ import type { Needs } from './types';
  */
 
 /** How a hit is judged: a `Needs`, or `local` = it counts only if its own sentence is about the cloud or the story. */
-export type Judgement = Needs | 'local';
+/** `local`: settled from its sentence only (Arabic أزور); `evidence`: a numbered unit name that needs unit-evidence.ts. */
+export type Judgement = Needs | 'local' | 'evidence';
 
 /** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters". */
 const CLOUD_AFTER = [

@@ -9,6 +9,7 @@ import { isQuantityOrModel } from './number';
 import { namesUnit } from './paraphrase';
 import { sentenceAround } from './sentence';
 import { afterDwelling, isGenericUnit } from './unit-word';
+import { hasOtherSense, hasUnitEvidence, isLowerCaseNoun, isMilitaryNoun } from './unit-evidence';
 import { FORMAT_CHARS, MARK_RANGES } from './text';
 import type { Candidate, Matcher, Needs, PageContext } from './types';
 
@@ -39,6 +40,7 @@ function judge(text: string, start: number, end: number, form: AliasForm): Judge
   if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) return null;
   // Rule: a bare number right after a phrase that names an intelligence unit is a full mention.
   if (form.short) return form.bareNumber && namesUnit(text, start, end) ? 'none' : 'full-mention';
+  if (form.numbered && !isMilitaryNoun(text.slice(start, end))) return 'evidence';
   return form.entityId === 'azure' ? azureNeeds(text, start, end, form.namesMicrosoft, form.lang) : 'none';
 }
 
@@ -50,15 +52,30 @@ function judge(text: string, start: number, end: number, form: AliasForm): Judge
 function settle(text: string, judged: Judged[]): Hit[] {
   const out: Hit[] = [];
   for (const hit of judged) {
-    if (hit.needs !== 'local' && hit.needs !== 'cloud-context') {
+    if (hit.needs !== 'local' && hit.needs !== 'cloud-context' && hit.needs !== 'evidence') {
       out.push({ ...hit, needs: hit.needs });
       continue;
     }
     const [from, to] = sentenceAround(text, hit.start, hit.end);
+    // A numbered unit name is a name here even while it waits for evidence, and any Microsoft or Azure hit
+    // names the story for a unit name: "Unit 8200 moved the recordings to Azure" settles both.
     const named = judged.some(
-      (other) => other !== hit && other.needs === 'none' && other.start >= from && other.end <= to,
+      (other) =>
+        other !== hit &&
+        other.start >= from &&
+        other.end <= to &&
+        (other.needs === 'none' || other.needs === 'evidence' || (hit.needs === 'evidence' && other.form.entityId !== 'unit-8200')),
     );
     const sentence = text.slice(from, hit.start) + ' ' + text.slice(hit.end, to);
+    // Rule: a numbered "unit" in a sentence about flats, sales, prices or measures, or written in lower case
+    // where the name is capitalised, waits for a mention of the unit elsewhere on the page, unless the same
+    // sentence names Microsoft or Azure, says cloud, or places it in the story's world (unit-evidence.ts).
+    if (hit.needs === 'evidence') {
+      const doubtful = isLowerCaseNoun(text.slice(hit.start, hit.end)) || hasOtherSense(sentence);
+      const placed = named || hasUnitEvidence(sentence) || hasCloudTerm(sentence);
+      out.push({ ...hit, needs: doubtful && !placed ? 'full-mention' : 'none' });
+      continue;
+    }
     if (named || hasCloudTerm(sentence)) out.push({ ...hit, needs: 'none' });
     else if (hit.needs === 'cloud-context') out.push({ ...hit, needs: 'cloud-context' });
   }

@@ -99,6 +99,55 @@ function modelBefore(before: string, after: string): boolean {
 }
 
 /**
+ * Rule: a noun right before a bare number makes it that thing's number ("Route 8200", "Flight 8200", "booth
+ * 8200", "рейс 8200", "טיסה 8200"). Nouns that label with numbers, in lower case as running text writes them;
+ * in the Latin script any capitalised word counts too (German writes every noun so, English writes routes and
+ * flights so), except the words that stand before the unit's number: articles, prepositions, possessives,
+ * "former", "Israeli", "Israel's" (LEAD_WORDS).
+ */
+const LABEL_NOUNS = new RegExp(
+  '(?:^|[^\\p{L}])(?:' +
+    'route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|' +
+    'invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|' +
+    'vol|ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|' +
+    'voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|' +
+    'рейс|маршрут|линия|номер|страница|комната|автобус|трасса|' +
+    'טיסה|קו|כביש|חדר|עמוד|מספר|רציף|' +
+    'رحلة|الرحلة|خط|طريق|غرفة|صفحة|رقم|' +
+    'پرواز|جاده|اتاق|صفحه|شماره' +
+    ')\\.?\\s*$',
+  'iu',
+);
+const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}\p{Ll}+)\s*$/u;
+/** Words that may stand, capitalised, right before the unit's bare number (sentence starts, names, headlines). */
+const LEAD_WORDS = new Set(
+  (
+    'the a an in of from at by with for to and or but as like than since after before when while about into ' +
+    'former ex its his her their our this that these those many some several other both all members veterans ' +
+    'israel israeli israels elite secretive famed vaunted notorious military army idf intelligence unit ' +
+    'die der das den dem des ein eine einer im bei von vom zur zum und oder ehemalige ehemaligen ehemaliger israels ' +
+    'le la les de du des au aux dans par pour avec et ou ancien anciens anciennes israélienne ' +
+    'el los las del al en con por para y o exmiembros israelí ' +
+    'il lo gli della nella dalla dell nel ed ex israeliana ' +
+    'o os as da do na no em pela pelo ex-membros israelense ' +
+    'het een van bij en of oud voormalig voormalige israëlische'
+  ).split(' '),
+);
+
+/** Whether the word right before a bare number labels it as that thing's number. */
+function labelled(before: string): boolean {
+  if (LABEL_NOUNS.test(before)) return true;
+  const word = CAPITALISED_BEFORE.exec(before)?.[1];
+  return word !== undefined && !LEAD_WORDS.has(word.toLowerCase().replace(/['’]s$/u, ''));
+}
+
+/** Rule: an era after the number makes it a year ("8200 BC", "8200 v. Chr.", "8200 ق.م"). */
+const ERA_AFTER = /^\s*(?:BCE?|CE|AD|B\.\s?C\.|A\.\s?D\.|v\.\s?Chr|n\.\s?Chr|av\.\s?J\.-C|apr\.\s?J\.-C|a\.\s?C\.|d\.\s?C\.|до\s+н\.\s?э|н\.\s?э|ق\.\s?م|לפנה["\u05F4]ס|לספירה)/u;
+/** Rule: digits joined to the number make it part of a phone number, a code or a date ("555-8200", "12/8200"). */
+const JOINED_BEFORE = /\d[-\u2010\u2011./:]$/u;
+const JOINED_AFTER = /^[-\u2010\u2011./:]\d/u;
+
+/**
  * Whether a bare number at [start, end) is a quantity, a price, a percentage, a postcode or a model number:
  * then it is not the unit, even after a full mention of the unit on the page.
  */
@@ -114,6 +163,10 @@ export function isQuantityOrModel(text: string, start: number, end: number): boo
     (PLACE_AFTER.test(after) && POSTCODE_BEFORE.test(before)) ||
     MODEL_AFTER.test(after) ||
     QUANTITY_BEFORE.test(before) ||
+    ERA_AFTER.test(after) ||
+    JOINED_BEFORE.test(before) ||
+    JOINED_AFTER.test(after) ||
+    labelled(before) ||
     modelBefore(before, after)
   );
 }

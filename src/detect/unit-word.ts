@@ -33,9 +33,17 @@ const DWELLING =
   'דירה|הדירה';
 const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
 /** After the name, a building also makes it an apartment number ("la unidad 8200 del edificio"). */
-const BUILDING = 'building|edificio|Gebäude|immeuble|prédio|gebouw|palazzo|בניין|הבניין|المبنى|العمارة|здания|дома|ساختمان';
+const BUILDING =
+  'building|complex|development|residences?|estate|tower|warehouse|facility|plant|factory|company|firm|garage|' +
+  'edificio|complejo|conjunto|urbanización|residencial|fábrica|empresa|compañía|almacén|' +
+  'Gebäude|Wohnanlage|Anlage|Komplex|Firma|Unternehmens|Fabrik|Werks?|Lager|' +
+  'immeuble|complexe|résidence|parking|usine|entreprise|société|entrepôt|' +
+  'prédio|condomínio|armazém|gebouw|complex|appartementencomplex|fabriek|bedrijf|' +
+  'palazzo|complesso|stabilimento|fabbrica|azienda|società|magazzino|' +
+  'בניין|הבניין|בבניין|במתחם|בפרויקט|המבנה|المبنى|العمارة|المجمع|البرج|المصنع|الشركة|للشركة|' +
+  'здания|дома|компании|фирмы|завода|фабрики|предприятия|комплекса|склада|ساختمان|مجتمع|کارخانه|شرکت';
 const DWELLING_AFTER = new RegExp(
-  `^[\\s,]*(?:(?:of|in|at|der|des|du|de|do|da|del|della|van|het|the|la|le|il)\\s+){0,2}(?:${DWELLING}|${BUILDING})(?![\\p{L}])`,
+  `^[\\s,]*(?:(?:of|in|at|der|des|du|de|do|da|del|della|dello|dell['’]|van|het|the|la|le|il|im|am|einer|eines|in\\s+het|no|na|في|من)\\s+){0,2}(?:${DWELLING}|${BUILDING})(?![\\p{L}])`,
   'iu',
 );
 

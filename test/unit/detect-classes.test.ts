@@ -248,3 +248,56 @@ describe('ranges cover exactly the name', () => {
     expect(ranges(text)).toEqual(expected);
   });
 });
+
+describe('a numbered "unit" in a sentence about property, sales, measures or a company waits for the real unit on the page', () => {
+  const real = "Israel's Unit 8200 stored the calls.";
+  table([
+    // Other words for the building, the storage, the company: not the unit on a page that never names it
+    ['The storage unit 8200 at the self-storage facility was broken into.', []],
+    ['Unit 8200 of the Maple Court complex has three bedrooms.', []],
+    ['Police responded to a call at Unit 8200, 45 Harbour Road.', []],
+    ['The company sold 12,000 units; unit 8200 was the last to be recalled.', []],
+    ['Die Einheit 8200 im Lager wurde geräumt.', []],
+    ["L'unité 8200 kWh de stockage alimentera le quartier.", []],
+    ['La unidad 8200 del conjunto habitacional tiene dos dormitorios.', []],
+    ["L'unità 8200 dello stabilimento produce componenti per auto.", []],
+    ['A unidade 8200 do residencial tem vista para o mar.', []],
+    ['Eenheid 8200 van het complex staat te koop.', []],
+    ['Sitedeki 8200 birimi satışa çıktı.', []],
+    ['Подразделение 8200 завода выпускает детали для тракторов.', []],
+    ['יחידה 8200 בפרויקט המגורים נמכרה השבוע.', []],
+    ['الوحدة 8200 في المجمع السكني معروضة للبيع.', []],
+    // Twins: the same sentence shapes with the story's words, or on a page that names the unit
+    ['Former Unit 8200 soldiers said the storage of calls from Gaza was routine.', [U('Unit 8200')]],
+    [[real, 'Unit 8200 sold the idea of mass storage to the army.'], [U('Unit 8200'), U('Unit 8200')]],
+    ["Israel's unit 8200 stored the calls.", [U('unit 8200')]],
+    ['Die israelische Einheit 8200 speicherte die Anrufe in einem Lager.', [U('Einheit 8200')]],
+    ["İsrail ordusunun 8200 Birimi görüşmeleri kaydetti.", [U('8200 Birimi')]],
+    ['Бывшие офицеры израильского подразделения 8200 основали стартап.', [U('подразделения 8200')]],
+    ['בוגרי יחידה 8200 הקימו חברות סייבר.', [U('יחידה 8200')]],
+    ['كشف تحقيق أن الوحدة 8200 التابعة للجيش الإسرائيلي خزنت المكالمات.', [U('الوحدة 8200')]],
+    // A doubtful name does not switch on the bare number for the rest of the page
+    [['Unit 8200 of the Maple Court complex has three bedrooms.', 'Sources said 8200 had planned to move its data.'], []],
+    [[real, 'Sources said 8200 had planned to move its data.'], [U('Unit 8200'), U('8200')]],
+  ]);
+});
+
+describe('bare 8200 labelled by the noun before it, joined to other digits, or a year', () => {
+  const full = "Israel's Unit 8200 was named in the report.";
+  table([
+    [[full, 'Route 8200 was closed.'], [U('Unit 8200')]],
+    [[full, 'Flight 8200 landed late.'], [U('Unit 8200')]],
+    [[full, 'Visit booth 8200 at the fair.'], [U('Unit 8200')]],
+    [[full, 'Der Zug 8200 fällt heute aus.'], [U('Unit 8200')]],
+    [[full, 'Рейс 8200 задержан.'], [U('Unit 8200')]],
+    [[full, 'טיסה 8200 נחתה באיחור.'], [U('Unit 8200')]],
+    [[full, 'In 8200 BC the climate cooled.'], [U('Unit 8200')]],
+    [[full, 'Call 555-8200 for tickets.'], [U('Unit 8200')]],
+    // Twins: the words that do stand before the unit's number
+    [[full, 'Former 8200 officers spoke to the paper.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'Many 8200 alumni work in tech.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'The Israeli 8200 veterans met in Tel Aviv.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'Die ehemaligen 8200-Offiziere gründeten Firmen.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'In 8200 the culture is different.'], [U('Unit 8200'), U('8200')]],
+  ]);
+});
