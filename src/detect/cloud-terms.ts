@@ -8,12 +8,13 @@ import { compileTerms, type TermTable } from './terms';
  */
 const CLOUD_TERMS: TermTable = {
   en: ['cloud', 'data center', 'data centers', 'data centre', 'data centres', 'datacenter', 'datacenters', 'datacentre', 'datacentres', 'servers', 'server', 'AWS', 'Google Cloud', 'computing'],
-  de: ['Rechenzentrum', 'Rechenzentren', 'Server'],
+  // Server takes case endings (Servern, Servers) and starts compounds (Serverfarm).
+  de: ['Rechenzentrum', 'Rechenzentren', 'Server*'],
   fr: ['nuage', 'infonuagique', 'centre de données', 'centres de données', 'serveurs'],
   es: ['nube', 'centro de datos', 'centros de datos', 'servidores'],
   it: ['server', 'centro dati', 'centri dati', 'nuvola'],
   pt: ['nuvem', 'servidores', 'centro de dados', 'centros de dados'],
-  nl: ['datacenter', 'datacenters', 'servers'],
+  nl: ['datacenter', 'datacenters', 'server*'],
   tr: ['bulut', 'sunucu', 'sunucular', 'veri merkezi'],
   ru: ['облако', 'облаке', 'облачн*', 'серверах', 'серверы', 'дата-центр', 'центр обработки данных'],
   ar: ['سحابة', 'سحابية', 'خوادم', 'حوسبة'],

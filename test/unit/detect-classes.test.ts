@@ -301,3 +301,13 @@ describe('bare 8200 labelled by the noun before it, joined to other digits, or a
     [[full, 'In 8200 the culture is different.'], [U('Unit 8200'), U('8200')]],
   ]);
 });
+
+describe('computing words with their endings decide a bare Azure (German and Dutch inflect "Server")', () => {
+  table([
+    ['Die Daten lagen auf Azure-Servern in den Niederlanden.', [A()]],
+    ['De gegevens stonden op Azure-servers in Nederland.', [A()]],
+    // Twins: the colour beside other words of the same sentence shape
+    ['Die Kellner servierten Azure-blaue Cocktails.', []],
+    ['Azure waters lap the shore of the island.', []],
+  ]);
+});
