@@ -5,6 +5,8 @@
  * reload: still gone → the popup lists it → Undo → back in both tabs. What the page could see is checked
  * too: nothing in its DOM, storage or events, and the stored entry holds no text or URL of the page.
  */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { cardControlAt, withCardRoot } from './card-root';
@@ -20,6 +22,18 @@ const STORY = '<p id="p2">Microsoft said its Azure cloud held recordings made by
 const BODY_A = `<p id="p1">${WRONG}</p>${STORY}`;
 // Another page of the site with the same sentence in other surroundings: the key is the sentence, not the URL.
 const PAGE_B = article(`<p id="q0">Local news.</p><p id="p1">${WRONG.replace(' ', '  ')}</p>${STORY}`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on an extension page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 const total = (marks: MarkInfo[]) => marks.reduce((n, m) => n + m.texts.length, 0);
 
@@ -81,6 +95,7 @@ describe.each(BROWSERS)('%s', (name) => {
     // A clean start (a retry must not find this test's own dismissal), then every mention, so both
     // Microsoft marks show (the default "automatic" marks only the first one on a page off the story).
     await s.inExtension(`await api.storage.local.clear(); return true;`);
+    for (const old of await s.browser.pages()) if (old.url().includes('/dismiss/')) await old.close();
     await everyMention(s);
     s.server.route('/dismiss/a.html', article(BODY_A, SPY));
     s.server.route('/dismiss/b.html', PAGE_B);
@@ -184,6 +199,7 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(item).toContain('Microsoft');
     expect(item).toContain(WRONG);
     expect(await popup.$$eval('.dismissed-item', (els) => els.length)).toBe(1);
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.click('.dismissed-item .undo-dismissed');
 
     // Undo: back in both tabs, and gone from the popup's list.
@@ -219,6 +235,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await options.goto(s.extensionUrl('options.html'), { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => undefined);
     await options.waitForSelector('button.clear-dismissed', { timeout: 10_000 });
     expect(await options.$eval('button.clear-dismissed', (b) => b.textContent)).toBe('Clear all dismissed marks (1)');
+    expect(await axeViolations(options)).toEqual([]);
     await options.click('button.clear-dismissed');
     await options.waitForSelector('button.clear-dismissed', { hidden: true, timeout: 5000 });
     expect(await storedDismissed(s)).toEqual({ version: 1, sites: {} });
