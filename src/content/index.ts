@@ -188,16 +188,20 @@ class Backstory {
     return { active: this.running !== null, counts: this.counts(), published: this.publishedInfo() };
   }
 
-  /** card.js, loaded once through the background (see card-module.ts). */
+  /** card.js, loaded once through the background (see card-module.ts); rejects when that failed. */
   private cardModule(): Promise<CardModule | undefined> {
-    this.module ??= (async () => {
-      const scope = globalThis as CardScope;
-      if (!scope[CARD_MODULE]) await sendToBackground('loadCard', {});
-      return scope[CARD_MODULE];
-    })().catch(() => {
-      this.module = null; // the background may be restarting; the next use asks again
-      return undefined;
-    });
+    if (!this.module) {
+      const loading = (async () => {
+        const scope = globalThis as CardScope;
+        if (!scope[CARD_MODULE]) await sendToBackground('loadCard', {});
+        return scope[CARD_MODULE];
+      })();
+      // The background may be restarting: the next use asks again.
+      loading.catch(() => {
+        if (this.module === loading) this.module = null;
+      });
+      this.module = loading;
+    }
     return this.module;
   }
 
@@ -205,7 +209,8 @@ class Backstory {
   private async takeDismissed(raw: unknown): Promise<void> {
     if (!this.dismissals) {
       if (this.site === null || !mayHaveDismissals(raw, this.site)) return;
-      const module = await this.cardModule();
+      // Not loaded (the background restarting): every mark shows, as on a failed read.
+      const module = await this.cardModule().catch(() => undefined);
       if (!module) return;
       this.dismissals ??= new module.Dismissals(this.site);
     }
@@ -254,7 +259,7 @@ class Backstory {
    */
   private async dismiss(mention: Mention): Promise<void> {
     const site = this.site;
-    const module = await this.cardModule();
+    const module = await this.cardModule().catch(() => undefined);
     if (site === null || !module) return;
     const dismissals = (this.dismissals ??= new module.Dismissals(site));
     const key = dismissals.keyOf(mention);

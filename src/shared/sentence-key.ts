@@ -52,7 +52,8 @@ export function normalise(sentence: string): string {
 /**
  * FNV-1a 64 over the UTF-16LE code units of `text`, as 16 hex digits. Not data/hash.ts's `fnv1a64`:
  * that one encodes UTF-8 with TextEncoder, which turns every lone surrogate into U+FFFD (so distinct
- * hostile strings collide), and multiplies BigInts per byte (about ten times slower). Here the 64-bit
+ * hostile strings collide), and multiplies BigInts per byte (measured in Node: 146 µs for a 300-character
+ * sentence against 34 µs here, though this reads twice the bytes). Here the 64-bit
  * state is four 16-bit limbs in plain numbers; the prime is 2^40 + 0x1b3, so the product is a shift and
  * a small multiply. No crypto.subtle: it is missing on http pages, and it is async.
  */
