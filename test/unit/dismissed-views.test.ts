@@ -23,6 +23,7 @@ import { dismissedItems } from '../../src/popup/dismissed-view';
 import { DismissedSection } from '../../src/options/DismissedSection';
 import { markSentence } from '../../src/content/mark-sentence';
 import { Dismissals } from '../../src/content/dismissals';
+import { ShownSelection } from '../../src/content/shown';
 import type { Mention } from '../../src/content/mention';
 import { markKey, storedForm } from '../../src/shared/dismissed';
 import { sentenceHash } from '../../src/shared/sentence-key';
@@ -213,5 +214,21 @@ describe('content: the sentence of a mark, and the filter', () => {
     expect(d.sentences(list, [markKey('microsoft', hash), markKey('azure', '0123456789abcdef')])).toEqual({ [markKey('microsoft', hash)]: 'Microsoft opened an office.' });
     expect(d.update('garbage')).toBe(true);
     expect(d.filter(list)).toBe(list);
+  });
+
+  it('in "first mention" mode, a dismissed first mark gives way to the next one of that name', () => {
+    document.body.innerHTML = '<p id="a">Microsoft opened an office.</p><p id="b">Microsoft said its Azure cloud was used.</p>';
+    const [a, b] = ['a', 'b'].map((id) => document.getElementById(id) as HTMLElement) as [HTMLElement, HTMLElement];
+    const list = [mention(a, 'Microsoft', 'microsoft'), mention(b, 'Microsoft', 'microsoft'), mention(b, 'Azure', 'azure')];
+    const options = { mode: 'first' as const, entities: { microsoft: true, azure: true, 'unit-8200': true } };
+    const selection = new ShownSelection();
+    const ids = (ms: readonly Mention[]) => ms.map((m) => `${m.entityId}@${(m.range.startContainer.parentElement as Element).id}`);
+    expect(ids(selection.update(list, { reset: true, added: list, dropped: [] }, options).show)).toEqual(['microsoft@a', 'azure@b']);
+    const d = new Dismissals('bbc.com');
+    d.add(d.keyOf(list[0] as Mention));
+    // What index.ts does when the set changes: choose again from the filtered list.
+    const change = selection.update(d.filter(list), { reset: true, added: [], dropped: [] }, options);
+    expect(ids(change.hide)).toEqual(['microsoft@a']);
+    expect(ids(change.show)).toEqual(['microsoft@b']);
   });
 });
