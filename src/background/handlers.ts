@@ -10,7 +10,8 @@ import { isSiteOrigin, siteKeyFromUrl } from '../shared/sites';
 import { ENTITY_IDS } from '../data/types';
 import { setBadge } from './badge';
 import { enableSite, injectInto, removeSite, resetAll } from './site-scripts';
-import { settingsWriter } from './writer';
+import { parseDismissChange } from '../shared/dismissed';
+import { dismissWriter, settingsWriter } from './writer';
 
 /** A page of this extension (popup, options): not a content script, whose sender.url is the page's. */
 export function fromExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -121,5 +122,21 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
       return { ok: false, error: 'invalid', settings: null };
     }
     return change.op === 'reset' ? resetAll() : settingsWriter.change(change);
+  },
+
+  async getDismissed(_payload, sender) {
+    if (!fromExtensionPage(sender)) return { ok: false, error: 'invalid', dismissed: null };
+    return dismissWriter.read();
+  },
+
+  async changeDismissed(payload, sender) {
+    const change = parseDismissChange(field(payload, 'change'));
+    if (!change) return { ok: false, error: 'invalid', dismissed: null };
+    // A page's content script may only dismiss on its own site (the card's "Not about this story",
+    // gated on trusted input): never undo, clear, or touch another site's list.
+    const own = typeof sender.url === 'string' ? siteKeyFromUrl(sender.url) : null;
+    const mayContent = fromTopFrame(sender) && change.op === 'dismiss' && own !== null && own === change.site;
+    if (!fromExtensionPage(sender) && !mayContent) return { ok: false, error: 'invalid', dismissed: null };
+    return dismissWriter.change(change);
   },
 };

@@ -11,6 +11,7 @@
  */
 import { STORAGE_KEY, validateSettings, type Settings } from '../shared/settings';
 import { applyChange, type AnyChange, type SettingsError, type SettingsResult } from '../shared/settings-change';
+import { createSerial, type Serial } from './serial';
 
 /** The part of `storage.local` the writer uses (the seam unit tests replace with a fake). */
 export interface SettingsArea {
@@ -31,21 +32,14 @@ export interface SettingsWriter {
 }
 
 /** Chromium: "QUOTA_BYTES quota exceeded"; Firefox: a QuotaExceededError DOMException. */
-function writeError(error: unknown): SettingsError {
+export function writeError(error: unknown): Extract<SettingsError, 'quota' | 'unwritable'> {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
   return /quota/i.test(text) ? 'quota' : 'unwritable';
 }
 
-export function createSettingsWriter(area: () => SettingsArea): SettingsWriter {
+/** `serial`: the queue shared with the dismissed-marks writer (writer.ts), so all writes keep one order. */
+export function createSettingsWriter(area: () => SettingsArea, serial: Serial = createSerial()): SettingsWriter {
   let state: WriterState = { kind: 'unknown' };
-  let queue: Promise<unknown> = Promise.resolve();
-
-  /** Each task starts when the one before it has settled, whatever its outcome. */
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
 
   const load = async (): Promise<Settings | null> => {
     try {

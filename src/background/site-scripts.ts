@@ -9,7 +9,7 @@ import { api } from '../shared/browser';
 import { defaultMatches } from '../shared/default-sites';
 import type { SettingsResult } from '../shared/settings-change';
 import { isDefaultSite, isSiteOrigin, originPattern } from '../shared/sites';
-import { settingsWriter } from './writer';
+import { dismissWriter, settingsWriter } from './writer';
 
 const PREFIX = 'site:';
 export const scriptId = (origin: string): string => PREFIX + origin;
@@ -131,6 +131,10 @@ export function resetAll(): Promise<SettingsResult> {
   return serial(async () => {
     const result = await settingsWriter.change({ op: 'reset' });
     if (!result.ok) return result;
+    // Reset forgets the dismissed marks too; if that write fails, the settings are still reset, and
+    // options' "Clear all dismissed marks" shows the count that remains.
+    const cleared = await dismissWriter.change({ op: 'clear' });
+    if (!cleared.ok) console.debug('Backstory reset: dismissed marks not cleared:', cleared.error);
     try {
       const registered = [...(await registeredOrigins())];
       if (registered.length) await api.scripting.unregisterContentScripts({ ids: registered.map(scriptId) });

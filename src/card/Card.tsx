@@ -15,6 +15,7 @@ import { CloseButton } from './CloseButton';
 import { FactItem } from './FactItem';
 import { SourceList } from './SourceList';
 import { OffNotice, type OffState } from './OffNotice';
+import { NotAboutStory } from './NotAboutStory';
 import { SourceLabels, sourceLabels, splitSummary } from './source-labels';
 
 export interface CardProps {
@@ -27,6 +28,8 @@ export interface CardProps {
   publishedDate: string | null;
   onClose: () => void;
   onHideSite: () => void;
+  /** "Not about this story" for the mark the card opened on (absent: not offered). */
+  onDismiss?: (() => void) | undefined;
   /** Tab past the last control (1) or Shift+Tab before the first (-1): back to the page. */
   onLeave?: ((direction: 1 | -1) => void) | undefined;
   /** The keyboard commands' shortcuts, shown as a hint; absent once the reader has seen it. */
@@ -77,7 +80,7 @@ function scrollByKey(event: KeyboardEvent, card: HTMLElement): boolean {
 }
 
 export function Card(props: CardProps) {
-  const { model, t, locale, dir, theme, publishedDate, onClose, onHideSite, onLeave, keys, off } = props;
+  const { model, t, locale, dir, theme, publishedDate, onClose, onHideSite, onDismiss, onLeave, keys, off } = props;
   const { entity, story } = model;
   // Open/closed parts belong to one entity's card: another name's card starts collapsed again.
   const [open, setOpen] = useState({ entity: entity.id, summary: false, since: model.since.length === 1 });
@@ -194,6 +197,7 @@ export function Card(props: CardProps) {
         <button type="button" class="btn hide-site" onClick={onHideSite}>
           {t('card_hideOnSite')}
         </button>
+        {onDismiss && <NotAboutStory t={t} onDismiss={onDismiss} />}
       </div>
 
       <SourceLabels.Provider value={labels}>

@@ -1,6 +1,7 @@
 /** Entry point of card.js (see card-module.ts). */
 import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
+import { Dismissals } from './dismissals';
 import { createCardUI } from './interaction';
 
 const scope = globalThis as CardScope;
-scope[CARD_MODULE] ??= { createCardUI } satisfies CardModule;
+scope[CARD_MODULE] ??= { createCardUI, Dismissals } satisfies CardModule;

@@ -48,11 +48,13 @@ const rootElement = Object.getOwnPropertyDescriptor(Document.prototype, 'documen
 const activeElement = Object.getOwnPropertyDescriptor(Document.prototype, 'activeElement')?.get;
 const docPart = <T>(getter: (() => unknown) | undefined): T | null => (getter ? (getter.call(document) as T | null) : null);
 
-export type CardView = Omit<CardProps, 'onClose' | 'onHideSite'>;
+export type CardView = Omit<CardProps, 'onClose' | 'onHideSite' | 'onDismiss'>;
 
 export interface CardHostActions {
   onClose: () => void;
   onHideSite: () => void;
+  /** "Not about this story" (absent: the card does not offer it). */
+  onDismiss?: (() => void) | undefined;
 }
 
 interface Parts {

@@ -1,15 +1,19 @@
 /**
  * The card is a second content-script bundle (card.js), injected by the background only into pages
- * that have marks: most news pages mention none of our names and never pay for Preact,
+ * that have marks (or, before the first paint, into pages of a site where the reader dismissed marks:
+ * see dismissals.ts): most news pages mention none of our names and never pay for Preact,
  * floating-ui and the story's text. Both bundles run in the extension's isolated world of the
  * same frame, so card.js hands its entry point over through this key on that world's global.
  */
+import type { Dismissals } from './dismissals';
 import type { createCardUI } from './interaction';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
 export interface CardModule {
   createCardUI: typeof createCardUI;
+  /** The dismissed-marks filter: in card.js too, loaded only on sites with dismissals (dismissals.ts). */
+  Dismissals: typeof Dismissals;
 }
 
 export type CardScope = { [CARD_MODULE]?: CardModule };

@@ -12,11 +12,15 @@ import { handle, sendToBackground, type ContentCalls, type MentionCounts, type P
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
 import type { CardUI } from './interaction';
-import { CARD_MODULE, type CardScope } from './card-module';
+import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
+import type { Dismissals } from './dismissals';
+import { mayHaveDismissals } from './dismissed-probe';
+import { DISMISSED_KEY } from '../shared/dismissed';
+import { api } from '../shared/browser';
 import { highlightsSupported, Painter } from './highlights';
 import { observeChanges } from './live';
 import { findPublishedDate } from './published-date';
-import type { MarkChange } from './mention';
+import type { MarkChange, Mention } from './mention';
 import { Scanner } from './scanner';
 import { ShownMarks } from './shown';
 import { TopicReader } from './topic';
@@ -25,6 +29,9 @@ import { VisibleIndex } from './visible-index';
 /** Shared between injections into the same page (the activeTab "scan once" re-injects). */
 const INSTANCE = Symbol.for('backstory.instance');
 
+/** The reader's dismissed marks changed: what is shown is chosen again from the whole list. */
+const RESELECT: MarkChange = { reset: true, added: [], dropped: [] };
+
 class Backstory {
   private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
@@ -32,6 +39,10 @@ class Backstory {
   private readonly visible = new VisibleIndex(this.painter, () => this.scanner.list());
   private readonly shown = new ShownMarks(this.painter, this.visible);
   private readonly lifetime = new AbortController();
+  private readonly site = siteKeyFromUrl(location.href);
+  /** The reader's dismissed marks on this site; null until the site has any (see dismissals.ts). */
+  private dismissals: Dismissals | null = null;
+  private module: Promise<CardModule | undefined> | null = null;
   private running: AbortController | null = null;
   private card: CardUI | null = null;
   private cardLoading: Promise<CardUI | null> | null = null;
@@ -47,7 +58,15 @@ class Backstory {
 
   async start(): Promise<void> {
     const signal = this.lifetime.signal;
-    this.settings = await loadSettings();
+    const onStored = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && DISMISSED_KEY in changes) void this.takeDismissed(changes[DISMISSED_KEY]?.newValue);
+    };
+    api.storage.onChanged.addListener(onStored);
+    signal.addEventListener('abort', () => api.storage.onChanged.removeListener(onStored), { once: true });
+    // Dismissed marks are known before the first paint, so a reload never flashes them. For display
+    // only: an unreadable store shows every mark, and nothing read here is ever written.
+    const stored = api.storage.local.get(DISMISSED_KEY).then((s) => this.takeDismissed(s[DISMISSED_KEY]), () => undefined);
+    [this.settings] = await Promise.all([loadSettings(), stored]);
     onSettingsChanged((s) => this.apply(s), signal);
     this.scanner.onChange((change) => {
       this.topic.note(this.scanner.list(), change);
@@ -65,6 +84,12 @@ class Backstory {
           const direction = (payload as { direction?: unknown } | null)?.direction;
           if (direction !== 1 && direction !== -1) return false;
           return (await this.loadCard())?.step(direction) ?? false;
+        },
+        dismissedSentences: (payload) => {
+          const keys = (payload as { keys?: unknown } | null)?.keys;
+          if (!Array.isArray(keys) || !this.dismissals) return {};
+          const valid = keys.filter((k): k is string => typeof k === 'string' && k.length <= 64).slice(0, 200);
+          return this.dismissals.sentences(this.scanner.list(), valid);
         },
       },
       signal,
@@ -121,9 +146,12 @@ class Backstory {
   private repaint(change: MarkChange | null): void {
     const settings = this.settings;
     if (!settings || !this.running) return;
-    const list = this.scanner.list();
-    const aboutStory = settings.mode === 'automatic' && list.length > 0 && this.topic.aboutStory();
-    this.shown.update(list, change, { ...settings, aboutStory }, settings.style === 'background');
+    const all = this.scanner.list();
+    const aboutStory = settings.mode === 'automatic' && all.length > 0 && this.topic.aboutStory();
+    // The reader's dismissed marks are left out here, after the scan: never shown, counted or stepped to.
+    const list = this.dismissals?.filter(all) ?? all;
+    const shownChange = change && list !== all ? { ...change, added: this.dismissals?.filter(change.added) ?? [] } : change;
+    this.shown.update(list, shownChange, { ...settings, aboutStory }, settings.style === 'background');
     // The highlight styles, and the hover, focus and touch listeners of the card bundle, come once
     // there is something to mark: a page without a mention cannot tell Backstory is installed.
     if (this.visible.size() > 0) {
@@ -160,18 +188,46 @@ class Backstory {
     return { active: this.running !== null, counts: this.counts(), published: this.publishedInfo() };
   }
 
-  /** Load card.js (through the background, see card-module.ts) and create the card UI once. */
+  /** card.js, loaded once through the background (see card-module.ts); rejects when that failed. */
+  private cardModule(): Promise<CardModule | undefined> {
+    if (!this.module) {
+      const loading = (async () => {
+        const scope = globalThis as CardScope;
+        if (!scope[CARD_MODULE]) await sendToBackground('loadCard', {});
+        return scope[CARD_MODULE];
+      })();
+      // The background may be restarting: the next use asks again.
+      loading.catch(() => {
+        if (this.module === loading) this.module = null;
+      });
+      this.module = loading;
+    }
+    return this.module;
+  }
+
+  /** A new stored value of the dismissed marks (any shape): repaint if this site's set changed. */
+  private async takeDismissed(raw: unknown): Promise<void> {
+    if (!this.dismissals) {
+      if (this.site === null || !mayHaveDismissals(raw, this.site)) return;
+      // Not loaded (the background restarting): every mark shows, as on a failed read.
+      const module = await this.cardModule().catch(() => undefined);
+      if (!module) return;
+      this.dismissals ??= new module.Dismissals(this.site);
+    }
+    if (this.dismissals.update(raw)) this.repaint(RESELECT);
+  }
+
+  /** Load card.js and create the card UI once. */
   private loadCard(): Promise<CardUI | null> {
     this.cardLoading ??= (async () => {
-      const scope = globalThis as CardScope;
-      if (!scope[CARD_MODULE]) await sendToBackground('loadCard', {});
-      const module = scope[CARD_MODULE];
+      const module = await this.cardModule();
       if (!module || !this.running) return null;
       this.card ??= module.createCardUI({
         index: this.visible,
         getPublished: () => this.publishedInfo(),
         hideSite: () => void this.hideSite(),
         undoHide: () => void this.undoHide(),
+        dismiss: (mention) => void this.dismiss(mention),
         clickOnly: () => this.settings?.clickOnly === true,
         signal: this.lifetime.signal,
       });
@@ -195,6 +251,26 @@ class Backstory {
       () => null,
     );
     if (!saved?.ok && this.settings) this.apply(this.settings);
+  }
+
+  /**
+   * "Not about this story": the mark goes at once; the background's writer stores it for this site, and
+   * the storage change removes it in every other tab of the site. If it was not stored, it comes back.
+   */
+  private async dismiss(mention: Mention): Promise<void> {
+    const site = this.site;
+    const module = await this.cardModule().catch(() => undefined);
+    if (site === null || !module) return;
+    const dismissals = (this.dismissals ??= new module.Dismissals(site));
+    const key = dismissals.keyOf(mention);
+    dismissals.add(key);
+    this.repaint(RESELECT);
+    const change = { op: 'dismiss', site, entity: mention.entityId, hash: key.slice(key.indexOf(':') + 1) } as const;
+    const saved = await sendToBackground('changeDismissed', { change }).catch(() => null);
+    if (!saved?.ok) {
+      dismissals.remove(key);
+      this.repaint(RESELECT);
+    }
   }
 
   private async undoHide(): Promise<void> {

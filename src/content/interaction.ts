@@ -34,6 +34,8 @@ export interface CardUIDeps {
   hideSite: () => void;
   /** Turns the site back on after hideSite (the card's "Undo"). */
   undoHide?: () => void;
+  /** The card's "Not about this story" for the mention it opened on. */
+  dismiss?: (mention: Mention) => void;
   /** The reader's "open cards on click only" option: hovering opens nothing. */
   clickOnly?: () => boolean;
   signal: AbortSignal;
@@ -62,7 +64,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   const { index } = deps;
   const own = new AbortController();
   const signal = AbortSignal.any([deps.signal, own.signal]);
-  const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite });
+  const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite, onDismiss: deps.dismiss ? dismiss : undefined });
 
   let current: { mention: Mention; via: Via } | null = null;
   let pending: { mention: Mention; timer: number; at: Point } | null = null;
@@ -163,6 +165,16 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (v) host.open(v, open.mention.range, { pageRtl: pageIsRtl(open.mention) });
     open.via = 'pinned';
     deps.hideSite();
+  }
+
+  /** "Not about this story": the card closes (focus back where the reader was) and its mark goes. */
+  function dismiss(): void {
+    const open = current;
+    if (!open) return;
+    close(true);
+    deps.dismiss?.(open.mention);
+    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    host.announce(translator(locale)('card_dismissedDone'));
   }
 
   function undo(): void {

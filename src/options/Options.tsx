@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { DatasetFooter } from '../popup/DatasetFooter';
 import { useI18n, type MessageKey } from '../popup/i18n';
 import { SettingsUnreadable } from '../popup/SettingsUnreadable';
+import { DismissedSection } from './DismissedSection';
 import type { HighlightStyle, Mode } from '../shared/settings';
 import type { OptionsActions, OptionsData, OptionsStatus } from './model';
 
@@ -195,6 +196,7 @@ function SettingsForm({ settings, data, actions }: OptionsProps & { settings: No
         label="options_removeSite"
         onRemove={(origin) => actions.removeAddedSite(origin)}
       />
+      <DismissedSection count={data.dismissedCount ?? null} onClear={() => actions.clearDismissed()} />
       <div class="reset-row">
         <button type="button" onClick={() => actions.reset()}>
           {t('options_reset')}

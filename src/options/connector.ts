@@ -8,6 +8,8 @@ import { dataset } from '../data/index';
 import { sendToBackground } from '../shared/messages';
 import type { SettingsChange } from '../shared/settings-change';
 import { fetchSettings, settingsProblem } from '../shared/settings-client';
+import { changeDismissed, fetchDismissed } from '../shared/dismissed-client';
+import { countDismissed } from '../shared/dismissed';
 import type { OptionsActions, OptionsData, OptionsStatus } from './model';
 
 declare const __CONTENT_HASH__: string;
@@ -16,8 +18,9 @@ declare const __CONTENT_HASH__: string;
 const errorStatus = (error: string | undefined): OptionsStatus => settingsProblem(error) ?? 'ui_settingsUnwritable';
 
 export async function loadOptions(status: OptionsStatus = null): Promise<OptionsData> {
-  const read = await fetchSettings();
+  const [read, dismissed] = await Promise.all([fetchSettings(), fetchDismissed()]);
   return {
+    dismissedCount: dismissed.ok ? countDismissed(dismissed.dismissed) : null,
     settings: read.ok ? read.settings : null,
     entities: dataset.entities,
     dataset: { version: dataset.meta.version, asOf: dataset.meta.asOf, hash: __CONTENT_HASH__ },
@@ -51,5 +54,11 @@ export function optionsActions(done: (status: OptionsStatus) => void): OptionsAc
     // The background also unregisters the added sites' scripts and gives their host access back.
     reset: () => change({ op: 'reset' }, 'options_resetDone'),
     retry: () => done(null),
+    clearDismissed() {
+      changeDismissed({ op: 'clear' }).then(
+        (result) => done(result.ok ? 'options_dismissedCleared' : errorStatus(result.error)),
+        report,
+      );
+    },
   };
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyLocale } from '../popup/browser-locale';
 import { I18n } from '../popup/i18n';
 import { onSettingsChanged } from '../shared/settings';
+import { onDismissedChanged } from '../shared/dismissed-client';
 import { loadOptions, optionsActions } from './connector';
 import type { OptionsData } from './model';
 import { Options } from './Options';
@@ -22,6 +23,7 @@ function App() {
     reload();
     const stop = new AbortController();
     onSettingsChanged(() => reload(), stop.signal);
+    onDismissedChanged(() => reload(), stop.signal);
     return () => stop.abort();
   }, [reload]);
   return data ? <Options data={data} actions={actions} /> : null;

@@ -5,7 +5,7 @@ import type { DatasetInfo } from '../popup/model';
 import type { SettingsProblem } from '../shared/settings-client';
 
 /** The last change's outcome, announced: saved, reset, or why nothing was changed. */
-export type OptionsStatus = 'options_saved' | 'options_resetDone' | SettingsProblem | null;
+export type OptionsStatus = 'options_saved' | 'options_resetDone' | 'options_dismissedCleared' | SettingsProblem | null;
 
 export interface OptionsData {
   /** Null when storage could not be read: the page says so and offers Retry instead of a form. */
@@ -13,6 +13,8 @@ export interface OptionsData {
   entities: readonly Entity[];
   dataset: DatasetInfo;
   status: OptionsStatus;
+  /** How many marks the reader dismissed on all sites; null (or absent) when they could not be read. */
+  dismissedCount?: number | null;
 }
 
 export interface OptionsActions {
@@ -29,4 +31,6 @@ export interface OptionsActions {
   reset(): void;
   /** Read the settings again. */
   retry(): void;
+  /** Forget every dismissed mark ("Not about this story") on every site. */
+  clearDismissed(): void;
 }

@@ -1,5 +1,6 @@
 /** The toolbar popup: a pure view of `PopupData` and `PopupActions`. */
 import { DatasetFooter } from './DatasetFooter';
+import { DismissedList } from './DismissedList';
 import { useI18n } from './i18n';
 import { MentionList } from './MentionList';
 import type { PopupActions, PopupData } from './model';
@@ -42,6 +43,7 @@ function PageSection({ data, actions }: PopupProps) {
         <SiteSection site={site} mode={data.mode} running={info !== null} actions={actions} />
       )}
       {running && <MentionList entities={data.entities} counts={info.counts} actions={actions} />}
+      <DismissedList items={data.dismissed ?? []} actions={actions} />
       {running && info.published && <SinceBlock story={data.story} published={info.published} />}
     </>
   );

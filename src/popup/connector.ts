@@ -10,6 +10,9 @@ import { sendToBackground, sendToTab, type PageInfo } from '../shared/messages';
 import { defaultSettings, type Settings } from '../shared/settings';
 import type { SettingsChange } from '../shared/settings-change';
 import { fetchSettings, settingsProblem } from '../shared/settings-client';
+import { changeDismissed, fetchDismissed } from '../shared/dismissed-client';
+import { listOf, markKey } from '../shared/dismissed';
+import { dismissedItems, type DismissedItem } from './dismissed-view';
 import {
   isScriptableUrl,
   isSiteDisabled,
@@ -56,6 +59,27 @@ export async function pageInfo(tabId: number): Promise<PageInfo | null> {
   return sendToTab(tabId, 'getPageInfo', {}).catch(() => null);
 }
 
+/**
+ * This site's dismissed marks, with the sentences the open page has (asked of its content script, which
+ * reads them from the live page; nothing about the sentence is stored). Unreadable: none listed.
+ */
+async function dismissedOnSite(site: string, tabId: number, running: boolean): Promise<DismissedItem[]> {
+  const read = await fetchDismissed();
+  if (!read.ok) return [];
+  const keys = (listOf(read.dismissed, site) ?? []).map((e) => markKey(e.entity, e.hash));
+  if (keys.length === 0) return [];
+  const answer: unknown = running ? await sendToTab(tabId, 'dismissedSentences', { keys }).catch(() => null) : null;
+  // The page's own text, so bounded and checked before it is shown (as text, never markup).
+  const sentences: Record<string, string> = {};
+  if (typeof answer === 'object' && answer !== null) {
+    for (const key of keys) {
+      const value = Object.prototype.hasOwnProperty.call(answer, key) ? (answer as Record<string, unknown>)[key] : undefined;
+      if (typeof value === 'string' && value.length > 0) sentences[key] = value.slice(0, 1000);
+    }
+  }
+  return dismissedItems(read.dismissed, site, dataset.entities, sentences);
+}
+
 export interface Connection {
   data: PopupData;
   tabId: number | null;
@@ -76,9 +100,14 @@ export async function loadPopup(notice: Notice = null): Promise<Connection> {
   if (!read.ok && read.error === 'unreadable') notice = 'ui_settingsUnreadable';
   const tabId = tab?.id ?? null;
   let page: PageView = { state: 'unsupported' };
+  let dismissed: DismissedItem[] = [];
   if (tab?.url && tabId !== null && isScriptableUrl(tab.url)) {
     const site = await siteView(tab.url, settings);
-    if (site) page = { state: 'site', site, info: await pageInfo(tabId) };
+    if (site) {
+      const info = await pageInfo(tabId);
+      page = { state: 'site', site, info };
+      dismissed = await dismissedOnSite(site.host, tabId, info?.active === true);
+    }
   }
   const story = dataset.stories[0];
   if (!story) throw new Error('the dataset has no story');
@@ -92,6 +121,7 @@ export async function loadPopup(notice: Notice = null): Promise<Connection> {
       sources: new Map(dataset.sources.map((s) => [s.id, s])),
       dataset: { version: dataset.meta.version, asOf: dataset.meta.asOf, hash: __CONTENT_HASH__ },
       notice,
+      dismissed,
     },
   };
 }
@@ -197,6 +227,15 @@ export function popupActions(getConnection: () => Connection, refresh: (notice?:
     },
     retry() {
       refresh(null);
+    },
+    undoDismissed(entity, hash) {
+      const s = site();
+      if (!s) return;
+      // Every tab of the site (this one included) brings the mark back from the storage change.
+      run(async () => {
+        const result = await changeDismissed({ op: 'undo', site: s.host, entity, hash });
+        if (!result.ok) return settingsProblem(result.error) ?? 'popup_failed';
+      });
     },
   };
 }

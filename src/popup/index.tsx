@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onSettingsChanged } from '../shared/settings';
+import { onDismissedChanged } from '../shared/dismissed-client';
 import { applyLocale } from './browser-locale';
 import { I18n, type UiLocale } from './i18n';
 import { loadPopup, popupActions, type Connection } from './connector';
@@ -36,6 +37,7 @@ function App({ locale }: { locale: UiLocale }) {
     refresh();
     const stop = new AbortController();
     onSettingsChanged(() => refresh(), stop.signal);
+    onDismissedChanged(() => refresh(), stop.signal);
     return () => stop.abort();
   }, [refresh]);
   if (!connection) return <p class="muted">{locale.t('popup_loading')}</p>;

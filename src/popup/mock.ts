@@ -51,5 +51,6 @@ export function mockActions(calls: string[] = []): PopupActions & { calls: strin
     grantAccess: record('grantAccess'),
     openOptions: record('openOptions'),
     retry: record('retry'),
+    undoDismissed: record('undoDismissed'),
   };
 }

@@ -6,6 +6,7 @@ import type { Entity, Fact, Source, Story, StoryResponse } from '../data/types';
 import type { PageInfo } from '../shared/messages';
 import type { Mode } from '../shared/settings';
 import type { SettingsProblem } from '../shared/settings-client';
+import type { DismissedItem } from './dismissed-view';
 
 export type SiteKind = 'default' | 'added' | 'other';
 
@@ -53,6 +54,8 @@ export interface PopupData {
   sources: ReadonlyMap<string, Source>;
   dataset: DatasetInfo;
   notice: Notice;
+  /** This site's dismissed marks ("Not about this story"), newest first; absent or empty: none. */
+  dismissed?: readonly DismissedItem[];
 }
 
 export interface PopupActions {
@@ -68,6 +71,8 @@ export interface PopupActions {
   openOptions(): void;
   /** Read the settings again (after they could not be read). */
   retry(): void;
+  /** Bring back a dismissed mark on this site (in every tab of it). */
+  undoDismissed(entity: Entity['id'], hash: string): void;
 }
 
 /** The replies a fact lists, in its order (an allegation is never shown without them). */

@@ -10,6 +10,7 @@
 import { api, type Runtime } from './browser';
 import type { EntityId } from '../data/types';
 import type { SettingsChange, SettingsResult } from './settings-change';
+import type { DismissChange, DismissResult } from './dismissed';
 
 export type MentionCounts = Record<EntityId, number>;
 
@@ -63,6 +64,14 @@ export type BackgroundCalls = {
    * this site"). Nothing else writes settings.
    */
   changeSettings: (payload: { change: SettingsChange }) => SettingsResult;
+  /** Every site's dismissed marks as the background's writer reads them (popup, options). */
+  getDismissed: (payload: Record<string, never>) => DismissResult;
+  /**
+   * One change of the dismissed marks, applied by the background's writer in order with the settings
+   * changes (popup and options: any; a content script: only "dismiss" on its own page's site, from the
+   * card's trusted press).
+   */
+  changeDismissed: (payload: { change: DismissChange }) => DismissResult;
 };
 
 /** Messages handled by the content script of a tab (sent by popup and background). */
@@ -72,6 +81,11 @@ export type ContentCalls = {
   showMention: (payload: { entityId: EntityId; index: number }) => boolean;
   /** Move to the next (1) or previous (-1) mention, as the keyboard commands do. */
   stepMention: (payload: { direction: 1 | -1 }) => boolean;
+  /**
+   * The sentences on this page of these dismissed marks ("entity:hash" keys, shared/dismissed.ts
+   * `markKey`), read from the live page for the popup's list: key → sentence, only for those found.
+   */
+  dismissedSentences: (payload: { keys: string[] }) => Record<string, string>;
 };
 
 type AnyCalls = Record<string, (payload: never) => unknown>;

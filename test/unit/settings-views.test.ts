@@ -48,6 +48,7 @@ function optionsActions(calls: string[]): OptionsActions {
     removeAddedSite: record('removeAddedSite'),
     reset: record('reset'),
     retry: record('retry'),
+    clearDismissed: record('clearDismissed'),
   };
 }
 
