@@ -2,6 +2,7 @@
 import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
 import { Dismissals } from './dismissals';
 import { createCardUI } from './interaction';
+import { findPublishedDate } from './published-date';
 
 const scope = globalThis as CardScope;
-scope[CARD_MODULE] ??= { createCardUI, Dismissals } satisfies CardModule;
+scope[CARD_MODULE] ??= { createCardUI, Dismissals, findPublishedDate } satisfies CardModule;

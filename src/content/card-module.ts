@@ -7,6 +7,7 @@
  */
 import type { Dismissals } from './dismissals';
 import type { createCardUI } from './interaction';
+import type { findPublishedDate } from './published-date';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
@@ -14,6 +15,11 @@ export interface CardModule {
   createCardUI: typeof createCardUI;
   /** The dismissed-marks filter: in card.js too, loaded only on sites with dismissals (dismissals.ts). */
   Dismissals: typeof Dismissals;
+  /**
+   * The article's publication date, for "since this article": in card.js because only the card and the popup
+   * use it (4.8 KB of date formats that would otherwise load on every page).
+   */
+  findPublishedDate: typeof findPublishedDate;
 }
 
 export type CardScope = { [CARD_MODULE]?: CardModule };

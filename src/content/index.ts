@@ -19,7 +19,6 @@ import { DISMISSED_KEY } from '../shared/dismissed';
 import { api } from '../shared/browser';
 import { highlightsSupported, Painter } from './highlights';
 import { observeChanges } from './live';
-import { findPublishedDate } from './published-date';
 import type { MarkChange, Mention } from './mention';
 import { Scanner } from './scanner';
 import { ShownMarks } from './shown';
@@ -49,7 +48,7 @@ class Backstory {
   private stylesLoading: Promise<unknown> | null = null;
   private settings: Settings | null = null;
   private lastReported = '';
-  private published: PublishedInfo | null | undefined;
+  private published: Promise<PublishedInfo | null> | undefined;
   private readonly topic = new TopicReader(
     document,
     () => this.scanner.scopeRoots(),
@@ -179,13 +178,20 @@ class Backstory {
     });
   }
 
-  private publishedInfo(): PublishedInfo | null {
-    if (this.published === undefined) this.published = findPublishedDate(document);
+  /** Read once, by card.js (card-module.ts); null when it could not load (asked again next time). */
+  private publishedInfo(): Promise<PublishedInfo | null> {
+    this.published ??= this.cardModule().then(
+      (module) => module?.findPublishedDate(document) ?? null,
+      () => {
+        this.published = undefined;
+        return null;
+      },
+    );
     return this.published;
   }
 
-  private pageInfo(): PageInfo {
-    return { active: this.running !== null, counts: this.counts(), published: this.publishedInfo() };
+  private async pageInfo(): Promise<PageInfo> {
+    return { active: this.running !== null, counts: this.counts(), published: await this.publishedInfo() };
   }
 
   /** card.js, loaded once through the background (see card-module.ts); rejects when that failed. */
@@ -224,7 +230,6 @@ class Backstory {
       if (!module || !this.running) return null;
       this.card ??= module.createCardUI({
         index: this.visible,
-        getPublished: () => this.publishedInfo(),
         hideSite: () => void this.hideSite(),
         undoHide: () => void this.undoHide(),
         dismiss: (mention) => void this.dismiss(mention),

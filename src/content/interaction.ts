@@ -8,6 +8,7 @@
  */
 import type { EntityId } from '../data/types';
 import type { PublishedInfo } from '../shared/messages';
+import { findPublishedDate } from './published-date';
 import type { Mention, MentionIndex } from './mention';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
@@ -30,7 +31,6 @@ export interface CardUI {
 
 export interface CardUIDeps {
   index: MentionIndex;
-  getPublished: () => PublishedInfo | null;
   hideSite: () => void;
   /** Turns the site back on after hideSite (the card's "Undo"). */
   undoHide?: () => void;
@@ -90,9 +90,11 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   let stepped: Mention | null = null;
   /** When the reader last pressed a key: only keyboard focus opens the card (see focusin). */
   let lastKeyAt = -Infinity;
+  /** The article's publication date, read once when a card first opens. */
+  let published: PublishedInfo | null | undefined;
 
   function view(mention: Mention): CardView | null {
-    const published = deps.getPublished();
+    published ??= findPublishedDate(document);
     const model = buildCardModel(dataset, mention.entityId, published?.date ?? null);
     if (!model) return null;
     const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
