@@ -20,6 +20,7 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { importTs } from './load-ts.mjs';
@@ -141,7 +142,7 @@ const page = (title, body) =>
   `<footer><p>© Bench News. Contact us. Privacy policy. Terms of use.</p></footer></body></html>`;
 
 /** A very large article: ~`targetChars` characters of text, mentions in English, Arabic and Hebrew. */
-function largeArticle(targetChars = 5_000_000) {
+export function largeArticle(targetChars = 5_000_000) {
   const g = textGen(8200);
   const parts = ['<article><h1>Inside the cloud deal: a very long investigation</h1><p class="byline">By Bench Reporter</p>'];
   let chars = 0;
@@ -182,7 +183,7 @@ function largeArticle(targetChars = 5_000_000) {
 }
 
 /** 20,000 short paragraphs, a mention in every 10th. */
-function manyParagraphs(count = 20_000) {
+export function manyParagraphs(count = 20_000) {
   const g = textGen(20000);
   const parts = ['<article><h1>Live: the day in technology</h1>'];
   for (let i = 0; i < count; i++) {
@@ -198,7 +199,7 @@ function manyParagraphs(count = 20_000) {
  * A corpus page without its own scripts (elements and inline handlers), so that the page's work
  * stays out of the numbers while JavaScript stays on for the bench's own code and mark.js.
  */
-function stripScripts(html) {
+export function stripScripts(html) {
   return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
 }
 
@@ -778,4 +779,5 @@ async function main() {
   }
 }
 
-await main();
+// Run when executed (scripts/bench-profile.mjs imports the page generators).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -32,6 +32,8 @@ const EMIT_EVERY_MS = 250;
 const LONG_CHARS = 32_768;
 const WINDOW = 16_384;
 const MARGIN = 1_024;
+/** Characters of text tested at once by the pretest (mayHoldNames). */
+const PRETEST_CHUNK = 4_096;
 /** Marks whose visibility is checked between two deadline checks at the end of a scan. */
 const VISIBILITY_BATCH = 64;
 
@@ -53,6 +55,11 @@ export class Scanner {
   private contextRead = false;
   /** The walk of a full scan under way (between its slices), with its generation. */
   private walking: { walker: SegmentWalker; generation: number } | null = null;
+  /**
+   * The <body> whose whole text held no name at the last full scan (most pages): no scope was
+   * decided and nothing walked; live changes only have their blocks' text tested (see rescan).
+   */
+  private nameless: HTMLElement | null = null;
 
   /**
    * @param sliceMs - work per slice before yielding to the page; `Infinity` scans in one go
@@ -93,6 +100,16 @@ export class Scanner {
     this.mentions = [];
     this.pending = [];
     this.reset();
+    this.walking = null;
+    // One native read and one test of the page's text: when no name can be in it, there is no
+    // scope to decide and nothing to walk (a superset of every segment's text, see mayContain).
+    const body = this.doc.body;
+    this.nameless = body && !this.mayHoldNames(body) ? body : null;
+    if (this.nameless) {
+      this.roots = [];
+      this.emit();
+      return;
+    }
     // Walking the roots in document order makes discovery order document order.
     this.roots = findScopeRoots(this.doc).sort((a, b) =>
       a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
@@ -132,6 +149,9 @@ export class Scanner {
       return signal.aborted || generation !== this.generation;
     };
     for (const root of this.roots) {
+      // The scope without a name (they were all in the page's chrome): nothing to walk. Tested
+      // when the walk reaches the root, so text the page added to it meanwhile counts.
+      if (!this.mayHoldNames(root)) continue;
       const walker = new SegmentWalker(root);
       this.walking = { walker, generation };
       let more = true;
@@ -173,6 +193,7 @@ export class Scanner {
    * Returns false when the change replaced the scope itself (the caller then runs scanAll).
    */
   rescan(touched: Iterable<Node>, added: Iterable<Element>, removedSomething: boolean): boolean {
+    if (this.nameless) return this.nameless === this.doc.body && !this.namesArrived(touched, added);
     if (this.roots.some((r) => !r.isConnected)) return false;
     const blocks = new Set<Element>();
     const consider = (node: Node, isAdded: boolean): boolean => {
@@ -210,6 +231,52 @@ export class Scanner {
       this.emit();
     }
     return true;
+  }
+
+  /**
+   * On a nameless page: whether the changed blocks' text may now hold a name (the caller then runs a
+   * full scan, which decides the scope). Every segment lies inside its nearest block, so testing
+   * the changed blocks' whole text covers every segment the change could have made.
+   */
+  private namesArrived(touched: Iterable<Node>, added: Iterable<Element>): boolean {
+    const body = this.nameless as HTMLElement;
+    const tested = new Set<Element>();
+    const test = (node: Node): boolean => {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !body.contains(el)) return false;
+      const block = blockOf(el, body);
+      if (tested.has(block)) return false;
+      tested.add(block);
+      return this.mayHoldNames(block);
+    };
+    for (const node of touched) if (test(node)) return true;
+    for (const el of added) if (test(el)) return true;
+    return false;
+  }
+
+  /**
+   * Whether the text under `root` may hold a name: its text nodes read in order, joined into chunks
+   * (so a name split over elements is seen), each chunk tested at once. The answer is "may" as soon
+   * as a chunk may, or when the read outlasts a slice (a very large page without a name is then
+   * walked as usual rather than read in one long task). Text the walk would skip is read too: a
+   * superset of every segment's text.
+   */
+  private mayHoldNames(root: Element): boolean {
+    const matcher = this.matcher;
+    const keep = matcher.gateSpan - 1;
+    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const started = performance.now();
+    let text = '';
+    let count = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      text += (node as Text).data;
+      if (text.length >= PRETEST_CHUNK) {
+        if (matcher.mayContain(text)) return true;
+        text = keep > 0 ? text.slice(-keep) : '';
+      }
+      if ((++count & 255) === 0 && performance.now() - started > this.sliceMs) return true;
+    }
+    return matcher.mayContain(text);
   }
 
   /** Whether the full scan under way has yet to read (all of) `block`. */

@@ -142,6 +142,8 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 
   return {
     find(text) {
+      // Most blocks of a page: nothing to map, no objects made.
+      if (!gate.test(text)) return [];
       const { hits: found, removed } = search(text);
       return found.map(({ form, start, end, needs }): Candidate => {
         const [rawStart, rawEnd] = removed ? rawRange(removed, start, end) : [start, end];
@@ -158,5 +160,10 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       if (out.microsoft || full.some((h) => h.form.entityId === 'azure')) out.cloud = true;
       return out;
     },
+    // The gate is a plain alternation of literals and classes (no anchors, no lookaround): a text it
+    // rejects holds no match in any of its parts either.
+    mayContain: (text) => gate.test(text),
+    // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
+    gateSpan: Math.max(1, ...forms.map((f) => f.length)),
   };
 }

@@ -41,4 +41,14 @@ export interface Matcher {
   find(text: string): Candidate[];
   /** What this text contributes to page context; only the flags it sets are present (all `true`). */
   context(text: string): Partial<PageContext>;
+  /**
+   * Whether the text could hold a name at all. When false, `find` and `context` return nothing for
+   * it nor for any part of it, so one test over a whole page's text can stand for every block's.
+   */
+  mayContain(text: string): boolean;
+  /**
+   * The most characters one `mayContain` hit spans: text read in chunks keeps this many characters
+   * minus one from the end of each chunk, so a name split between two chunks is still seen.
+   */
+  readonly gateSpan: number;
 }
