@@ -126,6 +126,54 @@ async function profileChromium(tab) {
   return { ...selfTimes(profile), reps };
 }
 
+/**
+ * The long tasks of the sliced scan (`slicedScan` / `coldSlicedScan` of the bench page), from one CPU
+ * profile: samples are cut into tasks where the main thread went idle, and each task over 50 ms is
+ * listed with the functions that took most of it (inclusive), Backstory's and the browser's.
+ */
+async function longTasks(tab, fn) {
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await tab.evaluate(`${B(fn)}()`);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id) => byId.get(id).callFrame.functionName || `(anonymous ${byId.get(id).callFrame.lineNumber + 1})`;
+  const tasks = [];
+  let task = null;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const id = profile.samples[i];
+    const leaf = name(id);
+    if (leaf === '(idle)' || leaf === '(program)') {
+      if (task) tasks.push(task);
+      task = null;
+      continue;
+    }
+    task ??= { start: t, end: t, fns: new Map() };
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    task.end = t;
+    const seen = new Set();
+    for (let p = id; p !== undefined; p = parent.get(p)) {
+      const fnName = name(p);
+      if (seen.has(fnName)) continue;
+      seen.add(fnName);
+      task.fns.set(fnName, (task.fns.get(fnName) ?? 0) + dt);
+    }
+  }
+  if (task) tasks.push(task);
+  const long = tasks.filter((k) => (k.end - k.start) / 1000 > 50).map((k) => ({
+    ms: (k.end - k.start) / 1000,
+    top: [...k.fns].filter(([f]) => !['(root)', 'scanAll', 'slicedScan', 'coldSlicedScan', '(anonymous 1)'].includes(f)).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, v]) => `${f} ${v.toFixed(0)}`),
+  }));
+  return { result, long };
+}
+
 async function main() {
   const { startServer } = await importTs('test/e2e/server.ts');
   const server = await startServer();
@@ -164,6 +212,16 @@ async function main() {
           for (let i = 0; i < 3; i++) scans.push(await tab.evaluate(`${B('scan')}(${scanReps})`));
           const b = await tab.evaluate(`${B('breakdown')}(${scanReps})`);
           phases.push({ page: slug, floor: median(floors), scan: median(scans), ...b });
+          if (slug === 'large' && name === 'chromium') {
+            for (const fn of ['slicedScan', 'coldSlicedScan']) {
+              await tab.goto(`https://127.0.0.1:${server.port}/p/${slug}.html`, { waitUntil: 'load', timeout: 45_000 });
+              await tab.evaluate(code);
+              const { result, long } = await longTasks(tab, fn);
+              lines.push(`### ${fn}: longest slice ${result.maxSliceMs.toFixed(0)} ms, ${long.length} tasks over 50 ms (ms inclusive per function)`, '');
+              for (const k of long) lines.push(`- ${k.ms.toFixed(0)} ms: ${k.top.join(', ')}`);
+              lines.push('');
+            }
+          }
           if (name === 'chromium') {
             const { self, inclusive, total } = await profileChromium(tab);
             if (total > 0) {
