@@ -299,6 +299,16 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
       },
     });
   }
+  // The scanner waits for a frame before its visibility check (scanner.ts): the wait ends a slice,
+  // and the frame callback starts the next (the browser's rendering in between is not ours).
+  const realFrame = globalThis.requestAnimationFrame;
+  globalThis.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    endSlice('frame');
+    return realFrame((time) => {
+      sliceStart = now();
+      callback(time);
+    });
+  };
   prepare?.();
   const scanner = new Scanner(document, matcher);
   const marks = marksFor(scanner);
@@ -320,6 +330,7 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
   endSlice();
   wrapTimers = false;
   globalThis.setTimeout = realSetTimeout;
+  globalThis.requestAnimationFrame = realFrame;
   proto.postMessage = realPost;
   if (onmessage) Object.defineProperty(proto, 'onmessage', onmessage);
   const total = now() - started;

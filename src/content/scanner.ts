@@ -12,7 +12,7 @@ import type { EntityId } from '../data/types';
 import type { MarkChange, Mention } from './mention';
 import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
 import { positionAt, SegmentWalker, type Segment } from './segments';
-import { SLICE_MS, yieldToMain } from './yield';
+import { nextFrame, SLICE_MS, yieldToMain } from './yield';
 
 interface Held extends Mention {
   needs: Candidate['needs'];
@@ -32,8 +32,6 @@ const EMIT_EVERY_MS = 250;
 const LONG_CHARS = 32_768;
 const WINDOW = 16_384;
 const MARGIN = 1_024;
-/** Characters of text tested at once by the pretest (mayHoldNames). */
-const PRETEST_CHUNK = 4_096;
 /** Marks whose visibility is checked between two deadline checks at the end of a scan. */
 const VISIBILITY_BATCH = 64;
 
@@ -101,8 +99,8 @@ export class Scanner {
     this.pending = [];
     this.reset();
     this.walking = null;
-    // One native read and one test of the page's text: when no name can be in it, there is no
-    // scope to decide and nothing to walk (a superset of every segment's text, see mayContain).
+    // One read of the page's text, tested in chunks: when no name can be in it, there is no scope
+    // to decide and nothing to walk (a superset of every segment's text, see mayHoldNames).
     const body = this.doc.body;
     this.nameless = body && !this.mayHoldNames(body) ? body : null;
     if (this.nameless) {
@@ -134,7 +132,7 @@ export class Scanner {
       return false;
     };
     const overdue = () => performance.now() - started > this.sliceMs;
-    const pause = async (): Promise<boolean> => {
+    const pause = async (frame = false): Promise<boolean> => {
       // Marks appear with the first slice that finds any (the top of the article, usually in
       // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
       // browser repaint them, which on a very large page costs more than the scan itself.
@@ -144,7 +142,7 @@ export class Scanner {
         lastEmit = performance.now();
       }
       added = false;
-      await yieldToMain();
+      await (frame ? nextFrame(this.doc) : yieldToMain());
       started = performance.now();
       return signal.aborted || generation !== this.generation;
     };
@@ -170,6 +168,10 @@ export class Scanner {
       }
     }
     this.walking = null;
+    // What follows checks visibility, which needs the page's style: the browser brings it up to date
+    // at its next frame as its own work, where the first checkVisibility would force it inside our
+    // slice (seconds on a cold 5 MB page). Only a scan cut into slices waits.
+    if ((this.mentions.length || this.pending.length) && this.sliceMs !== Infinity && (await pause(true))) return;
     this.contextPass();
     this.resolvePending(true);
     // The visibility check, in batches: the first checkVisibility brings the page's style up to
@@ -255,28 +257,22 @@ export class Scanner {
   }
 
   /**
-   * Whether the text under `root` may hold a name: its text nodes read in order, joined into chunks
-   * (so a name split over elements is seen), each chunk tested at once. The answer is "may" as soon
-   * as a chunk may, or when the read outlasts a slice (a very large page without a name is then
+   * Whether the text under `root` may hold a name: its text nodes read in order by the matcher's
+   * probe (chunks, so a name split over elements is seen). The answer is "may" as soon as a chunk
+   * may, or when the read outlasts a slice (a very large page without a name is then
    * walked as usual rather than read in one long task). Text the walk would skip is read too: a
    * superset of every segment's text.
    */
   private mayHoldNames(root: Element): boolean {
-    const matcher = this.matcher;
-    const keep = matcher.gateSpan - 1;
+    const probe = this.matcher.probe();
     const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const started = performance.now();
-    let text = '';
     let count = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      text += (node as Text).data;
-      if (text.length >= PRETEST_CHUNK) {
-        if (matcher.mayContain(text)) return true;
-        text = keep > 0 ? text.slice(-keep) : '';
-      }
+      if (probe.add((node as Text).data)) return true;
       if ((++count & 255) === 0 && performance.now() - started > this.sliceMs) return true;
     }
-    return matcher.mayContain(text);
+    return probe.end();
   }
 
   /** Whether the full scan under way has yet to read (all of) `block`. */

@@ -9,8 +9,8 @@ import { isQuantityOrModel } from './number';
 import { namesUnit } from './paraphrase';
 import { sentenceAround } from './sentence';
 import { afterDwelling, isGenericUnit } from './unit-word';
-import { FORMAT_CHARS, MARK_RANGES } from './text';
-import type { Candidate, Matcher, Needs, PageContext } from './types';
+import { FORMAT_CHARS, MARK_CHARS, MARK_RANGES } from './text';
+import type { Candidate, Matcher, NameProbe, Needs, PageContext } from './types';
 
 interface Hit {
   form: AliasForm;
@@ -75,6 +75,10 @@ function settle(text: string, judged: Judged[]): Hit[] {
 export function compileMatcher(entities: readonly EntityAliases[], others: readonly Named[] = []): Matcher {
   const forms = compileForms(entities);
   const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`].join('|'));
+  // The gate's names alone, for text with its invisible characters and vowel marks removed (the probe).
+  const names = new RegExp(gateSources(forms).join('|'));
+  // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
+  const span = Math.max(1, ...forms.map((f) => f.length));
   const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
   // For retrying shorter forms at a position where the longest one was rejected ("8200 units").
   const single = forms.map((f) => new RegExp(f.source, 'y'));
@@ -160,10 +164,35 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       if (out.microsoft || full.some((h) => h.form.entityId === 'azure')) out.cloud = true;
       return out;
     },
-    // The gate is a plain alternation of literals and classes (no anchors, no lookaround): a text it
-    // rejects holds no match in any of its parts either.
-    mayContain: (text) => gate.test(text),
-    // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
-    gateSpan: Math.max(1, ...forms.map((f) => f.length)),
+    mayContain(text) {
+      const probe = nameProbe(names, span);
+      return probe.add(text) || probe.end();
+    },
+    probe: () => nameProbe(names, span),
+  };
+}
+
+/** Characters of text tested at once by a probe. */
+const PROBE_CHUNK = 4_096;
+const UNSEEN = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`);
+const UNSEEN_ALL = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`, 'g');
+
+/**
+ * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
+ * (the only characters a name may have inside that its gate piece has not), a piece of `names`:
+ * the text is read with those characters removed, in chunks, each chunk keeping the last `span` - 1
+ * characters of the one before, so a name split between two chunks is still seen whole.
+ */
+function nameProbe(names: RegExp, span: number): NameProbe {
+  let text = '';
+  return {
+    add(piece) {
+      text += UNSEEN.test(piece) ? piece.replace(UNSEEN_ALL, '') : piece;
+      if (text.length < PROBE_CHUNK) return false;
+      if (names.test(text)) return true;
+      text = span > 1 ? text.slice(1 - span) : '';
+      return false;
+    },
+    end: () => names.test(text),
   };
 }

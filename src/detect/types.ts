@@ -46,9 +46,12 @@ export interface Matcher {
    * it nor for any part of it, so one test over a whole page's text can stand for every block's.
    */
   mayContain(text: string): boolean;
-  /**
-   * The most characters one `mayContain` hit spans: text read in chunks keeps this many characters
-   * minus one from the end of each chunk, so a name split between two chunks is still seen.
-   */
-  readonly gateSpan: number;
+  /** The same test over text read in pieces, in order (a page's text nodes), without joining it all. */
+  probe(): NameProbe;
+}
+
+/** See Matcher.probe: `add` is true once the pieces read so far may hold a name; `end` tests the rest. */
+export interface NameProbe {
+  add(piece: string): boolean;
+  end(): boolean;
 }

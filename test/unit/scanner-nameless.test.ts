@@ -98,6 +98,25 @@ describe('Scanner on pages without a name', () => {
     }
   });
 
+  it('finds a name with invisible characters or vowel marks inside, split over a chunk boundary', () => {
+    // The probe reads text without those characters: 40 zero-width spaces inside a name must not
+    // push its first letters out of the characters a chunk hands on to the next.
+    const zw = '\u200B'.repeat(40);
+    for (let shift = 4040; shift <= 4100; shift += 3) {
+      document.body.innerHTML = `<article><p>${filler(shift)}</p><p>Engineers at M${zw}icro<b>so${zw}</b>ft said so.</p></article>`;
+      expect(marked(scanned()).map((t) => t.replace(/\u200B/g, '')), `shift ${shift}`).toEqual(['Microsoft']);
+      document.body.innerHTML = `<article><p>${filler(shift)}</p><p>قالت مَايْكْرُو<b>سُوفْت</b> إن</p></article>`;
+      expect(marked(scanned()), `shift ${shift}`).toEqual(['مَايْكْرُوسُوفْت']);
+    }
+  });
+
+  it('takes a page with only soft hyphens, bidi marks or vowel marks for one without a name', () => {
+    document.body.innerHTML = `<article><p>Silben\u00ADtrennung und \u200Fmehr</p><p dir="rtl">قَالَ الْمَسْؤُولُونَ</p><p>שָׁלוֹם</p></article>`;
+    const scanner = scanned();
+    expect(scanner.list()).toHaveLength(0);
+    expect(scanner.scopeRoots()).toHaveLength(0);
+  });
+
   it('walks no scope root without a name, but still follows what the page adds to it', () => {
     document.body.innerHTML = `<nav><a href="/">Microsoft news</a></nav><main><article><h1>Contracts</h1><p>${filler(2000)}</p><p>${filler(1500)}</p></article></main><footer>© Microsoft</footer>`;
     const scanner = scanned();
@@ -118,20 +137,36 @@ describe('Scanner on pages without a name', () => {
   });
 });
 
-describe('Matcher.mayContain and gateSpan', () => {
+describe('Matcher.mayContain and probe', () => {
   it('is true for every text find() or context() has anything for, and spans every form', () => {
     const texts = [
       ...entityAliases.flatMap((e) => Object.values(e.aliases).flat() as string[]),
       'Micro\u00ADsoft', 'x \u200BMicrosoft\u200B y', 'ומיקרוסופט', 'للوحدة 8200', 'Microsoft’s Azure platform',
       'Israel’s 8200 unit', 'AZURE CLOUD', 'وحدة ٨٢٠٠', 'マイクロソフト', '微软',
+      'مَايْكْرُوسُوفْت', 'لِمايكروسوفت', 'الوَحْدَة 8200', 'מִיקְרוֹסוֹפְט', 'M\u200Bi\u200Bc\u200Br\u200Bo\u200Bs\u200Bo\u200Bf\u200Bt',
+      'Uni\u200Dt 8200 and Azu\u2060re',
     ];
     expect(texts.length).toBeGreaterThan(20);
+    let found = 0;
     for (const text of texts) {
       const has = matcher.find(text).length > 0 || Object.keys(matcher.context(text)).length > 0;
+      if (has) found++;
       if (has) expect(matcher.mayContain(text), text).toBe(true);
+      // The same text read by a probe in pieces of every length, split anywhere.
+      for (let size = 1; size <= 4 && has; size++) {
+        const probe = matcher.probe();
+        let may = false;
+        for (let at = 0; at < text.length && !may; at += size) may = probe.add(text.slice(at, at + size));
+        expect(may || probe.end(), `${text} in pieces of ${size}`).toBe(true);
+      }
     }
-    const longest = Math.max(...compileForms(entityAliases).map((f) => f.length));
-    expect(matcher.gateSpan).toBe(longest);
+    expect(found).toBeGreaterThan(20);
     expect(matcher.mayContain(filler(10_000))).toBe(false);
+    // Every form's text is a name to the probe, also between ~4,096 characters of other text.
+    for (const form of compileForms(entityAliases)) expect(form.length).toBeGreaterThan(0);
+    const probe = matcher.probe();
+    expect(probe.add(filler(4090))).toBe(false);
+    expect(probe.add('Micro')).toBe(false);
+    expect(probe.add('soft') || probe.end()).toBe(true);
   });
 });
