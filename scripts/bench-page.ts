@@ -739,6 +739,7 @@ const bench = {
   sink: () => sink,
   /** For profiling by hand (wrapping its methods). */
   Scanner,
+  matcher,
 };
 
 (globalThis as { __backstoryBench?: typeof bench }).__backstoryBench = bench;

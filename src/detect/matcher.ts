@@ -165,34 +165,40 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       return out;
     },
     mayContain(text) {
-      const probe = nameProbe(names, span);
+      const probe = nameProbe(gate, names, span);
       return probe.add(text) || probe.end();
     },
-    probe: () => nameProbe(names, span),
+    probe: () => nameProbe(gate, names, span),
   };
 }
 
 /** Characters of text tested at once by a probe. */
 const PROBE_CHUNK = 4_096;
-const UNSEEN = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`);
 const UNSEEN_ALL = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`, 'g');
 
 /**
  * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
- * (the only characters a name may have inside that its gate piece has not), a piece of `names`:
- * the text is read with those characters removed, in chunks, each chunk keeping the last `span` - 1
- * characters of the one before, so a name split between two chunks is still seen whole.
+ * (the only characters a name may have inside that its gate piece has not), a piece of `names`. The
+ * text is read in chunks, each tested with `gate` (the names or one of those characters): only a
+ * chunk that has such characters is tested again without them. Each chunk keeps the last `span` - 1
+ * characters (without those characters) of the one before, so a name split between chunks is seen whole.
  */
-function nameProbe(names: RegExp, span: number): NameProbe {
+function nameProbe(gate: RegExp, names: RegExp, span: number): NameProbe {
   let text = '';
+  const test = (): boolean => {
+    if (!gate.test(text)) return false;
+    if (names.test(text)) return true;
+    text = text.replace(UNSEEN_ALL, '');
+    return names.test(text);
+  };
   return {
     add(piece) {
-      text += UNSEEN.test(piece) ? piece.replace(UNSEEN_ALL, '') : piece;
+      text += piece;
       if (text.length < PROBE_CHUNK) return false;
-      if (names.test(text)) return true;
+      if (test()) return true;
       text = span > 1 ? text.slice(1 - span) : '';
       return false;
     },
-    end: () => names.test(text),
+    end: test,
   };
 }
