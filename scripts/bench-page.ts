@@ -299,6 +299,16 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
       },
     });
   }
+  // The scanner waits for a frame before its visibility check (scanner.ts): the wait ends a slice,
+  // and the frame callback starts the next (the browser's rendering in between is not ours).
+  const realFrame = globalThis.requestAnimationFrame;
+  globalThis.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    endSlice('frame');
+    return realFrame((time) => {
+      sliceStart = now();
+      callback(time);
+    });
+  };
   prepare?.();
   const scanner = new Scanner(document, matcher);
   const marks = marksFor(scanner);
@@ -320,6 +330,7 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
   endSlice();
   wrapTimers = false;
   globalThis.setTimeout = realSetTimeout;
+  globalThis.requestAnimationFrame = realFrame;
   proto.postMessage = realPost;
   if (onmessage) Object.defineProperty(proto, 'onmessage', onmessage);
   const total = now() - started;
@@ -561,10 +572,13 @@ async function storm(n: number, withBackstory: boolean): Promise<{ ms: number; m
   const lifetime = new AbortController();
   const scanner = new Scanner(document, matcher);
   const marks = marksFor(scanner);
+  // The page starts without a name, so the first names the storm brings make the content script
+  // run a full scan (scanner.ts, rescan on a nameless page): timed until it is done.
+  let full: Promise<void> | null = null;
   if (withBackstory) {
     marks.follow(lifetime.signal);
     observeChanges(document.body, (c) => {
-      if (!scanner.rescan(c.touched, c.added, c.removed)) void scanner.scanAll(lifetime.signal);
+      if (!scanner.rescan(c.touched, c.added, c.removed)) full = scanner.scanAll(lifetime.signal);
     }, lifetime.signal);
     await scanner.scanAll(lifetime.signal);
   }
@@ -586,6 +600,7 @@ async function storm(n: number, withBackstory: boolean): Promise<{ ms: number; m
       r();
     }),
   );
+  if (full) await full;
   const ms = now() - t0;
   const added = scanner.list().length - before;
   lifetime.abort();
@@ -605,6 +620,11 @@ function stage(html: string): HTMLElement {
 /** Doubling input 1: `rescan` of `n` appended paragraphs (the changed-block collection). */
 function doublingBlocks(n: number): number {
   stage('');
+  // A name on the page before the paragraphs come, so they go through rescan's changed-block
+  // collection (on a page without any name their first name makes the scanner start over).
+  const seed = document.createElement('p');
+  seed.textContent = 'Microsoft';
+  document.querySelector('article')?.prepend(seed);
   const scanner = new Scanner(document, matcher, Infinity);
   void scanner.scanAll(new AbortController().signal);
   const section = stage('');
@@ -617,9 +637,11 @@ function doublingBlocks(n: number): number {
   }
   void document.body.getBoundingClientRect();
   const t0 = now();
-  scanner.rescan([], added, false);
+  const ok = scanner.rescan([], added, false);
   const ms = now() - t0;
-  if (scanner.list().length !== Math.ceil((n - 7) / 50) * 2) throw new Error(`blocks ${n}: ${scanner.list().length} marks`);
+  seed.remove();
+  if (!ok) throw new Error(`blocks ${n}: rescan asked for a full scan`);
+  if (scanner.list().length !== Math.ceil((n - 7) / 50) * 2 + 1) throw new Error(`blocks ${n}: ${scanner.list().length} marks`);
   return ms;
 }
 
@@ -717,6 +739,7 @@ const bench = {
   sink: () => sink,
   /** For profiling by hand (wrapping its methods). */
   Scanner,
+  matcher,
 };
 
 (globalThis as { __backstoryBench?: typeof bench }).__backstoryBench = bench;

@@ -15,11 +15,14 @@
  *
  *   node scripts/bench.mjs [--browser chromium|firefox] [--pages 10] [--filter guardian] [--runs 5]
  *   node scripts/bench.mjs --large-append   (only the large article and the append entries)
+ *   node scripts/bench.mjs --baseline DIR   (also DIR's scanner, e.g. an export of an older commit,
+ *     measured beside this one on the same pages in the same run: before/after ratios side by side)
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { importTs } from './load-ts.mjs';
@@ -44,6 +47,8 @@ const SKIP_CORPUS = argv.includes('--no-corpus') || LARGE_APPEND;
 const CORPUS_ONLY = argv.includes('--corpus-only');
 /** Every n-th corpus page only (a sample spread over the alphabet). */
 const EVERY = Number(arg('every', 1));
+/** Another checkout whose scripts/bench-page.ts is measured beside this one (`*.base` fields). */
+const BASELINE = arg('baseline', null);
 /** One measurement lasts at least this long (operations are repeated), so timer precision does not matter. */
 const MIN_MS = 15;
 
@@ -141,7 +146,7 @@ const page = (title, body) =>
   `<footer><p>© Bench News. Contact us. Privacy policy. Terms of use.</p></footer></body></html>`;
 
 /** A very large article: ~`targetChars` characters of text, mentions in English, Arabic and Hebrew. */
-function largeArticle(targetChars = 5_000_000) {
+export function largeArticle(targetChars = 5_000_000) {
   const g = textGen(8200);
   const parts = ['<article><h1>Inside the cloud deal: a very long investigation</h1><p class="byline">By Bench Reporter</p>'];
   let chars = 0;
@@ -182,7 +187,7 @@ function largeArticle(targetChars = 5_000_000) {
 }
 
 /** 20,000 short paragraphs, a mention in every 10th. */
-function manyParagraphs(count = 20_000) {
+export function manyParagraphs(count = 20_000) {
   const g = textGen(20000);
   const parts = ['<article><h1>Live: the day in technology</h1>'];
   for (let i = 0; i < count; i++) {
@@ -198,7 +203,7 @@ function manyParagraphs(count = 20_000) {
  * A corpus page without its own scripts (elements and inline handlers), so that the page's work
  * stays out of the numbers while JavaScript stays on for the bench's own code and mark.js.
  */
-function stripScripts(html) {
+export function stripScripts(html) {
   return html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '').replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
 }
 
@@ -267,9 +272,9 @@ async function browserVersion(browser) {
   return (await browser.version()).replace(/^HeadlessChrome\//, 'Chromium ').replace(/^firefox\//i, 'Firefox ');
 }
 
-async function bundleBenchPage() {
+async function bundleBenchPage(root = ROOT) {
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, 'scripts/bench-page.ts')],
+    entryPoints: [join(root, 'scripts/bench-page.ts')],
     bundle: true,
     format: 'iife',
     target: ['chrome121', 'firefox140'],
@@ -291,6 +296,9 @@ const median = (values) => {
 };
 
 const B = (fn) => `globalThis.__backstoryBench.${fn}`;
+/** The baseline's bench page (--baseline), evaluated in the same page before this one's. */
+const BB = (fn) => `globalThis.__backstoryBenchBase.${fn}`;
+let baseCode = null;
 
 async function open(tab, url, code) {
   try {
@@ -300,6 +308,7 @@ async function open(tab, url, code) {
     if (!/timeout/i.test(String(error?.message))) throw error;
     console.warn(`  (load event timed out on ${url}; measuring anyway)`);
   }
+  if (baseCode) await tab.evaluate(baseCode);
   await tab.evaluate(code);
 }
 
@@ -335,6 +344,8 @@ async function measureRatio(tab) {
   const scanReps = await tab.evaluate(`${B('calibrateScan')}(${MIN_MS})`);
   const floorReps = await tab.evaluate(`${B('calibrateFloor')}(${MIN_MS})`);
   const markReps = await tab.evaluate(`${B('calibrateMarkjs')}(${MIN_MS})`);
+  const baseReps = baseCode ? await tab.evaluate(`${BB('calibrateScan')}(${MIN_MS})`) : 0;
+  const bases = [];
   const walks = [];
   const scans = [];
   const floors = [];
@@ -345,7 +356,9 @@ async function measureRatio(tab) {
     const s = await tab.evaluate(`${B('scan')}(${scanReps})`);
     const f = await tab.evaluate(`${B('floor')}(${floorReps})`);
     const m = await tab.evaluate(`${B('markjs')}(${markReps})`);
+    const b = baseCode ? await tab.evaluate(`${BB('scan')}(${baseReps})`) : null;
     if (run > 0) {
+      if (b !== null) bases.push(b);
       walks.push(w);
       scans.push(s);
       floors.push(f);
@@ -363,7 +376,12 @@ async function measureRatio(tab) {
   const floorMs = median(floors);
   const markjsMs = median(markjs);
   const floorMatches = await tab.evaluate(`${B('floorCount')}()`);
+  const baseScanMs = baseCode ? median(bases) : null;
+  const baseline = baseCode
+    ? { scanMs: baseScanMs, floorRatio: baseScanMs / floorMs, markjsRatio: baseScanMs / markjsMs, mentions: await tab.evaluate(`${BB('mentions')}()`) }
+    : null;
   return {
+    baseline,
     ...stats, mentions, walkMs, scanMs, ratio: scanMs / walkMs, floorMs, floorRatio: scanMs / floorMs, floorMatches,
     markjsMs, markjsRatio: scanMs / markjsMs, markjsMarks, walkReps, scanReps, floorReps, markReps, walks, scans, floors, markjs, breakdown,
   };
@@ -413,6 +431,20 @@ async function benchBrowser(name, server, code, corpusPages) {
       maxGapMs: median(cold.map((c) => c.maxGapMs)),
       pageRenderMs: median(cold.map((c) => c.pageRenderMs)),
     };
+    if (baseCode) {
+      // The baseline's sliced scans, styled and cold, each on the page loaded afresh.
+      const runs = { styled: [], cold: [] };
+      for (let i = 0; i < 2; i++) {
+        for (const kind of ['styled', 'cold']) {
+          await open(tab, `${base}/bench/large.html`, code);
+          runs[kind].push(await tab.evaluate(`${BB(kind === 'cold' ? 'coldSlicedScan' : 'slicedScan')}()`));
+        }
+      }
+      result.large.baseline.maxSliceMs = median(runs.styled.map((r) => r.maxSliceMs));
+      result.large.baseline.coldMaxSliceMs = median(runs.cold.map((r) => r.maxSliceMs));
+      result.large.baseline.maxLongTaskMs = median(runs.styled.map((r) => r.maxLongTaskMs));
+      result.large.baseline.coldMaxLongTaskMs = median(runs.cold.map((r) => r.maxLongTaskMs));
+    }
 
     if (!LARGE_APPEND) try {
     console.log(`  [${name}] doubling inputs, append storm, idle … (${elapsed()})`);
@@ -464,7 +496,15 @@ async function benchBrowser(name, server, code, corpusPages) {
     console.log(`  [${name}] 20,000 paragraphs … (${elapsed()})`);
     await open(tab, `${base}/bench/paragraphs.html`, code);
     const appends = [];
-    for (let i = 0; i < 3; i++) appends.push(await tab.evaluate(`${B('append')}(${JSON.stringify(APPENDED)}, 21)`));
+    const baseAppends = [];
+    for (let i = 0; i < 3; i++) {
+      appends.push(await tab.evaluate(`${B('append')}(${JSON.stringify(APPENDED)}, 21)`));
+      if (baseCode) {
+        await open(tab, `${base}/bench/paragraphs.html`, code);
+        baseAppends.push(await tab.evaluate(`${BB('append')}(${JSON.stringify(APPENDED)}, 21)`));
+        await open(tab, `${base}/bench/paragraphs.html`, code);
+      }
+    }
     result.append = {
       runs: appends,
       appendMs: median(appends.map((a) => a.appendMs)),
@@ -475,6 +515,7 @@ async function benchBrowser(name, server, code, corpusPages) {
       mentionsOnPage: appends[0].mentionsOnPage,
       addedMentions: appends[0].addedMentions,
       aloneMentions: appends[0].aloneMentions,
+      baseline: baseCode ? { ratio: median(baseAppends.map((a) => a.ratio)), runs: baseAppends } : null,
     };
 
     }
@@ -520,6 +561,14 @@ async function benchBrowser(name, server, code, corpusPages) {
     result.corpus.medianMarkjsMs = median(pages.map((p) => p.markjsMs));
     const worstFloor = pages.reduce((a, b) => (b.floorRatio > a.floorRatio ? b : a));
     result.corpus.worstFloor = { page: worstFloor.page, ratio: worstFloor.floorRatio, scanMs: worstFloor.scanMs, floorMs: worstFloor.floorMs };
+    if (baseCode) {
+      result.corpus.baseline = {
+        medianFloorRatio: median(pages.map((p) => p.baseline?.floorRatio)),
+        medianMarkjsRatio: median(pages.map((p) => p.baseline?.markjsRatio)),
+        medianScanMs: median(pages.map((p) => p.baseline?.scanMs)),
+        sameMarks: pages.filter((p) => p.baseline?.mentions === p.mentions).length,
+      };
+    }
     const worstMark = pages.reduce((a, b) => (b.markjsRatio > a.markjsRatio ? b : a));
     result.corpus.worstMarkjs = { page: worstMark.page, ratio: worstMark.markjsRatio, scanMs: worstMark.scanMs, markjsMs: worstMark.markjsMs };
   }
@@ -711,6 +760,24 @@ function printTable(results, size) {
   }
 }
 
+/** Before (--baseline) and after, measured side by side in this run. */
+function printBaseline(results) {
+  console.log(`\nBaseline ${BASELINE} → this checkout, same pages, same run:`);
+  for (const { result: c } of results) {
+    const b = c.corpus.baseline;
+    const lines = [];
+    if (b) {
+      lines.push(`Backstory / floor ${x(b.medianFloorRatio)} → ${x(c.corpus.medianFloorRatio)}; / mark.js ${x(b.medianMarkjsRatio)} → ${x(c.corpus.medianMarkjsRatio)}; scan ${ms(b.medianScanMs)} → ${ms(c.corpus.medianScanMs)}; same marks on ${b.sameMarks} of ${c.corpus.pages.length} pages`);
+    }
+    const l = c.large?.baseline;
+    if (l) {
+      lines.push(`large article / floor ${x(l.floorRatio)} → ${x(c.large.floorRatio)}; longest task styled ${ms(l.maxSliceMs)} → ${ms(c.large.maxSliceMs)}, cold ${ms(l.coldMaxSliceMs)} → ${ms(c.large.cold?.maxSliceMs)}; marks ${l.mentions} → ${c.large.mentions}`);
+    }
+    if (c.append?.baseline) lines.push(`append ${x(c.append.baseline.ratio)} → ${x(c.append.ratio)}`);
+    console.log(`  ${c.version}:\n    ${lines.join('\n    ')}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -736,6 +803,7 @@ async function main() {
   }
 
   const code = await bundleBenchPage();
+  if (BASELINE) baseCode = `${await bundleBenchPage(resolve(BASELINE))};globalThis.__backstoryBenchBase = globalThis.__backstoryBench;`;
   const results = [];
   const errors = [];
   try {
@@ -762,9 +830,10 @@ async function main() {
     date: new Date().toISOString(),
   };
   printTable(results, size);
+  if (BASELINE) printBaseline(results);
   const budgets = Object.fromEntries(rows(results, size).filter((r) => r.pass !== undefined).map((r) => [r.label, verdict(r.pass)]));
   mkdirSync(OUT, { recursive: true });
-  const partial = ONLY || FILTER || PAGE_LIMIT !== Infinity || SKIP_CORPUS || CORPUS_ONLY || EVERY !== 1;
+  const partial = ONLY || FILTER || PAGE_LIMIT !== Infinity || SKIP_CORPUS || CORPUS_ONLY || EVERY !== 1 || BASELINE;
   const suffix = partial ? '.partial' : '';
   writeFileSync(
     join(OUT, `results${suffix}.json`),
@@ -778,4 +847,5 @@ async function main() {
   }
 }
 
-await main();
+// Run when executed (scripts/bench-profile.mjs imports the page generators).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

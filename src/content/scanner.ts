@@ -12,7 +12,7 @@ import type { EntityId } from '../data/types';
 import type { MarkChange, Mention } from './mention';
 import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
 import { positionAt, SegmentWalker, type Segment } from './segments';
-import { SLICE_MS, yieldToMain } from './yield';
+import { nextFrame, SLICE_MS, yieldToMain } from './yield';
 
 interface Held extends Mention {
   needs: Candidate['needs'];
@@ -53,6 +53,11 @@ export class Scanner {
   private contextRead = false;
   /** The walk of a full scan under way (between its slices), with its generation. */
   private walking: { walker: SegmentWalker; generation: number } | null = null;
+  /**
+   * The <body> whose whole text held no name at the last full scan (most pages): no scope was
+   * decided and nothing walked; live changes only have their blocks' text tested (see rescan).
+   */
+  private nameless: HTMLElement | null = null;
 
   /**
    * @param sliceMs - work per slice before yielding to the page; `Infinity` scans in one go
@@ -93,6 +98,16 @@ export class Scanner {
     this.mentions = [];
     this.pending = [];
     this.reset();
+    this.walking = null;
+    // One read of the page's text, tested in chunks: when no name can be in it, there is no scope
+    // to decide and nothing to walk (a superset of every segment's text, see mayHoldNames).
+    const body = this.doc.body;
+    this.nameless = body && !this.mayHoldNames(body) ? body : null;
+    if (this.nameless) {
+      this.roots = [];
+      this.emit();
+      return;
+    }
     // Walking the roots in document order makes discovery order document order.
     this.roots = findScopeRoots(this.doc).sort((a, b) =>
       a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
@@ -117,7 +132,7 @@ export class Scanner {
       return false;
     };
     const overdue = () => performance.now() - started > this.sliceMs;
-    const pause = async (): Promise<boolean> => {
+    const pause = async (frame = false): Promise<boolean> => {
       // Marks appear with the first slice that finds any (the top of the article, usually in
       // view), then at most every EMIT_EVERY_MS: every change to the highlights makes the
       // browser repaint them, which on a very large page costs more than the scan itself.
@@ -127,11 +142,14 @@ export class Scanner {
         lastEmit = performance.now();
       }
       added = false;
-      await yieldToMain();
+      await (frame ? nextFrame(this.doc) : yieldToMain());
       started = performance.now();
       return signal.aborted || generation !== this.generation;
     };
     for (const root of this.roots) {
+      // The scope without a name (they were all in the page's chrome): nothing to walk. Tested
+      // when the walk reaches the root, so text the page added to it meanwhile counts.
+      if (!this.mayHoldNames(root)) continue;
       const walker = new SegmentWalker(root);
       this.walking = { walker, generation };
       let more = true;
@@ -150,6 +168,10 @@ export class Scanner {
       }
     }
     this.walking = null;
+    // What follows checks visibility, which needs the page's style: the browser brings it up to date
+    // at its next frame as its own work, where the first checkVisibility would force it inside our
+    // slice (seconds on a cold 5 MB page). Only a scan cut into slices waits.
+    if ((this.mentions.length || this.pending.length) && this.sliceMs !== Infinity && (await pause(true))) return;
     this.contextPass();
     this.resolvePending(true);
     // The visibility check, in batches: the first checkVisibility brings the page's style up to
@@ -173,6 +195,7 @@ export class Scanner {
    * Returns false when the change replaced the scope itself (the caller then runs scanAll).
    */
   rescan(touched: Iterable<Node>, added: Iterable<Element>, removedSomething: boolean): boolean {
+    if (this.nameless) return this.nameless === this.doc.body && !this.namesArrived(touched, added);
     if (this.roots.some((r) => !r.isConnected)) return false;
     const blocks = new Set<Element>();
     const consider = (node: Node, isAdded: boolean): boolean => {
@@ -210,6 +233,46 @@ export class Scanner {
       this.emit();
     }
     return true;
+  }
+
+  /**
+   * On a nameless page: whether the changed blocks' text may now hold a name (the caller then runs a
+   * full scan, which decides the scope). Every segment lies inside its nearest block, so testing
+   * the changed blocks' whole text covers every segment the change could have made.
+   */
+  private namesArrived(touched: Iterable<Node>, added: Iterable<Element>): boolean {
+    const body = this.nameless as HTMLElement;
+    const tested = new Set<Element>();
+    const test = (node: Node): boolean => {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el || !body.contains(el)) return false;
+      const block = blockOf(el, body);
+      if (tested.has(block)) return false;
+      tested.add(block);
+      return this.mayHoldNames(block);
+    };
+    for (const node of touched) if (test(node)) return true;
+    for (const el of added) if (test(el)) return true;
+    return false;
+  }
+
+  /**
+   * Whether the text under `root` may hold a name: its text nodes read in order by the matcher's
+   * probe (chunks, so a name split over elements is seen). The answer is "may" as soon as a chunk
+   * may, or when the read outlasts a slice (a very large page without a name is then
+   * walked as usual rather than read in one long task). Text the walk would skip is read too: a
+   * superset of every segment's text.
+   */
+  private mayHoldNames(root: Element): boolean {
+    const probe = this.matcher.probe();
+    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const started = performance.now();
+    let count = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (probe.add((node as Text).data)) return true;
+      if ((++count & 255) === 0 && performance.now() - started > this.sliceMs) return true;
+    }
+    return probe.end();
   }
 
   /** Whether the full scan under way has yet to read (all of) `block`. */

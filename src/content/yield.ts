@@ -26,3 +26,12 @@ export function yieldToMain(): Promise<void> {
 
 /** Milliseconds of work per slice before yielding (DESIGN.md: ~5 ms). */
 export const SLICE_MS = 5;
+
+/**
+ * Resume after the browser's next frame (its style and layout brought up to date), then a yield so
+ * that the frame's rendering has run. A hidden document gets no frames: it resumes after a yield.
+ */
+export function nextFrame(doc: Document): Promise<void> {
+  if (doc.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return yieldToMain();
+  return new Promise((resolve) => requestAnimationFrame(() => void yieldToMain().then(resolve)));
+}

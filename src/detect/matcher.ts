@@ -10,8 +10,8 @@ import { namesUnit } from './paraphrase';
 import { sentenceAround } from './sentence';
 import { afterDwelling, isGenericUnit } from './unit-word';
 import { hasOtherSense, hasUnitEvidence, isLowerCaseNoun, isMilitaryNoun } from './unit-evidence';
-import { FORMAT_CHARS, MARK_RANGES } from './text';
-import type { Candidate, Matcher, Needs, PageContext } from './types';
+import { FORMAT_CHARS, MARK_CHARS, MARK_RANGES } from './text';
+import type { Candidate, Matcher, NameProbe, Needs, PageContext } from './types';
 
 interface Hit {
   form: AliasForm;
@@ -92,6 +92,10 @@ function settle(text: string, judged: Judged[]): Hit[] {
 export function compileMatcher(entities: readonly EntityAliases[], others: readonly Named[] = []): Matcher {
   const forms = compileForms(entities);
   const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`].join('|'));
+  // The gate's names alone, for text with its invisible characters and vowel marks removed (the probe).
+  const names = new RegExp(gateSources(forms).join('|'));
+  // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
+  const span = Math.max(1, ...forms.map((f) => f.length));
   const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
   // For retrying shorter forms at a position where the longest one was rejected ("8200 units").
   const single = forms.map((f) => new RegExp(f.source, 'y'));
@@ -159,6 +163,8 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 
   return {
     find(text) {
+      // Most blocks of a page: nothing to map, no objects made.
+      if (!gate.test(text)) return [];
       const { hits: found, removed } = search(text);
       return found.map(({ form, start, end, needs }): Candidate => {
         const [rawStart, rawEnd] = removed ? rawRange(removed, start, end) : [start, end];
@@ -175,5 +181,41 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       if (out.microsoft || full.some((h) => h.form.entityId === 'azure')) out.cloud = true;
       return out;
     },
+    mayContain(text) {
+      const probe = nameProbe(gate, names, span);
+      return probe.add(text) || probe.end();
+    },
+    probe: () => nameProbe(gate, names, span),
+  };
+}
+
+/** Characters of text tested at once by a probe. */
+const PROBE_CHUNK = 4_096;
+const UNSEEN_ALL = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`, 'g');
+
+/**
+ * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
+ * (the only characters a name may have inside that its gate piece has not), a piece of `names`. The
+ * text is read in chunks, each tested with `gate` (the names or one of those characters): only a
+ * chunk that has such characters is tested again without them. Each chunk keeps the last `span` - 1
+ * characters (without those characters) of the one before, so a name split between chunks is seen whole.
+ */
+function nameProbe(gate: RegExp, names: RegExp, span: number): NameProbe {
+  let text = '';
+  const test = (): boolean => {
+    if (!gate.test(text)) return false;
+    if (names.test(text)) return true;
+    text = text.replace(UNSEEN_ALL, '');
+    return names.test(text);
+  };
+  return {
+    add(piece) {
+      text += piece;
+      if (text.length < PROBE_CHUNK) return false;
+      if (test()) return true;
+      text = span > 1 ? text.slice(1 - span) : '';
+      return false;
+    },
+    end: test,
   };
 }

@@ -41,4 +41,17 @@ export interface Matcher {
   find(text: string): Candidate[];
   /** What this text contributes to page context; only the flags it sets are present (all `true`). */
   context(text: string): Partial<PageContext>;
+  /**
+   * Whether the text could hold a name at all. When false, `find` and `context` return nothing for
+   * it nor for any part of it, so one test over a whole page's text can stand for every block's.
+   */
+  mayContain(text: string): boolean;
+  /** The same test over text read in pieces, in order (a page's text nodes), without joining it all. */
+  probe(): NameProbe;
+}
+
+/** See Matcher.probe: `add` is true once the pieces read so far may hold a name; `end` tests the rest. */
+export interface NameProbe {
+  add(piece: string): boolean;
+  end(): boolean;
 }
