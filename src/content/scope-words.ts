@@ -57,12 +57,13 @@ function judge(value: string): number {
 /**
  * -1 chrome words, +1 article words, 0 neither. Chrome words win ("post-comments", "article-related"
  * are chrome); whether a chrome-named block that holds the article's text is skipped is decided
- * by its share of the text (scope-score.ts), not by its name.
+ * by its share of the text (scope-score.ts), not by its name. `tag`: the element's tag name where
+ * the caller has read it already (see dom-safe.ts).
  */
-export function classWeight(el: Element): number {
-  if (!hasAttrs(el)) return 0;
-  const cls = attr(el, 'class');
-  const id = attr(el, 'id');
+export function classWeight(el: Element, tag?: string): number {
+  if (!hasAttrs(el, tag)) return 0;
+  const cls = attr(el, 'class', tag);
+  const id = attr(el, 'id', tag);
   const value = id ? `${cls ?? ''} ${id}` : cls;
   if (!value || value.length > 400) return 0;
   let weight = cache.get(value);
