@@ -63,7 +63,7 @@ export function printScope(version, rows) {
   for (const r of rows) {
     console.log(
       `  ${r.page.padEnd(44)} ${String(r.elements).padStart(7)} el.  one task ${ms(r.wholeMs).padStart(9)} → longest slice ${ms(r.maxSliceMs).padStart(8)} ` +
-        `× ${String(r.slices).padStart(4)} (work ${ms(r.workMs)}, wall ${ms(r.wallMs)}); ÷ scan ${ms(r.scanMs)} = ${r.shareOfScan.toFixed(2)}`,
+        `× ${String(r.slices).padStart(4)} (work ${ms(r.workMs)}, wall ${ms(r.wallMs)}, of it the decision after the read ${ms(r.decideMs)}); ÷ scan ${ms(r.scanMs)} = ${r.shareOfScan.toFixed(2)}`,
     );
   }
 }

@@ -60,30 +60,34 @@ export interface ScopeDecision {
   kind: 'article' | 'none' | 'page';
 }
 
-/** Per-element figures, in arrays indexed by document (pre-)order. */
+/**
+ * Per-element figures, in arrays indexed by document (pre-)order. Plain arrays, filled while the
+ * tree is read (TreeReader): an element's figures are final once the walk has left it.
+ */
 export interface Tree {
   els: Element[];
   /** Tag names as read once by the walk (later passes never ask the DOM again). */
   tags: string[];
-  parent: Int32Array;
+  parent: number[];
   /** Last index inside the element's subtree. */
-  end: Int32Array;
+  end: number[];
   /** Text length of the subtree, and of it inside links. */
-  len: Float64Array;
-  link: Float64Array;
-  links: Int32Array;
+  len: number[];
+  link: number[];
+  /** Outermost links in the subtree. */
+  links: number[];
   /** Own block text (text joined across inline children). */
-  blockLen: Float64Array;
-  blockLink: Float64Array;
-  commas: Float64Array;
-  /** Inside a chrome landmark (never scores, never chosen). */
-  chrome: Uint8Array;
+  blockLen: number[];
+  blockLink: number[];
+  commas: number[];
+  /** Inside a chrome landmark (never scores, never chosen): 1, else 0. */
+  chrome: number[];
   /** Sum of paragraph scores in the subtree. */
-  prose: Float64Array;
+  prose: number[];
   /** Candidate score (Readability's content score, before link density). */
-  score: Float64Array;
+  score: number[];
   /** Class/id weight (scope-words.ts), read when first needed; UNREAD until then. */
-  weight: Int8Array;
+  weight: number[];
 }
 
 const UNREAD = 2;
@@ -96,28 +100,30 @@ const CHECK_EVERY = 64;
  * steps with a TreeWalker's own firstChild/nextSibling/parentNode, so each node's parent is the
  * element the walk is in (no `parentElement` read per node), and the page cannot redirect the
  * steps by clobbering a form's properties. Each element's tag and attributes are read once.
+ *
+ * Every figure is summed up as the walk leaves an element (`close`): paragraphs score their
+ * ancestors, subtrees add up into their parents. So the read is all of the cost that grows with the
+ * page, and it is sliced; what is left for the decision reads only the candidates.
  */
 export class TreeReader {
-  private readonly els: Element[] = [];
-  private readonly tags: string[] = [];
-  private readonly parentList: number[] = [];
+  private readonly t: Tree = {
+    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [],
+  };
+  /** The block each element's text is counted in (itself, or the block it is inline in). */
   private readonly blockOf: number[] = [];
-  private readonly chromeList: number[] = [];
+  /** Inside a link (1), else 0. */
   private readonly inLink: number[] = [];
-  private readonly textLen: number[] = [];
-  private readonly textLink: number[] = [];
-  private readonly textCommas: number[] = [];
   /** The open elements from <body> down to the walk's position (indices). */
   private readonly open: number[] = [];
   private readonly walker: TreeWalker;
   /** The next node to read, already reached by the walker; null once the walk is over. */
   private node: Node | null;
 
-  constructor(private readonly body: Element) {
+  constructor(body: Element) {
     this.walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     this.add(body, 'BODY', -1, null);
     this.node = this.walker.firstChild();
-    if (this.node === null) this.open.pop();
+    if (this.node === null) this.close();
   }
 
   /** Reads until `overdue()` (checked every 64 nodes) or the end. True while there is more. */
@@ -134,16 +140,16 @@ export class TreeReader {
       node = descended ? walker.firstChild() : walker.nextSibling();
       if (descended && node === null) {
         // An element with nothing to read inside: it is done, its sibling is next.
-        open.pop();
+        this.close();
         node = walker.nextSibling();
       }
       // Subtree done: climb to the next element that has a sibling left.
       while (node === null && open.length > 1) {
         walker.parentNode();
-        open.pop();
+        this.close();
         node = walker.nextSibling();
       }
-      if (node === null) open.length = 0;
+      if (node === null) while (open.length > 0) this.close();
       if (node !== null && (++count & (CHECK_EVERY - 1)) === 0 && overdue()) break;
     }
     this.node = node;
@@ -160,19 +166,20 @@ export class TreeReader {
     const node = this.node;
     if (node === null) return false;
     const parent = parentNodeOf(node);
-    return parent !== this.els[this.open[this.open.length - 1] as number] || !isConnectedOf(node);
+    return parent !== this.t.els[this.open[this.open.length - 1] as number] || !isConnectedOf(node);
   }
 
   private text(data: string, p: number): void {
     if (!NON_SPACE.test(data)) return;
+    const t = this.t;
     const b = this.blockOf[p] as number;
-    this.textLen[b] = (this.textLen[b] as number) + data.length;
-    if (this.inLink[p] === 1) this.textLink[b] = (this.textLink[b] as number) + data.length;
+    t.blockLen[b] = (t.blockLen[b] as number) + data.length;
+    if (this.inLink[p] === 1) t.blockLink[b] = (t.blockLink[b] as number) + data.length;
     else if (data.length > 20) {
       COMMAS.lastIndex = 0;
       let commas = 0;
       while (COMMAS.exec(data) !== null) commas++;
-      this.textCommas[b] = (this.textCommas[b] as number) + commas;
+      t.commas[b] = (t.commas[b] as number) + commas;
     }
   }
 
@@ -198,65 +205,60 @@ export class TreeReader {
   }
 
   private add(el: Element, tag: string, p: number, role: string | null): void {
-    const i = this.els.length;
-    this.els.push(el);
-    this.tags.push(tag);
+    const t = this.t;
+    const i = t.els.length;
+    t.els.push(el);
+    t.tags.push(tag);
     this.open.push(i);
-    this.parentList.push(p);
+    t.parent.push(p);
+    t.end.push(i);
     this.blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.blockOf[p] as number));
-    this.chromeList.push((p >= 0 && this.chromeList[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
-    this.inLink.push((p >= 0 && this.inLink[p] === 1) || tag === 'A' ? 1 : 0);
-    this.textLen.push(0);
-    this.textLink.push(0);
-    this.textCommas.push(0);
+    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
+    const linked = (p >= 0 && this.inLink[p] === 1) || tag === 'A';
+    this.inLink.push(linked ? 1 : 0);
+    // An outermost link counts once, in its own subtree (and so in every ancestor's).
+    t.links.push(linked && (p < 0 || this.inLink[p] === 0) ? 1 : 0);
+    t.len.push(0);
+    t.link.push(0);
+    t.blockLen.push(0);
+    t.blockLink.push(0);
+    t.commas.push(0);
+    t.prose.push(0);
+    t.score.push(0);
+    t.weight.push(UNREAD);
   }
 
-  /** The figures of the tree read so far (all of it once `read` returned false). */
-  tree(): Tree {
-    const { els, blockOf, inLink } = this;
-    const n = els.length;
-    const tree: Tree = {
-      els,
-      tags: this.tags,
-      parent: Int32Array.from(this.parentList),
-      end: new Int32Array(n),
-      len: Float64Array.from(this.textLen),
-      link: Float64Array.from(this.textLink),
-      links: new Int32Array(n),
-      blockLen: Float64Array.from(this.textLen),
-      blockLink: Float64Array.from(this.textLink),
-      commas: Float64Array.from(this.textCommas),
-      chrome: Uint8Array.from(this.chromeList),
-      prose: new Float64Array(n),
-      score: new Float64Array(n),
-      weight: new Int8Array(n).fill(UNREAD),
-    };
-    for (let i = 0; i < n; i++) {
-      tree.end[i] = i;
-      if (inLink[i] === 1 && (i === 0 || inLink[tree.parent[i] as number] === 0)) tree.links[i] = 1;
-    }
-    // Paragraphs score their ancestors (Readability: parent 1, grandparent 1/2, then 1/(3·level)).
-    for (let i = 0; i < n; i++) {
-      const len = tree.blockLen[i] as number;
-      if (len < MIN_PARAGRAPH || tree.chrome[i] === 1 || blockOf[i] !== i) continue;
-      if ((tree.blockLink[i] as number) > len * 0.5) continue;
-      const s = 1 + Math.min(tree.commas[i] as number, 10) + Math.min(Math.floor(len / 100), 3);
-      tree.prose[i] = s;
-      let a = tree.parent[i] as number;
-      for (let level = 0; level < 5 && a >= 0; level++, a = tree.parent[a] as number) {
-        tree.score[a] = (tree.score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+  /**
+   * The walk leaves the innermost open element: its own block text is complete, so a paragraph
+   * scores its ancestors (Readability: parent 1, grandparent 1/2, then 1/(3·level)), and its
+   * subtree's figures (all final, children close first) add up into its parent.
+   */
+  private close(): void {
+    const t = this.t;
+    const i = this.open.pop() as number;
+    const blockLen = t.blockLen[i] as number;
+    t.len[i] = (t.len[i] as number) + blockLen;
+    t.link[i] = (t.link[i] as number) + (t.blockLink[i] as number);
+    if (blockLen >= MIN_PARAGRAPH && t.chrome[i] === 0 && this.blockOf[i] === i && (t.blockLink[i] as number) <= blockLen * 0.5) {
+      const s = 1 + Math.min(t.commas[i] as number, 10) + Math.min(Math.floor(blockLen / 100), 3);
+      t.prose[i] = (t.prose[i] as number) + s;
+      let a = t.parent[i] as number;
+      for (let level = 0; level < 5 && a >= 0; level++, a = t.parent[a] as number) {
+        t.score[a] = (t.score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       }
     }
-    // Subtree sums, children before parents (reverse document order).
-    for (let i = n - 1; i > 0; i--) {
-      const p = tree.parent[i] as number;
-      tree.len[p] = (tree.len[p] as number) + (tree.len[i] as number);
-      tree.link[p] = (tree.link[p] as number) + (tree.link[i] as number);
-      tree.links[p] = (tree.links[p] as number) + (tree.links[i] as number);
-      tree.prose[p] = (tree.prose[p] as number) + (tree.prose[i] as number);
-      if ((tree.end[i] as number) > (tree.end[p] as number)) tree.end[p] = tree.end[i] as number;
-    }
-    return tree;
+    const p = t.parent[i] as number;
+    if (p < 0) return;
+    t.len[p] = (t.len[p] as number) + (t.len[i] as number);
+    t.link[p] = (t.link[p] as number) + (t.link[i] as number);
+    t.links[p] = (t.links[p] as number) + (t.links[i] as number);
+    t.prose[p] = (t.prose[p] as number) + (t.prose[i] as number);
+    if ((t.end[i] as number) > (t.end[p] as number)) t.end[p] = t.end[i] as number;
+  }
+
+  /** The figures, once `read` has returned false. */
+  tree(): Tree {
+    return this.t;
   }
 }
 
