@@ -11,8 +11,8 @@
  * scanner cuts into slices like its own walk (TreeReader), then passes over plain arrays indexed by
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
-import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
-import { classWeight } from './scope-words';
+import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf, textOf } from './dom-safe';
+import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
 const IGNORED = new Set([
@@ -31,7 +31,22 @@ const BLOCKS = new Set([
 ]);
 
 /** Containers that may be left out of an article as a whole. */
-const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER', 'FIGURE', 'ARTICLE', 'LI', 'ASIDE', 'FORM', 'SPAN', 'P']);
+const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER', 'FIGURE', 'FIGCAPTION', 'ARTICLE', 'LI', 'ASIDE', 'FORM', 'SPAN', 'P']);
+
+/** A block this short that is nearly all link text is a link line (a related story, a source, a promotion), not prose. */
+const LINK_LINE_CHARS = 300;
+const LINK_LINE_DENSITY = 0.7;
+/**
+ * After the article's last paragraph of running text (RUN_CHARS or more, mostly not links), short
+ * blocks that do not end a sentence are its trailer: source and credit lines, disclaimers, "posted
+ * in" lines, calls to subscribe or donate, a citation line. A closing sentence ("The company did
+ * not comment.") ends with its full stop and stays.
+ */
+const RUN_CHARS = 100;
+const TRAILER_CHARS = 120;
+const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*\s*$/;
+/** Captions are left out while all of them together hold less than this share of a root's text. */
+const CAPTION_SHARE = 0.25;
 
 /** Readability's starting score per tag: containers of prose up, lists and headings down. */
 function tagScore(tag: string): number {
@@ -399,6 +414,16 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
   const kept: Element[] = [];
   for (const r of roots) {
     const total = Math.max(t.prose[r] as number, 1);
+    // The last paragraph of the article's running text in this root (see TRAILER_CHARS).
+    let lastRun = -1;
+    for (let i = r; i <= (t.end[r] as number); i++) {
+      const own = t.blockLen[i] as number;
+      if (own >= RUN_CHARS && (t.blockLink[i] as number) < own * 0.3 && t.chrome[i] === 0) lastRun = i;
+    }
+    const trailerFrom = lastRun >= 0 ? (t.end[lastRun] as number) + 1 : Infinity;
+    // Captions (outermost), left out below unless they are much of the text (a gallery, a video page).
+    const captions: number[] = [];
+    let captionLen = 0;
     for (let i = r + 1; i <= (t.end[r] as number); ) {
       const tag = t.tags[i] as string;
       if (!CONTAINERS.has(tag)) {
@@ -407,13 +432,22 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       }
       const share = (t.prose[i] as number) / total;
       const ld = linkDensity(t, i);
+      const len = t.len[i] as number;
       // The best candidate's own container and its ancestors hold the article, whatever their name.
       const holdsCore = core >= 0 && isAncestor(t, i, core);
       let out = false;
       if (!holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
+        else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
+        else if (i >= trailerFrom && len > 0 && len < TRAILER_CHARS && !SENTENCE_END.test(textOf(t.els[i] as Element, tag))) out = true;
+        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag)) {
+          captions.push(i);
+          captionLen += len;
+          i = (t.end[i] as number) + 1;
+          continue;
+        }
       }
       if (out) {
         excluded.push(t.els[i] as Element);
@@ -423,6 +457,7 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       if (weightOf(t, i) < 0) kept.push(t.els[i] as Element);
       i++;
     }
+    if (captionLen < CAPTION_SHARE * (t.len[r] as number)) for (const c of captions) excluded.push(t.els[c] as Element);
   }
   return { excluded, kept };
 }

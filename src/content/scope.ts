@@ -11,6 +11,8 @@ const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'INPUT',
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG', 'HEAD', 'TITLE', 'META', 'LINK', 'MENU',
+  // A date or a form control's label is never where a name is written about.
+  'TIME', 'LABEL',
   'BACKSTORY-CARD',
 ]);
 
