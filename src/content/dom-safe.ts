@@ -12,7 +12,6 @@ const { getAttribute, hasAttribute, hasAttributes } = Element.prototype;
 const tagNameGetter = Object.getOwnPropertyDescriptor(Element.prototype, 'tagName')?.get;
 const parentNodeGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')?.get;
 const isConnectedGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
-const textContentGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')?.get;
 
 const direct = (el: Element, tag: string | undefined): boolean => {
   if (tag !== undefined) return tag !== 'FORM' && tag !== 'form';
@@ -29,11 +28,3 @@ export const tagNameOf = (el: Element): string => (tagNameGetter ? (tagNameGette
 /** The node's parent and whether it is in the document, from the prototype's getters. */
 export const parentNodeOf = (node: Node): Node | null => (parentNodeGetter ? (parentNodeGetter.call(node) as Node | null) : node.parentNode);
 export const isConnectedOf = (node: Node): boolean => (isConnectedGetter ? (isConnectedGetter.call(node) as boolean) : node.isConnected);
-/**
- * An element's text: a form's `textContent` may be one of its controls, so a form's is read through
- * the prototype's getter; other elements use the property (as `attr` does).
- */
-export const textOf = (el: Element, tag?: string): string => {
-  const text: unknown = direct(el, tag) || !textContentGetter ? el.textContent : textContentGetter.call(el);
-  return typeof text === 'string' ? text : '';
-};

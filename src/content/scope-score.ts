@@ -11,7 +11,7 @@
  * scanner cuts into slices like its own walk (TreeReader), then passes over plain arrays indexed by
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
-import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf, textOf } from './dom-safe';
+import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
@@ -36,15 +36,6 @@ const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER
 /** A block this short that is nearly all link text is a link line (a related story, a source, a promotion), not prose. */
 const LINK_LINE_CHARS = 300;
 const LINK_LINE_DENSITY = 0.7;
-/**
- * After the article's last paragraph of running text (RUN_CHARS or more, mostly not links), short
- * blocks that do not end a sentence are its trailer: source and credit lines, disclaimers, "posted
- * in" lines, calls to subscribe or donate, a citation line. A closing sentence ("The company did
- * not comment.") ends with its full stop and stays.
- */
-const RUN_CHARS = 100;
-const TRAILER_CHARS = 120;
-const SENTENCE_END = /[.!?…。！？؟]["'”’»)\]]*\s*$/;
 /** Captions are left out while all of them together hold less than this share of a root's text. */
 const CAPTION_SHARE = 0.25;
 
@@ -414,13 +405,6 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
   const kept: Element[] = [];
   for (const r of roots) {
     const total = Math.max(t.prose[r] as number, 1);
-    // The last paragraph of the article's running text in this root (see TRAILER_CHARS).
-    let lastRun = -1;
-    for (let i = r; i <= (t.end[r] as number); i++) {
-      const own = t.blockLen[i] as number;
-      if (own >= RUN_CHARS && (t.blockLink[i] as number) < own * 0.3 && t.chrome[i] === 0) lastRun = i;
-    }
-    const trailerFrom = lastRun >= 0 ? (t.end[lastRun] as number) + 1 : Infinity;
     // Captions (outermost), left out below unless they are much of the text (a gallery, a video page).
     const captions: number[] = [];
     let captionLen = 0;
@@ -441,7 +425,6 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (i >= trailerFrom && len > 0 && len < TRAILER_CHARS && !SENTENCE_END.test(textOf(t.els[i] as Element, tag))) out = true;
         else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag)) {
           captions.push(i);
           captionLen += len;

@@ -112,13 +112,13 @@ describe('findScopeRoots', () => {
     expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
   });
 
-  it("leaves out the article's trailer (credit, source and disclaimer lines) but keeps a short closing sentence", () => {
+  it('leaves out the post-meta line after the article by its class words, and keeps a short closing sentence', () => {
     const text = scanned(
-      `<div class="news-text">${prose(6)}<p>Microsoft did not comment.</p><p><em>Quelle: Landesregierung</em></p>` +
-        `<p><em>Alle Angaben ohne Gewähr</em></p><div class="entry-utility">Posted in News | Tagged cloud</div></div>`,
+      `<div class="news-text">${prose(6)}<p>Microsoft did not comment.</p>` +
+        `<div class="entry-utility">Posted in News | Tagged cloud</div><p class="postmetadata">Der Beitrag wurde am Mittwoch veröffentlicht</p></div>`,
     );
     expect(text).toContain('Microsoft did not comment.');
-    expect(text.some((t) => /Quelle|Gewähr|Posted in/.test(t))).toBe(false);
+    expect(text.some((t) => /Posted in|Der Beitrag/.test(t))).toBe(false);
     expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
   });
 
