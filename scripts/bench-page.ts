@@ -17,6 +17,7 @@ import type { MarkChange } from '../src/content/mention';
 import { observeChanges } from '../src/content/live';
 import { findPublishedDate } from '../src/content/published-date';
 import Mark from 'mark.js';
+import { scopeDecision } from './bench-scope-page';
 
 const compileStarted = performance.now();
 const matcher = compileMatcher(entityAliases, otherNames);
@@ -736,6 +737,8 @@ const bench = {
   floorCount: () => floorOnce(),
   heapScan,
   heapRelease,
+  /** The scope decision in one task and in slices, beside a full scan (scripts/bench-scope.mjs). */
+  scopeDecision: (runs: number) => scopeDecision(runs, scanOnce),
   sink: () => sink,
   /** For profiling by hand (wrapping its methods). */
   Scanner,

@@ -17,8 +17,10 @@
  *   node scripts/bench.mjs --large-append   (only the large article and the append entries)
  *   node scripts/bench.mjs --baseline DIR   (also DIR's scanner, e.g. an export of an older commit,
  *     measured beside this one on the same pages in the same run: before/after ratios side by side)
+ *   node scripts/bench.mjs --scope          (only the scope decision, scripts/bench-scope.mjs)
  */
-import * as esbuild from 'esbuild';
+import { bundlePage } from './bundle-page.mjs';
+import { benchScope, largeDomPage, largestCorpusPages, printScope } from './bench-scope.mjs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +44,8 @@ const PAGE_LIMIT = Number(arg('pages', Infinity));
 const FILTER = arg('filter', null);
 /** Only the large article and the append to 20,000 paragraphs: the content script's hot path, in minutes. */
 const LARGE_APPEND = argv.includes('--large-append');
+/** Only the scope decision on the largest pages (one task vs slices, share of the scan). */
+const SCOPE_ONLY = argv.includes('--scope');
 const SKIP_CORPUS = argv.includes('--no-corpus') || LARGE_APPEND;
 /** Only the corpus pages (peers and ratios): the generated pages take most of a run's time. */
 const CORPUS_ONLY = argv.includes('--corpus-only');
@@ -270,22 +274,6 @@ async function launch(name, port, { javascript = true } = {}) {
 
 async function browserVersion(browser) {
   return (await browser.version()).replace(/^HeadlessChrome\//, 'Chromium ').replace(/^firefox\//i, 'Firefox ');
-}
-
-async function bundleBenchPage(root = ROOT) {
-  const result = await esbuild.build({
-    entryPoints: [join(root, 'scripts/bench-page.ts')],
-    bundle: true,
-    format: 'iife',
-    target: ['chrome121', 'firefox140'],
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'warning',
-    define: { __DEV__: 'false' },
-  });
-  return result.outputFiles[0].text;
 }
 
 const median = (values) => {
@@ -802,10 +790,47 @@ async function main() {
     server.route(`/bench-corpus/${slug}.html`, stripScripts(readFileSync(join(CORPUS, `${slug}.html`), 'utf8')), { 'cache-control': 'no-store' });
   }
 
-  const code = await bundleBenchPage();
-  if (BASELINE) baseCode = `${await bundleBenchPage(resolve(BASELINE))};globalThis.__backstoryBenchBase = globalThis.__backstoryBench;`;
+  const code = await bundlePage('scripts/bench-page.ts');
+  if (BASELINE) baseCode = `${await bundlePage('scripts/bench-page.ts', resolve(BASELINE))};globalThis.__backstoryBenchBase = globalThis.__backstoryBench;`;
+  const scopeTargets = [
+    ...largestCorpusPages(resolve(CORPUS, '..'), 4).map((p) => {
+      server.route(`/bench-scope/${p.path}`, stripScripts(p.html), { 'cache-control': 'no-store' });
+      return { label: p.path.replace(/\.html$/, '').replace(/([0-9a-f]{12})[0-9a-f]+/, '$1'), url: `/bench-scope/${p.path}` };
+    }),
+    { label: 'generated: 200,000 text nodes', url: '/bench/large-dom.html' },
+    { label: 'generated: large article', url: '/bench/large.html' },
+  ];
+  server.route('/bench/large-dom.html', largeDomPage(), { 'cache-control': 'no-store' });
+  /** The scope decision in each browser, a browser of its own (after the rest, or alone with --scope). */
+  const scopeRuns = async () => {
+    const out = {};
+    for (const name of ['chromium', 'firefox'].filter((n) => !ONLY || ONLY === n)) {
+      const browser = await launch(name, server.port);
+      try {
+        const tab = await browser.newPage();
+        const base = `https://127.0.0.1:${server.port}`;
+        out[name] = { version: await browserVersion(browser), pages: await benchScope(tab, scopeTargets, (t, url) => open(t, `${base}${url}`, code)) };
+        printScope(out[name].version, out[name].pages);
+      } finally {
+        await browser.close().catch(() => {});
+      }
+    }
+    return out;
+  };
+  if (SCOPE_ONLY) {
+    try {
+      const scope = await scopeRuns();
+      mkdirSync(OUT, { recursive: true });
+      writeFileSync(join(OUT, 'scope.partial.json'), JSON.stringify({ date: new Date().toISOString(), scope }, null, 1) + '\n');
+      console.log(`\nwrote bench/scope.partial.json in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    } finally {
+      await server.close();
+    }
+    return;
+  }
   const results = [];
   const errors = [];
+  let scope = null;
   try {
     // Both browsers at once: on this shared 2-core machine one after the other took longer than a
     // session allows. Every ratio is still measured interleaved, page by page, within one browser.
@@ -816,6 +841,7 @@ async function main() {
       results.push(run);
       errors.push(...run.errors);
     }
+    if (!LARGE_APPEND && !CORPUS_ONLY) scope = await scopeRuns();
   } finally {
     await server.close();
   }
@@ -837,7 +863,7 @@ async function main() {
   const suffix = partial ? '.partial' : '';
   writeFileSync(
     join(OUT, `results${suffix}.json`),
-    JSON.stringify({ machine, runs: RUNS, budgets, size, peers: Object.fromEntries(results.map((r) => [r.result.browser, peersOf(r.result)])), browsers: results.map((r) => r.result), errors }, null, 1) + '\n',
+    JSON.stringify({ machine, runs: RUNS, budgets, size, scope, peers: Object.fromEntries(results.map((r) => [r.result.browser, peersOf(r.result)])), browsers: results.map((r) => r.result), errors }, null, 1) + '\n',
   );
   writeFileSync(join(OUT, `README-table${suffix}.md`), markdown(results, size, machine));
   console.log(`\nwrote bench/results${suffix}.json and bench/README-table${suffix}.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -4,14 +4,27 @@
  * input, in the content script's world too), so forms, and any element whose own properties look
  * clobbered, are read through the prototype's methods. Other elements use the direct calls, which
  * Firefox's content-script wrappers run much faster than `Element.prototype.x.call(el)`.
+ *
+ * A caller that has already read the element's tag name (through `tagNameOf` where `tagName` was
+ * not a string) passes it, which saves reading `localName` again on every call.
  */
 const { getAttribute, hasAttribute, hasAttributes } = Element.prototype;
+const tagNameGetter = Object.getOwnPropertyDescriptor(Element.prototype, 'tagName')?.get;
+const parentNodeGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')?.get;
+const isConnectedGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
 
-const direct = (el: Element): boolean => {
+const direct = (el: Element, tag: string | undefined): boolean => {
+  if (tag !== undefined) return tag !== 'FORM' && tag !== 'form';
   const name: unknown = el.localName;
   return typeof name === 'string' && name !== 'form';
 };
 
-export const attr = (el: Element, name: string): string | null => (direct(el) ? el.getAttribute(name) : getAttribute.call(el, name));
-export const hasAttr = (el: Element, name: string): boolean => (direct(el) ? el.hasAttribute(name) : hasAttribute.call(el, name));
-export const hasAttrs = (el: Element): boolean => (direct(el) ? el.hasAttributes() : hasAttributes.call(el));
+export const attr = (el: Element, name: string, tag?: string): string | null => (direct(el, tag) ? el.getAttribute(name) : getAttribute.call(el, name));
+export const hasAttr = (el: Element, name: string, tag?: string): boolean => (direct(el, tag) ? el.hasAttribute(name) : hasAttribute.call(el, name));
+export const hasAttrs = (el: Element, tag?: string): boolean => (direct(el, tag) ? el.hasAttributes() : hasAttributes.call(el));
+
+/** The element's tag name from the prototype's getter (for a form whose `tagName` is a control). */
+export const tagNameOf = (el: Element): string => (tagNameGetter ? (tagNameGetter.call(el) as string) : '');
+/** The node's parent and whether it is in the document, from the prototype's getters. */
+export const parentNodeOf = (node: Node): Node | null => (parentNodeGetter ? (parentNodeGetter.call(node) as Node | null) : node.parentNode);
+export const isConnectedOf = (node: Node): boolean => (isConnectedGetter ? (isConnectedGetter.call(node) as boolean) : node.isConnected);

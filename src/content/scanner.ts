@@ -10,7 +10,7 @@
 import { accepts, type Candidate, type Matcher, type PageContext } from '../detect';
 import type { EntityId } from '../data/types';
 import type { MarkChange, Mention } from './mention';
-import { findScopeRoots, insideSkipped, BLOCK_TAGS } from './scope';
+import { insideSkipped, ScopeReading, BLOCK_TAGS } from './scope';
 import { positionAt, SegmentWalker, type Segment } from './segments';
 import { nextFrame, SLICE_MS, yieldToMain } from './yield';
 
@@ -35,6 +35,9 @@ const MARGIN = 1_024;
 /** Marks whose visibility is checked between two deadline checks at the end of a scan. */
 const VISIBILITY_BATCH = 64;
 
+/** An inserted element that is, or holds, an article: it may change the scope. */
+const bringsArticle = (el: Element): boolean => el.matches('article, main, [itemprop="articleBody"]') || el.querySelector('article, [itemprop="articleBody"]') !== null;
+
 const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 
 export class Scanner {
@@ -58,6 +61,10 @@ export class Scanner {
    * decided and nothing walked; live changes only have their blocks' text tested (see rescan).
    */
   private nameless: HTMLElement | null = null;
+  /** The generation whose scope decision is under way (between its slices), else 0. */
+  private deciding = 0;
+  /** The page inserted an article while the scope was being decided (see rescan). */
+  private articleAdded = false;
 
   /**
    * @param sliceMs - work per slice before yielding to the page; `Infinity` scans in one go
@@ -108,12 +115,6 @@ export class Scanner {
       this.emit();
       return;
     }
-    // Walking the roots in document order makes discovery order document order.
-    this.roots = findScopeRoots(this.doc).sort((a, b) =>
-      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    this.contextRead = false;
-    this.absorbContext(this.doc.title);
     let emitted = false;
     let lastEmit = 0;
     let started = performance.now();
@@ -146,6 +147,29 @@ export class Scanner {
       started = performance.now();
       return signal.aborted || generation !== this.generation;
     };
+    // The decision reads the whole page, so it is cut into slices like the walk. Changes the page
+    // makes meanwhile are read by the walk that follows; an article inserted meanwhile gets the
+    // scope decided once more (see rescan).
+    let roots: Element[];
+    this.deciding = generation;
+    this.articleAdded = false;
+    try {
+      let reading = new ScopeReading(this.doc);
+      for (let again = true; ; ) {
+        while (reading.read(overdue)) if (await pause()) return;
+        if (!this.articleAdded || !again) break;
+        again = false;
+        this.articleAdded = false;
+        reading = new ScopeReading(this.doc);
+      }
+      roots = reading.roots();
+    } finally {
+      if (this.deciding === generation) this.deciding = 0;
+    }
+    // Walking the roots in document order makes discovery order document order.
+    this.roots = roots.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    this.contextRead = false;
+    this.absorbContext(this.doc.title);
     for (const root of this.roots) {
       // The scope without a name (they were all in the page's chrome): nothing to walk. Tested
       // when the walk reaches the root, so text the page added to it meanwhile counts.
@@ -196,6 +220,11 @@ export class Scanner {
    */
   rescan(touched: Iterable<Node>, added: Iterable<Element>, removedSomething: boolean): boolean {
     if (this.nameless) return this.nameless === this.doc.body && !this.namesArrived(touched, added);
+    if (this.deciding !== 0 && this.deciding === this.generation) {
+      // No marks yet, and the walk after the decision reads the page as it is then.
+      for (const el of added) if (el.isConnected && bringsArticle(el)) this.articleAdded = true;
+      return true;
+    }
     if (this.roots.some((r) => !r.isConnected)) return false;
     const blocks = new Set<Element>();
     const consider = (node: Node, isAdded: boolean): boolean => {
@@ -207,7 +236,7 @@ export class Scanner {
         return true;
       }
       // An article inserted outside the current scope (a single-page app navigating) changes the scope.
-      return !(isAdded && el.matches('article, main, [itemprop="articleBody"]')) && !(isAdded && el.querySelector('article, [itemprop="articleBody"]'));
+      return !(isAdded && bringsArticle(el));
     };
     for (const node of touched) if (!consider(node, false)) return false;
     for (const el of added) if (!consider(el, true)) return false;

@@ -7,11 +7,12 @@
  * chrome-named boxes without much of the text are left out. Class and id words are one signal
  * among others (scope-words.ts), in several languages.
  *
- * One pass over the element tree (a TreeWalker, no `textContent` copies, no layout), then passes
- * over plain arrays indexed by document order: linear in the page's size.
+ * One pass over the element tree (a TreeWalker, no `textContent` copies, no layout), which the
+ * scanner cuts into slices like its own walk (TreeReader), then passes over plain arrays indexed by
+ * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
-import { attr, hasAttr, hasAttrs } from './dom-safe';
-import { classWeight } from './scope-words';
+import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
+import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
 const IGNORED = new Set([
@@ -30,7 +31,13 @@ const BLOCKS = new Set([
 ]);
 
 /** Containers that may be left out of an article as a whole. */
-const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER', 'FIGURE', 'ARTICLE', 'LI', 'ASIDE', 'FORM', 'SPAN', 'P']);
+const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER', 'FIGURE', 'FIGCAPTION', 'ARTICLE', 'LI', 'ASIDE', 'FORM', 'SPAN', 'P']);
+
+/** A block this short that is nearly all link text is a link line (a related story, a source, a promotion), not prose. */
+const LINK_LINE_CHARS = 300;
+const LINK_LINE_DENSITY = 0.7;
+/** Captions are left out while all of them together hold less than this share of a root's text. */
+const CAPTION_SHARE = 0.25;
 
 /** Readability's starting score per tag: containers of prose up, lists and headings down. */
 function tagScore(tag: string): number {
@@ -59,164 +66,233 @@ export interface ScopeDecision {
   kind: 'article' | 'none' | 'page';
 }
 
-/** Per-element figures, in arrays indexed by document (pre-)order. */
-interface Tree {
+/**
+ * Per-element figures, in arrays indexed by document (pre-)order. Plain arrays, filled while the
+ * tree is read (TreeReader): an element's figures are final once the walk has left it.
+ */
+export interface Tree {
   els: Element[];
-  parent: Int32Array;
+  /** Tag names as read once by the walk (later passes never ask the DOM again). */
+  tags: string[];
+  parent: number[];
   /** Last index inside the element's subtree. */
-  end: Int32Array;
+  end: number[];
   /** Text length of the subtree, and of it inside links. */
-  len: Float64Array;
-  link: Float64Array;
-  links: Int32Array;
+  len: number[];
+  link: number[];
+  /** Outermost links in the subtree. */
+  links: number[];
   /** Own block text (text joined across inline children). */
-  blockLen: Float64Array;
-  blockLink: Float64Array;
-  commas: Float64Array;
-  /** Inside a chrome landmark (never scores, never chosen). */
-  chrome: Uint8Array;
+  blockLen: number[];
+  blockLink: number[];
+  commas: number[];
+  /** Inside a chrome landmark (never scores, never chosen): 1, else 0. */
+  chrome: number[];
   /** Sum of paragraph scores in the subtree. */
-  prose: Float64Array;
+  prose: number[];
   /** Candidate score (Readability's content score, before link density). */
-  score: Float64Array;
+  score: number[];
+  /** Class/id weight (scope-words.ts), read when first needed; UNREAD until then. */
+  weight: number[];
 }
 
-function readTree(body: Element): Tree {
-  const els: Element[] = [];
-  const parentList: number[] = [];
-  const blockOf: number[] = [];
-  const chromeList: number[] = [];
-  const inLink: number[] = [];
-  // The open elements from <body> down to the walk's position: a node's parent is found by
-  // popping to it (identity checks), not by a Map lookup per node.
-  const stack: number[] = [];
-  const parentIndex = (parent: Element | null): number => {
-    while (stack.length > 1 && els[stack[stack.length - 1] as number] !== parent) stack.pop();
-    return els[stack[stack.length - 1] as number] === parent ? (stack[stack.length - 1] as number) : -1;
+const UNREAD = 2;
+
+/** Nodes read between two deadline checks. */
+const CHECK_EVERY = 64;
+
+/**
+ * The element tree of <body>, read in one walk that can be cut into slices (`read`). The walk
+ * steps with a TreeWalker's own firstChild/nextSibling/parentNode, so each node's parent is the
+ * element the walk is in (no `parentElement` read per node), and the page cannot redirect the
+ * steps by clobbering a form's properties. Each element's tag and attributes are read once.
+ *
+ * Every figure is summed up as the walk leaves an element (`close`): paragraphs score their
+ * ancestors, subtrees add up into their parents. So the read is all of the cost that grows with the
+ * page, and it is sliced; what is left for the decision reads only the candidates.
+ */
+export class TreeReader {
+  private readonly t: Tree = {
+    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [],
   };
-  const textLen: number[] = [];
-  const textLink: number[] = [];
-  const textCommas: number[] = [];
-  const doc = body.ownerDocument;
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  const push = (el: Element, p: number): number => {
-    const i = els.length;
-    els.push(el);
-    stack.push(i);
-    parentList.push(p);
-    const tag = el.tagName;
-    blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (blockOf[p] as number));
-    const role = hasAttrs(el) ? attr(el, 'role') : null;
-    chromeList.push((p >= 0 && chromeList[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
-    inLink.push((p >= 0 && inLink[p] === 1) || tag === 'A' ? 1 : 0);
-    textLen.push(0);
-    textLink.push(0);
-    textCommas.push(0);
-    return i;
-  };
-  push(body, -1);
-  let node: Node | null = walker.nextNode();
-  while (node) {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      const p = parentIndex(node.parentElement);
-      if (p >= 0 && NON_SPACE.test(data)) {
-        const b = blockOf[p] as number;
-        textLen[b] = (textLen[b] as number) + data.length;
-        if (inLink[p] === 1) textLink[b] = (textLink[b] as number) + data.length;
-        else if (data.length > 20) {
-          COMMAS.lastIndex = 0;
-          let commas = 0;
-          while (COMMAS.exec(data) !== null) commas++;
-          textCommas[b] = (textCommas[b] as number) + commas;
-        }
+  /** The block each element's text is counted in (itself, or the block it is inline in). */
+  private readonly blockOf: number[] = [];
+  /** Inside a link (1), else 0. */
+  private readonly inLink: number[] = [];
+  /** The open elements from <body> down to the walk's position (indices). */
+  private readonly open: number[] = [];
+  private readonly walker: TreeWalker;
+  /** The next node to read, already reached by the walker; null once the walk is over. */
+  private node: Node | null;
+
+  constructor(body: Element) {
+    this.walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.add(body, 'BODY', -1, null);
+    this.node = this.walker.firstChild();
+    if (this.node === null) this.close();
+  }
+
+  /** Reads until `overdue()` (checked every 64 nodes) or the end. True while there is more. */
+  read(overdue: () => boolean): boolean {
+    const walker = this.walker;
+    const open = this.open;
+    let node = this.node;
+    let count = 0;
+    while (node !== null) {
+      const p = open[open.length - 1] as number;
+      let descended = false;
+      if (node.nodeType === 3) this.text((node as Text).data, p);
+      else descended = this.element(node as Element, p);
+      node = descended ? walker.firstChild() : walker.nextSibling();
+      if (descended && node === null) {
+        // An element with nothing to read inside: it is done, its sibling is next.
+        this.close();
+        node = walker.nextSibling();
       }
-      node = walker.nextNode();
-      continue;
+      // Subtree done: climb to the next element that has a sibling left.
+      while (node === null && open.length > 1) {
+        walker.parentNode();
+        this.close();
+        node = walker.nextSibling();
+      }
+      if (node === null) while (open.length > 0) this.close();
+      if (node !== null && (++count & (CHECK_EVERY - 1)) === 0 && overdue()) break;
     }
-    const el = node as Element;
-    let tag = '';
+    this.node = node;
+    return node !== null;
+  }
+
+  /**
+   * Whether the page moved the walk's next node away from where the walk stands (removed it or its
+   * parent while the walk was paused): the rest of the walk would then miss or misplace the
+   * page's text, and the caller starts over. Read through the prototype (a form's `parentNode`
+   * may be one of its controls).
+   */
+  lost(): boolean {
+    const node = this.node;
+    if (node === null) return false;
+    const parent = parentNodeOf(node);
+    return parent !== this.t.els[this.open[this.open.length - 1] as number] || !isConnectedOf(node);
+  }
+
+  private text(data: string, p: number): void {
+    if (!NON_SPACE.test(data)) return;
+    const t = this.t;
+    const b = this.blockOf[p] as number;
+    t.blockLen[b] = (t.blockLen[b] as number) + data.length;
+    if (this.inLink[p] === 1) t.blockLink[b] = (t.blockLink[b] as number) + data.length;
+    else if (data.length > 20) {
+      COMMAS.lastIndex = 0;
+      let commas = 0;
+      while (COMMAS.exec(data) !== null) commas++;
+      t.commas[b] = (t.commas[b] as number) + commas;
+    }
+  }
+
+  /** Reads one element; true if the walk goes into it (it was added and is now open). */
+  private element(el: Element, p: number): boolean {
+    let tag: unknown;
     try {
       tag = el.tagName;
+      // A form's `tagName` may be one of its controls: then its prototype's getter tells.
+      if (typeof tag !== 'string') tag = tagNameOf(el);
     } catch {
       tag = 'SCRIPT';
     }
-    const hidden = hasAttrs(el) && (hasAttr(el, 'hidden') || attr(el, 'aria-hidden') === 'true');
-    if (IGNORED.has(tag) || hidden) {
-      node = skip(walker, el, body);
-      continue;
+    const name = typeof tag === 'string' ? tag : 'SCRIPT';
+    if (IGNORED.has(name)) return false;
+    let role: string | null = null;
+    if (hasAttrs(el, name)) {
+      if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
+      role = attr(el, 'role', name);
     }
-    const p = parentIndex(el.parentElement);
-    push(el, p < 0 ? 0 : p);
-    node = walker.nextNode();
+    this.add(el, name, p, role);
+    return true;
   }
-  const n = els.length;
-  const tree: Tree = {
-    els,
-    parent: Int32Array.from(parentList),
-    end: new Int32Array(n),
-    len: Float64Array.from(textLen),
-    link: Float64Array.from(textLink),
-    links: new Int32Array(n),
-    blockLen: Float64Array.from(textLen),
-    blockLink: Float64Array.from(textLink),
-    commas: Float64Array.from(textCommas),
-    chrome: Uint8Array.from(chromeList),
-    prose: new Float64Array(n),
-    score: new Float64Array(n),
-  };
-  for (let i = 0; i < n; i++) {
-    tree.end[i] = i;
-    if (inLink[i] === 1 && (i === 0 || inLink[tree.parent[i] as number] === 0)) tree.links[i] = 1;
-  }
-  // Paragraphs score their ancestors (Readability: parent 1, grandparent 1/2, then 1/(3·level)).
-  for (let i = 0; i < n; i++) {
-    const len = tree.blockLen[i] as number;
-    if (len < MIN_PARAGRAPH || tree.chrome[i] === 1 || blockOf[i] !== i) continue;
-    if ((tree.blockLink[i] as number) > len * 0.5) continue;
-    const s = 1 + Math.min(tree.commas[i] as number, 10) + Math.min(Math.floor(len / 100), 3);
-    tree.prose[i] = s;
-    let a = tree.parent[i] as number;
-    for (let level = 0; level < 5 && a >= 0; level++, a = tree.parent[a] as number) {
-      tree.score[a] = (tree.score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
-    }
-  }
-  // Subtree sums, children before parents (reverse document order).
-  for (let i = n - 1; i > 0; i--) {
-    const p = tree.parent[i] as number;
-    tree.len[p] = (tree.len[p] as number) + (tree.len[i] as number);
-    tree.link[p] = (tree.link[p] as number) + (tree.link[i] as number);
-    tree.links[p] = (tree.links[p] as number) + (tree.links[i] as number);
-    tree.prose[p] = (tree.prose[p] as number) + (tree.prose[i] as number);
-    if ((tree.end[i] as number) > (tree.end[p] as number)) tree.end[p] = tree.end[i] as number;
-  }
-  return tree;
-}
 
-function skip(walker: TreeWalker, el: Element, root: Element): Node | null {
-  walker.currentNode = el;
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    const parent = walker.parentNode();
-    if (!parent || parent === root) return null;
+  private add(el: Element, tag: string, p: number, role: string | null): void {
+    const t = this.t;
+    const i = t.els.length;
+    t.els.push(el);
+    t.tags.push(tag);
+    this.open.push(i);
+    t.parent.push(p);
+    t.end.push(i);
+    this.blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.blockOf[p] as number));
+    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
+    const linked = (p >= 0 && this.inLink[p] === 1) || tag === 'A';
+    this.inLink.push(linked ? 1 : 0);
+    // An outermost link counts once, in its own subtree (and so in every ancestor's).
+    t.links.push(linked && (p < 0 || this.inLink[p] === 0) ? 1 : 0);
+    t.len.push(0);
+    t.link.push(0);
+    t.blockLen.push(0);
+    t.blockLink.push(0);
+    t.commas.push(0);
+    t.prose.push(0);
+    t.score.push(0);
+    t.weight.push(UNREAD);
+  }
+
+  /**
+   * The walk leaves the innermost open element: its own block text is complete, so a paragraph
+   * scores its ancestors (Readability: parent 1, grandparent 1/2, then 1/(3·level)), and its
+   * subtree's figures (all final, children close first) add up into its parent.
+   */
+  private close(): void {
+    const t = this.t;
+    const i = this.open.pop() as number;
+    const blockLen = t.blockLen[i] as number;
+    t.len[i] = (t.len[i] as number) + blockLen;
+    t.link[i] = (t.link[i] as number) + (t.blockLink[i] as number);
+    if (blockLen >= MIN_PARAGRAPH && t.chrome[i] === 0 && this.blockOf[i] === i && (t.blockLink[i] as number) <= blockLen * 0.5) {
+      const s = 1 + Math.min(t.commas[i] as number, 10) + Math.min(Math.floor(blockLen / 100), 3);
+      t.prose[i] = (t.prose[i] as number) + s;
+      let a = t.parent[i] as number;
+      for (let level = 0; level < 5 && a >= 0; level++, a = t.parent[a] as number) {
+        t.score[a] = (t.score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      }
+    }
+    const p = t.parent[i] as number;
+    if (p < 0) return;
+    t.len[p] = (t.len[p] as number) + (t.len[i] as number);
+    t.link[p] = (t.link[p] as number) + (t.link[i] as number);
+    t.links[p] = (t.links[p] as number) + (t.links[i] as number);
+    t.prose[p] = (t.prose[p] as number) + (t.prose[i] as number);
+    if ((t.end[i] as number) > (t.end[p] as number)) t.end[p] = t.end[i] as number;
+  }
+
+  /** The figures, once `read` has returned false. */
+  tree(): Tree {
+    return this.t;
   }
 }
 
 const linkDensity = (t: Tree, i: number): number => ((t.len[i] as number) > 0 ? (t.link[i] as number) / (t.len[i] as number) : 0);
 
+/** Class/id weight of element `i` (scope-words.ts), read from the DOM once per decision. */
+function weightOf(t: Tree, i: number): number {
+  let w = t.weight[i] as number;
+  if (w === UNREAD) {
+    w = classWeight(t.els[i] as Element, t.tags[i]);
+    t.weight[i] = w;
+  }
+  return w;
+}
+
 /** Semantic hints raise a candidate: the article body's microdata, <article>, <main>. */
 function hint(el: Element, tag: string): number {
-  if (hasAttrs(el) && attr(el, 'itemprop') === 'articleBody') return 30;
-  if (tag === 'ARTICLE' || tag === 'MAIN' || (hasAttrs(el) && attr(el, 'role') === 'main')) return 10;
+  const attrs = hasAttrs(el, tag);
+  if (attrs && attr(el, 'itemprop', tag) === 'articleBody') return 30;
+  if (tag === 'ARTICLE' || tag === 'MAIN' || (attrs && attr(el, 'role', tag) === 'main')) return 10;
   return 0;
 }
 
 function finalScore(t: Tree, i: number): number {
-  const el = t.els[i] as Element;
   const raw = t.score[i] as number;
   if (raw === 0) return 0;
-  return (raw + tagScore(el.tagName) + 25 * classWeight(el) + hint(el, el.tagName)) * (1 - linkDensity(t, i));
+  const tag = t.tags[i] as string;
+  return (raw + tagScore(tag) + 25 * weightOf(t, i) + hint(t.els[i] as Element, tag)) * (1 - linkDensity(t, i));
 }
 
 function isAncestor(t: Tree, a: number, i: number): boolean {
@@ -281,38 +357,46 @@ function siblings(t: Tree, top: number): number[] {
   if (p < 0) return out;
   const topScore = finalScore(t, top);
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = attr(t.els[top] as Element, 'class');
+  const topClass = attr(t.els[top] as Element, 'class', t.tags[top]);
   for (let i = p + 1; i <= (t.end[p] as number); i = (t.end[i] as number) + 1) {
     if (i === top || t.chrome[i] === 1) continue;
-    const el = t.els[i] as Element;
-    let s = finalScore(t, i);
-    if (topClass && attr(el, 'class') === topClass) s += topScore * 0.2;
     const len = t.len[i] as number;
     const ld = linkDensity(t, i);
-    if (el.tagName === 'P') {
+    if (t.tags[i] === 'P') {
       if ((len > 80 && ld < 0.25) || (len > 0 && ld === 0 && (t.prose[i] as number) > 0)) out.push(i);
-    } else if (s >= threshold && ld < 0.3 && classWeight(el) >= 0 && (t.prose[i] as number) >= 3) out.push(i);
+      continue;
+    }
+    let s = finalScore(t, i);
+    if (topClass && attr(t.els[i] as Element, 'class', t.tags[i]) === topClass) s += topScore * 0.2;
+    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3) out.push(i);
   }
   return out;
 }
 
-/** Children alike in tag and class, each with a link: a list of teasers. */
+/**
+ * Children alike in tag and class, each with a link: a list of teasers. The figures the walk has
+ * already counted are checked first; class names are read only for a block that passes them
+ * (a paragraph of a hundred inline elements is not a list of links, whatever their classes).
+ */
 function teaserList(t: Tree, i: number): boolean {
-  const el = t.els[i] as Element;
-  if (el.childElementCount < 3) return false;
-  const seen = new Map<string, number>();
+  if (linkDensity(t, i) <= 0.25) return false;
   let withLinks = 0;
   let count = 0;
   for (let c = i + 1; c <= (t.end[i] as number); c = (t.end[c] as number) + 1) {
-    const child = t.els[c] as Element;
-    const key = `${child.tagName} ${attr(child, 'class') ?? ''}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
     count++;
     if ((t.links[c] as number) > 0) withLinks++;
   }
+  if (count < 3 || withLinks < count * 0.6 || (t.els[i] as Element).childElementCount < 3) return false;
+  const seen = new Map<string, number>();
   let most = 0;
-  for (const v of seen.values()) most = Math.max(most, v);
-  return most >= 3 && most >= count * 0.6 && withLinks >= count * 0.6 && linkDensity(t, i) > 0.25;
+  for (let c = i + 1; c <= (t.end[i] as number); c = (t.end[c] as number) + 1) {
+    const tag = t.tags[c] as string;
+    const key = `${tag} ${attr(t.els[c] as Element, 'class', tag) ?? ''}`;
+    const seenTimes = (seen.get(key) ?? 0) + 1;
+    seen.set(key, seenTimes);
+    if (seenTimes > most) most = seenTimes;
+  }
+  return most >= 3 && most >= count * 0.6;
 }
 
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
@@ -321,31 +405,42 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
   const kept: Element[] = [];
   for (const r of roots) {
     const total = Math.max(t.prose[r] as number, 1);
+    // Captions (outermost), left out below unless they are much of the text (a gallery, a video page).
+    const captions: number[] = [];
+    let captionLen = 0;
     for (let i = r + 1; i <= (t.end[r] as number); ) {
-      const el = t.els[i] as Element;
-      const tag = el.tagName;
+      const tag = t.tags[i] as string;
       if (!CONTAINERS.has(tag)) {
         i++;
         continue;
       }
       const share = (t.prose[i] as number) / total;
       const ld = linkDensity(t, i);
+      const len = t.len[i] as number;
       // The best candidate's own container and its ancestors hold the article, whatever their name.
       const holdsCore = core >= 0 && isAncestor(t, i, core);
       let out = false;
       if (!holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
-        else if (classWeight(el) < 0) out = true;
+        else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
+        else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
+        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag)) {
+          captions.push(i);
+          captionLen += len;
+          i = (t.end[i] as number) + 1;
+          continue;
+        }
       }
       if (out) {
-        excluded.push(el);
+        excluded.push(t.els[i] as Element);
         i = (t.end[i] as number) + 1;
         continue;
       }
-      if (classWeight(el) < 0) kept.push(el);
+      if (weightOf(t, i) < 0) kept.push(t.els[i] as Element);
       i++;
     }
+    if (captionLen < CAPTION_SHARE * (t.len[r] as number)) for (const c of captions) excluded.push(t.els[c] as Element);
   }
   return { excluded, kept };
 }
@@ -355,11 +450,11 @@ function headline(t: Tree, roots: number[]): number {
   const first = roots[0] as number;
   let found = -1;
   for (let i = 1; i < t.els.length && i < first; i++) {
-    if ((t.els[i] as Element).tagName === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) found = i;
+    if (t.tags[i] === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) found = i;
   }
   if (found >= 0) return found;
   // No <h1> before the article: one inside it is read with it; else the page's first.
-  for (let i = 1; i < t.els.length; i++) if ((t.els[i] as Element).tagName === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) return i;
+  for (let i = 1; i < t.els.length; i++) if (t.tags[i] === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) return i;
   return -1;
 }
 
@@ -377,8 +472,15 @@ function headlineBlock(t: Tree, h: number, roots: number[]): number {
   return block;
 }
 
+/** The decision in one go (tests, the benchmark, the evaluation); the scanner reads in slices. */
 export function decideScope(body: Element): ScopeDecision {
-  const t = readTree(body);
+  const reader = new TreeReader(body);
+  reader.read(() => false);
+  return decide(reader.tree(), body);
+}
+
+/** The decision from a tree read to its end. */
+export function decide(t: Tree, body: Element): ScopeDecision {
   const [top, core] = topCandidate(t);
   if (top < 0) {
     // Not one block of running text, and mostly links: a page of headlines.

@@ -17,7 +17,9 @@ const CHROME = new Set(
     'sponsor sponsored newsletter subscribe subscription abonnieren cookie consent breadcrumb breadcrumbs tags tagcloud ' +
     'schlagworte topics keywords trending popular mostpopular mostread meistgelesen recirc outbrain taboola readmore ' +
     'morestories masthead pagination pager footer nav navbar navigation menu authorbox authorinfo authorbio autor autorin ' +
-    'auteur biography byline'
+    'auteur biography byline author meta postmeta postmetadata entrymeta utility license lizenz licence ' +
+    'donate donation donations spenden spende unterstuetzen unterstützen soutenir donar ' +
+    'date dateline timestamp relativetime datum fecha'
   ).split(' '),
 );
 
@@ -26,6 +28,14 @@ const CHROME_PREFIXES = ['related', 'social', 'sidebar', 'sharedaddy', 'comments
 
 /** Two-word chrome names ("most read", "read more", "author box"), checked on joined neighbours. */
 const CHROME_PAIRS = new Set(['most-popular', 'most-read', 'read-more', 'more-stories', 'author-box', 'author-info', 'author-bio', 'comment-list', 'about-author']);
+
+/**
+ * Words of picture captions and credits. Not chrome by name alone: on a gallery or video page the
+ * captions are the text (scope-score.ts weighs their share).
+ */
+const CAPTION = new Set(
+  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis'.split(' '),
+);
 
 /** Words of blocks that hold the article's text. */
 const ARTICLE = new Set(
@@ -38,40 +48,60 @@ const ARTICLE = new Set(
 const CAMEL = /([a-z])([A-Z])/g;
 const SEPARATORS = /[\s_-]+/;
 
-const cache = new Map<string, number>();
+interface Judged {
+  /** -1 chrome, +1 article, 0 neither. */
+  weight: number;
+  caption: boolean;
+}
 
-function judge(value: string): number {
+const cache = new Map<string, Judged>();
+const NEITHER: Judged = { weight: 0, caption: false };
+
+function judge(value: string): Judged {
   const words = (/[a-z][A-Z]/.test(value) ? value.replace(CAMEL, '$1-$2') : value).toLowerCase().split(SEPARATORS);
   let article = false;
+  let caption = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word === '') continue;
-    if (CHROME.has(word)) return -1;
-    if (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) return -1;
-    for (const prefix of CHROME_PREFIXES) if (word.length > prefix.length && word.startsWith(prefix)) return -1;
+    if (CHROME.has(word)) return { weight: -1, caption };
+    if (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) return { weight: -1, caption };
+    for (const prefix of CHROME_PREFIXES) if (word.length > prefix.length && word.startsWith(prefix)) return { weight: -1, caption };
     if (ARTICLE.has(word)) article = true;
+    if (CAPTION.has(word)) caption = true;
   }
-  return article ? 1 : 0;
+  return { weight: article ? 1 : 0, caption };
+}
+
+function judged(el: Element, tag: string | undefined): Judged {
+  if (!hasAttrs(el, tag)) return NEITHER;
+  const cls = attr(el, 'class', tag);
+  const id = attr(el, 'id', tag);
+  const value = id ? `${cls ?? ''} ${id}` : cls;
+  if (!value || value.length > 400) return NEITHER;
+  let found = cache.get(value);
+  if (found === undefined) {
+    if (cache.size > 4000) cache.clear();
+    found = judge(value);
+    cache.set(value, found);
+  }
+  return found;
 }
 
 /**
  * -1 chrome words, +1 article words, 0 neither. Chrome words win ("post-comments", "article-related"
  * are chrome); whether a chrome-named block that holds the article's text is skipped is decided
- * by its share of the text (scope-score.ts), not by its name.
+ * by its share of the text (scope-score.ts), not by its name. `tag`: the element's tag name where
+ * the caller has read it already (see dom-safe.ts).
  */
-export function classWeight(el: Element): number {
-  if (!hasAttrs(el)) return 0;
-  const cls = attr(el, 'class');
-  const id = attr(el, 'id');
-  const value = id ? `${cls ?? ''} ${id}` : cls;
-  if (!value || value.length > 400) return 0;
-  let weight = cache.get(value);
-  if (weight === undefined) {
-    if (cache.size > 4000) cache.clear();
-    weight = judge(value);
-    cache.set(value, weight);
-  }
-  return weight;
+export function classWeight(el: Element, tag?: string): number {
+  return judged(el, tag).weight;
+}
+
+/** True if the class or id names a caption or a picture credit (and not chrome). */
+export function captionWords(el: Element, tag?: string): boolean {
+  const j = judged(el, tag);
+  return j.caption && j.weight >= 0;
 }
 
 /** True if the class or id names chrome. */

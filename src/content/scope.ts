@@ -3,7 +3,7 @@
  * code or hidden text. Decisions are made per element while walking, from the tag name and a few
  * attributes, so the walk costs little more than reading the text (see DESIGN.md "Detection").
  */
-import { decideScope } from './scope-score';
+import { decide, decideScope, TreeReader, type ScopeDecision } from './scope-score';
 import { chromeWords } from './scope-words';
 
 /** Elements whose text is never a mention (and whose subtrees are skipped whole). */
@@ -11,6 +11,8 @@ const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'INPUT',
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG', 'HEAD', 'TITLE', 'META', 'LINK', 'MENU',
+  // A date or a form control's label is never where a name is written about.
+  'TIME', 'LABEL',
   'BACKSTORY-CARD',
 ]);
 
@@ -81,12 +83,59 @@ export function insideSkipped(node: Node, stop: Element): boolean {
  * The roots to scan, in document order (see scope-score.ts): the article's container (and the
  * siblings that continue it) with the page's headline before it; only the <h1> (or nothing) on a
  * page that has no article; <body> on a page with no running text at all. The decision also sets
- * which blocks inside the roots the walk leaves out (skipsSubtree).
+ * which blocks inside the roots the walk leaves out (skipsSubtree). In one go: the scanner reads
+ * in slices (ScopeReading).
  */
 export function findScopeRoots(doc: Document): Element[] {
   const body = doc.body;
   if (!body) return doc.documentElement ? [doc.documentElement] : [];
-  const decision = decideScope(body);
+  return adopt(decideScope(body));
+}
+
+/** Times the page may move the read's position away before the rest is read in one go. */
+const RESTARTS = 2;
+
+/**
+ * findScopeRoots with the page's tree read in slices (the scanner's start-up): `read(overdue)`
+ * until it returns false, giving the page its turn between calls, then `roots()`. On a very large
+ * page the read is most of the decision's cost, and in one piece it kept the page's own tasks
+ * waiting for seconds. A page that removes the part being read while the read is paused gets a
+ * fresh read (the rest of the old one would miss its text). Not a promise: a read that ends in its
+ * first slice hands over its roots in the same task (the benchmark's synchronous scan relies on it).
+ */
+export class ScopeReading {
+  private reader: TreeReader | null;
+  /** The <body> being read (a page may replace its <body> while the read is paused). */
+  private body: Element | null;
+  private restarts = 0;
+
+  constructor(private readonly doc: Document) {
+    this.body = doc.body;
+    this.reader = this.body ? new TreeReader(this.body) : null;
+  }
+
+  /** Reads until `overdue()` or the end; true while there is more to read. */
+  read(overdue: () => boolean): boolean {
+    let reader = this.reader;
+    if (reader === null) return false;
+    if (reader.lost()) {
+      this.body = this.doc.body;
+      reader = this.reader = this.body ? new TreeReader(this.body) : null;
+      if (reader === null) return false;
+      // A page that keeps moving the read away is read to the end at once.
+      if (++this.restarts > RESTARTS) overdue = () => false;
+    }
+    return reader.read(overdue);
+  }
+
+  /** The decision, once `read` returned false; it replaces the current one (see skipsSubtree). */
+  roots(): Element[] {
+    if (this.body === null || this.reader === null) return this.doc.documentElement ? [this.doc.documentElement] : [];
+    return adopt(decide(this.reader.tree(), this.body));
+  }
+}
+
+function adopt(decision: ScopeDecision): Element[] {
   excluded = new WeakSet(decision.excluded);
   kept = new WeakSet(decision.kept);
   decidedRoots = decision.roots;

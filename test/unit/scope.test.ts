@@ -91,6 +91,47 @@ describe('findScopeRoots', () => {
     expect(roots.some((r) => r.id === 'logo' || r.querySelector('#logo'))).toBe(false);
   });
 
+  it('leaves out picture captions and credits inside the article, but reads them where they are the text (a gallery)', () => {
+    const figure = (i: number) => `<figure><img src="/p${i}.jpg" alt=""><figcaption>Photo ${i}: the caption under the picture</figcaption></figure>`;
+    let text = scanned(`<article>${prose(6)}${figure(1)}<div class="wp-caption"><p class="wp-caption-text">Bild via Agentur</p></div>${prose(2, 'end')}</article>`);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(8);
+    expect(text.some((t) => /caption under|Bild via/.test(t))).toBe(false);
+    // A slideshow: the captions hold most of the page's words, so they are the article.
+    const slide = (i: number) => `<figure><img src="/s${i}.jpg" alt=""><figcaption>Slide ${i}: a long caption that describes the costume, the make-up, the hat, and how to wear them.</figcaption></figure>`;
+    text = scanned(`<article>${prose(1)}${Array.from({ length: 8 }, (_, i) => slide(i)).join('')}</article>`);
+    expect(text.filter((t) => t.startsWith('Slide'))).toHaveLength(8);
+  });
+
+  it('leaves out a short line that is all link (a related story, a source) but not a paragraph with a link in it', () => {
+    const text = scanned(
+      `<article>${prose(3)}<p><a href="/r"><em>Read also: the other story about the club</em></a></p>${prose(3, 'second part')}` +
+        `<p>The court said, according to <a href="/doc">the ruling</a>, that the contract had been lawful all along.</p></article>`,
+    );
+    expect(text.some((t) => t.includes('Read also'))).toBe(false);
+    expect(text.some((t) => t.startsWith('The court said'))).toBe(true);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
+  });
+
+  it('leaves out the post-meta line after the article by its class words, and keeps a short closing sentence', () => {
+    const text = scanned(
+      `<div class="news-text">${prose(6)}<p>Microsoft did not comment.</p>` +
+        `<div class="entry-utility">Posted in News | Tagged cloud</div><p class="postmetadata">Der Beitrag wurde am Mittwoch veröffentlicht</p></div>`,
+    );
+    expect(text).toContain('Microsoft did not comment.');
+    expect(text.some((t) => /Posted in|Der Beitrag/.test(t))).toBe(false);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
+  });
+
+  it('does not read dates, form labels, post meta or donation boxes inside the article', () => {
+    const text = scanned(
+      `<article><p class="entry-meta">By Jane Doe, <time datetime="2020-04-03">03.04.2020</time></p>${prose(5)}` +
+        `<div id="achgut_spenden"><h3>Sie lesen gern diese Seite?</h3><p>Dann unterstützen Sie uns mit einer Spende, damit es weitergeht, bitte.</p></div>` +
+        `${prose(2, 'end')}<label>Sorted by</label></article>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(7);
+    expect(text.some((t) => /Jane Doe|03\.04|Sie lesen|Spende|Sorted by/.test(t))).toBe(false);
+  });
+
   it('costs a bounded number of DOM calls per element: k <article> elements cost O(k), not O(k²) (issue 11, finding 4)', () => {
     const calls = (k: number): number => {
       document.body.innerHTML = Array.from({ length: k }, (_, i) => `<article><p>Story ${i} with some text, a comma, and more words to read.</p></article>`).join('');
