@@ -18,7 +18,7 @@ export interface FactItemProps {
 function Reply({ r, t, onJump }: { r: CardResponse; t: Translate; onJump: (n: number) => void }) {
   const { view } = r;
   return (
-    <div class={`response party-${r.response.party}`} data-lang={view.lang}>
+    <div class={`response party-${r.response.party}`} data-response={r.response.id} data-lang={view.lang}>
       <p class="party">
         <span {...langOf(view)}>{itemT(view, t)('card_responseBy', view.text.speaker ?? '')}</span>
         <span aria-hidden="true"> · </span>
