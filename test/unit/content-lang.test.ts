@@ -74,6 +74,20 @@ function mountCard(entityId: EntityId, content: Content) {
   return model;
 }
 
+describe('statuses are UI labels in every language', () => {
+  it('card and popup have a reported/confirmed/denied/disputed/announced label in ar and he, not the English one', () => {
+    for (const status of ['reported', 'confirmed', 'denied', 'disputed', 'announced']) {
+      for (const lang of ['ar', 'he'] as const) {
+        const card = translator(lang)(`card_status_${status}` as 'card_status_reported');
+        expect(card, `${lang} card ${status}`).not.toBe('');
+        expect(card).not.toBe(translator('en')(`card_status_${status}` as 'card_status_reported'));
+        const popup = (lang === 'ar' ? ar : he)[`ui_status_${status}` as 'ui_status_reported'].message;
+        expect(popup, `${lang} popup ${status}`).toMatch(/[\u0590-\u06FF]/u);
+      }
+    }
+  });
+});
+
 describe('content dates', () => {
   it('use Western digits in Arabic and Hebrew, and en-GB in English', () => {
     expect(contentDate('2025-08-07', 'ar')).toMatch(/^7 \D+ 2025$/u);
