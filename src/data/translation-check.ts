@@ -143,8 +143,10 @@ export function checkTranslations(raw: unknown, data: Dataset, lang: string, fil
         fail(path, key, 'starts or ends with white space, or has a line break', 'trim it to one line');
         bad = true;
       }
-      if (value.length > rule.maxLength) {
-        fail(path, key, `is ${String(value.length)} characters, more than ${String(rule.maxLength)} (the English limit)`, `shorten it to at most ${String(rule.maxLength)} characters: that is what fits the card`);
+      // Code points, as the schema's maxLength (ajv) counts them.
+      const length = [...value].length;
+      if (length > rule.maxLength) {
+        fail(path, key, `is ${String(length)} characters, more than ${String(rule.maxLength)} (the English limit)`, `shorten it to at most ${String(rule.maxLength)} characters: that is what fits the card`);
         bad = true;
       }
       filled[field] = value;
