@@ -38,8 +38,8 @@ const readJson = (file) => {
  * wording, provenance) before anything is built; then the content hash is computed from the checked data.
  */
 async function loadDataset() {
-  const { ok, data, lines } = await checkDataFile();
-  if (!ok) throw new BuildError(`src/data/story.json is invalid (npm run check:data):\n  ${lines.join('\n  ')}`);
+  const { ok, data, translations, lines } = await checkDataFile();
+  if (!ok) throw new BuildError(`src/data/story.json or a translation is invalid (npm run check:data):\n  ${lines.join('\n  ')}`);
   for (const line of lines) console.log(line);
   const result = await esbuild.build({
     stdin: { contents: `export { contentHash } from './hash';`, resolveDir: join(root, 'src/data'), loader: 'ts' },
@@ -50,7 +50,7 @@ async function loadDataset() {
     logLevel: 'silent',
   });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
-  return { data, hash: mod.contentHash(data) };
+  return { data, translations, hash: mod.contentHash(data) };
 }
 
 /** Merge every src/**\/locales/<lang>.json into one messages.json per language. */
@@ -191,6 +191,36 @@ function nativeBrowserPlugin() {
   };
 }
 
+const TRANSLATIONS_MODULE = /[\\/]src[\\/]data[\\/]translations\.ts$/;
+
+/**
+ * The card and the popup get the translations as the checked table (complete, current items, `en`
+ * stripped) in place of src/data/translations.ts, which would bundle the checker and the English copies.
+ */
+function translationsPlugin(translations) {
+  return {
+    name: 'backstory-translations',
+    setup(build) {
+      build.onLoad({ filter: TRANSLATIONS_MODULE }, () => ({
+        contents: `export const translations = ${JSON.stringify(translations)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** content.js runs on every page: the translations belong to card.js and the popup, never to it. */
+function noTranslationsPlugin() {
+  return {
+    name: 'backstory-no-translations',
+    setup(build) {
+      build.onLoad({ filter: TRANSLATIONS_MODULE }, (args) => ({
+        errors: [{ text: `${relative(root, args.path)} must not be bundled into content.js (the translations belong to card.js)` }],
+      }));
+    },
+  };
+}
+
 /** CSS imported by the card is embedded as (minified) text for its shadow root. */
 function cssTextPlugin() {
   return {
@@ -225,7 +255,7 @@ async function buildOnce() {
   const source = readJson(join(root, 'manifest.json'));
   const locales = buildLocales();
   validateManifest(source, locales);
-  const { data, hash } = await loadDataset();
+  const { data, translations, hash } = await loadDataset();
   const entries = entryPoints();
   const staging = join(root, 'dist', '.staging');
   rmSync(staging, { recursive: true, force: true });
@@ -253,10 +283,10 @@ async function buildOnce() {
   // The content script embeds the card's CSS as text (it goes into the card's shadow root);
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin()] }),
-    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin()] }),
-    esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging }),
-    esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging }),
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin(), noTranslationsPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations)] }),
+    esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
   ]);
   for (const file of ['src/content/content.css', 'src/popup/popup.html', 'src/options/options.html']) {
     const from = join(root, file);
@@ -284,7 +314,7 @@ async function buildOnce() {
   const gz = (file) => (gzipSync(readFileSync(join(root, 'dist/chromium', file)), { level: 9 }).length / 1024).toFixed(1);
   console.log(
     `built ${dev ? 'dev' : 'release'} ${pkg.version} → dist/chromium, dist/firefox ` +
-      `(dataset ${data.meta.version} #${hash}; gzipped: content.js ${gz('content.js')} KB, card.js ${gz('card.js')} KB) in ${Date.now() - started} ms`,
+      `(dataset ${data.meta.version} #${hash}; gzipped: content.js ${gz('content.js')} KB, card.js ${gz('card.js')} KB, popup.js ${gz('popup.js')} KB) in ${Date.now() - started} ms`,
   );
 }
 

@@ -54,11 +54,15 @@ const BROWSERS = {
   'firefox-esr-l10n-ar': {
     present: () => Boolean(process.env.FIREFOX_PATH) || spawnSync('dpkg', ['-s', 'firefox-esr-l10n-ar'], { stdio: 'ignore' }).status === 0,
   },
+  // Firefox's Hebrew UI, for the popup in Hebrew (test/e2e/content-lang.test.ts).
+  'firefox-esr-l10n-he': {
+    present: () => Boolean(process.env.FIREFOX_PATH) || spawnSync('dpkg', ['-s', 'firefox-esr-l10n-he'], { stdio: 'ignore' }).status === 0,
+  },
   // The tests' local HTTPS server makes its certificate with openssl.
   openssl: { present: () => spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0 },
 };
 
-export const NEEDS = { start: ['chromium'], test: ['chromium', 'firefox-esr', 'firefox-esr-l10n-ar', 'openssl'] };
+export const NEEDS = { start: ['chromium'], test: ['chromium', 'firefox-esr', 'firefox-esr-l10n-ar', 'firefox-esr-l10n-he', 'openssl'] };
 
 export function missingPackages(task) {
   return NEEDS[task].filter((name) => !BROWSERS[name].present());

@@ -5,7 +5,7 @@
  * build.mjs runs the same check through `checkDataFile`.
  */
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,27 +35,64 @@ async function loadChecker() {
   }
 }
 
+/** The translation files: `<lang>.json` in src/data/i18n (the glossaries beside them are for the tests). */
+export const I18N_DIR = join(root, 'src/data/i18n');
+
 /**
- * Checks one dataset file. Returns { ok, data, lines }: `lines` are the messages to print.
+ * Checks every translation file against the checked dataset (src/data/translation-check.ts). Errors fail;
+ * stale and incomplete items are warnings (they ship in English). Returns the table that ships.
+ */
+function checkTranslationFiles(checker, data, dir) {
+  const problems = [];
+  const notes = [];
+  const translations = {};
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^[a-z]{2,3}\.json$/.test(f)).sort() : [];
+  for (const name of files) {
+    const lang = name.slice(0, -'.json'.length);
+    const path = relative(process.cwd(), join(dir, name));
+    const parsed = checker.parseJson(readFileSync(join(dir, name), 'utf8'), path);
+    if (!parsed.ok) {
+      problems.push(checker.formatProblem(parsed.problem));
+      continue;
+    }
+    const result = checker.checkTranslations(parsed.value, data, lang, path);
+    problems.push(...result.problems.map(checker.formatProblem));
+    notes.push(...result.warnings.map((w) => `warning: ${w}`), checker.coverageLine(lang, result.states));
+    translations[lang] = result.table;
+  }
+  return { problems, notes, translations };
+}
+
+/**
+ * Checks one dataset file and the translation files. Returns { ok, data, translations, lines }: `lines`
+ * are the messages to print; `translations` is the table that ships (see src/data/translations.ts).
  * Without the fact sheet the provenance check is skipped and a line says so.
  */
-export async function checkDataFile(file = join(root, 'src/data/story.json')) {
+export async function checkDataFile(file = join(root, 'src/data/story.json'), i18nDir = I18N_DIR) {
   const checker = await loadChecker();
   const sheet = existsSync(FACT_SHEET) ? readFileSync(FACT_SHEET, 'utf8') : undefined;
   const result = checker.checkDatasetText(readFileSync(file, 'utf8'), sheet, relative(process.cwd(), file));
   const lines = result.problems.map(checker.formatProblem);
   if (sheet === undefined) lines.unshift(`note: ${FACT_SHEET} not found; provenance against the fact sheet was not checked`);
-  return { ok: result.ok, data: result.ok ? result.data : undefined, lines };
+  if (!result.ok) return { ok: false, data: undefined, translations: undefined, lines };
+  const i18n = checkTranslationFiles(checker, result.data, i18nDir);
+  if (i18n.problems.length) return { ok: false, data: undefined, translations: undefined, lines: [...lines, ...i18n.problems] };
+  return { ok: true, data: result.data, translations: i18n.translations, lines: [...lines, ...i18n.notes] };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const file = process.argv[2] ? resolve(process.argv[2]) : undefined;
-  const { ok, lines } = await checkDataFile(file);
+  // check-data.mjs [story.json] [--i18n <dir of translation files>]
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--i18n');
+  const i18nDir = at >= 0 && args[at + 1] ? resolve(args[at + 1]) : undefined;
+  const positional = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+  const file = positional[0] ? resolve(positional[0]) : undefined;
+  const { ok, lines } = await checkDataFile(file, i18nDir);
   if (ok) {
     for (const line of lines) console.log(line);
-    console.log('story.json: ok (schema, cross-references, wording, provenance)');
+    console.log('story.json: ok (schema, cross-references, wording, provenance; translations)');
   } else {
-    console.error(`story.json is invalid:\n  ${lines.join('\n  ')}`);
+    console.error(`story.json or a translation is invalid:\n  ${lines.join('\n  ')}`);
     process.exit(1);
   }
 }

@@ -10,13 +10,14 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { CardModel } from './model';
 import type { CardLocale, Translate } from './i18n';
-import { formatUiDate } from '../shared/since';
+import { contentDate } from '../data/content';
 import { CloseButton } from './CloseButton';
 import { FactItem } from './FactItem';
 import { SourceList } from './SourceList';
 import { OffNotice, type OffState } from './OffNotice';
 import { NotAboutStory } from './NotAboutStory';
 import { SourceLabels, sourceLabels, splitSummary } from './source-labels';
+import { EnglishMark, QuoteOriginal, langOf } from './ItemText';
 
 export interface CardProps {
   model: CardModel;
@@ -81,7 +82,7 @@ function scrollByKey(event: KeyboardEvent, card: HTMLElement): boolean {
 
 export function Card(props: CardProps) {
   const { model, t, locale, dir, theme, publishedDate, onClose, onHideSite, onDismiss, onLeave, keys, off } = props;
-  const { entity, story } = model;
+  const { entity, storyText, entityText } = model;
   // Open/closed parts belong to one entity's card: another name's card starts collapsed again.
   const [open, setOpen] = useState({ entity: entity.id, summary: false, since: model.since.length === 1 });
   const state = open.entity === entity.id ? open : { entity: entity.id, summary: false, since: model.since.length === 1 };
@@ -93,10 +94,11 @@ export function Card(props: CardProps) {
   // The focus ring on the card itself shows for keyboard readers (the commands, Tab into the card),
   // whatever the browser's :focus-visible guess for a programmatic focus; a click inside hides it.
   const [byPointer, setByPointer] = useState(false);
-  const summary = useMemo(() => splitSummary(story.summary), [story.summary]);
+  const summaryText = storyText.text.summary ?? '';
+  const summary = useMemo(() => splitSummary(summaryText, storyText.lang), [summaryText, storyText.lang]);
   const labels = useMemo(() => sourceLabels(model.sources, t), [model.sources, t]);
-  // UI dates ("As of", "Since") read in the UI language; content dates stay in the dataset's English.
-  const uiDate = (iso: string) => formatUiDate(iso, locale);
+  // UI dates ("As of", "Since") read like the content's dates: same language, same (Western) digits.
+  const uiDate = (iso: string) => contentDate(iso, locale);
 
   const jumpToSource = (n: number) => {
     const item = sourcesRef.current?.querySelector<HTMLElement>(`[data-n="${String(n)}"]`);
@@ -149,15 +151,19 @@ export function Card(props: CardProps) {
     <div {...frame} aria-labelledby="bs-name" aria-describedby="bs-headline">
       <header class="head">
         <div class="titles">
-          <p class="kicker">{t('card_storyLabel')}</p>
-          <p id="bs-headline" class="headline" lang="en" dir="ltr">
-            {story.headline}
+          <p class="kicker">
+            {t('card_storyLabel')}
+            {storyText.fallback && <span aria-hidden="true"> · </span>}
+            <EnglishMark view={storyText} t={t} />
+          </p>
+          <p id="bs-headline" class="headline" {...langOf(storyText)}>
+            {storyText.text.headline}
           </p>
         </div>
         <CloseButton label={t('card_close')} onClose={onClose} />
       </header>
 
-      <div class="lede" lang="en" dir="ltr">
+      <div class="lede" {...langOf(storyText)}>
         <p class="oneline">{summary.lead}</p>
         {summary.rest && (
           <>
@@ -178,17 +184,20 @@ export function Card(props: CardProps) {
             </p>
           </>
         )}
+        <QuoteOriginal view={storyText} t={t} />
       </div>
 
       <section class="entity" aria-labelledby="bs-name">
-        <div lang="en" dir="ltr">
+        <div {...langOf(entityText)}>
           <h2 id="bs-name" class="name">
-            {entity.name}
+            {entityText.text.name ?? entity.name}
           </h2>
           <p id="bs-desc" class="desc">
-            {entity.description}
+            {entityText.text.description}
           </p>
         </div>
+        <EnglishMark view={entityText} t={t} />
+        <QuoteOriginal view={entityText} t={t} />
       </section>
 
       {/* Before the facts and their many citations: reached in a few Tab presses, far from "Full summary". */}

@@ -14,7 +14,7 @@ export interface SourceListProps {
 export function SourceList({ sources, t, headingId, listRef }: SourceListProps) {
   return (
     <ol class="sources" aria-labelledby={headingId} ref={listRef}>
-      {sources.map(({ n, source, dateText, iso }) => {
+      {sources.map(({ n, source, dateText, iso, dateLang }) => {
         const title = sourceTitle(source.title);
         const titleClass = title.described ? 'title described' : 'title';
         return (
@@ -33,7 +33,8 @@ export function SourceList({ sources, t, headingId, listRef }: SourceListProps) 
             ) : (
               <span class={titleClass}>{title.text}</span>
             )}
-            <time dateTime={iso} class="date" dir="ltr">
+            {/* Publisher and title stay in the source's language; the date reads in the card's content language. */}
+            <time dateTime={iso} class="date" lang={dateLang} dir={dateLang === 'en' ? 'ltr' : 'rtl'}>
               {dateText}
             </time>
           </span>

@@ -4,6 +4,10 @@
  */
 import type { Dataset, Entity, EntityId, Fact, Source, Story, StoryResponse } from '../data/types';
 import { developmentsSince, formatIsoDate } from '../shared/since';
+import { englishContent, type Content, type Localized } from '../data/content';
+
+export type FactField = 'text' | 'dateLabel' | 'confirmedBy' | 'confirmed' | 'notConfirmed';
+export type ResponseField = 'speaker' | 'text' | 'dateLabel';
 
 /** The card shows 3–5 facts (DESIGN.md "The card"). */
 export const MAX_FACTS = 5;
@@ -17,11 +21,15 @@ export interface DatedItem {
 
 export interface CardResponse extends DatedItem {
   response: StoryResponse;
+  /** The reply's text in the content language (or in English as a whole). */
+  view: Localized<ResponseField>;
   refs: number[];
 }
 
 export interface CardFact extends DatedItem {
   fact: Fact;
+  /** The fact's text, date label and confirmation in the content language (or in English as a whole). */
+  view: Localized<FactField>;
   /** When the fact became public, if later than the event (`reportedDate`). */
   reported: DatedItem | null;
   /** 1-based numbers into `CardModel.sources`. */
@@ -35,6 +43,8 @@ export interface CardFact extends DatedItem {
 export interface NumberedSource extends DatedItem {
   n: number;
   source: Source;
+  /** The language of `dateText` (publisher and title stay in the source's own language). */
+  dateLang: string;
 }
 
 export interface CardModel {
@@ -46,10 +56,19 @@ export interface CardModel {
   sources: NumberedSource[];
   /** The dataset's as-of date (ISO); the card formats it in the UI language. */
   asOfIso: string;
+  /** The language the card's content is read in (the UI language: labels and content agree). */
+  content: Content;
+  storyText: Localized<'headline' | 'summary'>;
+  entityText: Localized<'name' | 'description'>;
 }
 
 export function dated(item: { date: string; dateLabel?: string }): DatedItem {
   return { dateText: item.dateLabel ?? formatIsoDate(item.date), iso: item.date };
+}
+
+/** A date in the language its item is shown in: a translated label, else the ISO date formatted. */
+function datedIn(content: Content, view: Localized<string>, item: { date: string }): DatedItem {
+  return { dateText: view.text['dateLabel'] ?? content.date(item.date, view.lang), iso: item.date };
 }
 
 /**
@@ -67,7 +86,12 @@ class SourceNumbering {
   }
 }
 
-export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate: string | null): CardModel | null {
+export function buildCardModel(
+  data: Dataset,
+  entityId: EntityId,
+  publishedDate: string | null,
+  content: Content = englishContent,
+): CardModel | null {
   const entity = data.entities.find((e) => e.id === entityId);
   const story = entity && data.stories.find((s) => s.id === entity.storyId);
   if (!entity || !story) return null;
@@ -85,12 +109,28 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
     const refs = numbering.ref(linkedFirst(fact.sourceIds));
     const responses = (fact.responseIds ?? []).flatMap((id) => {
       const response = responseById.get(id);
-      return response ? [{ response, ...dated(response), refs: numbering.ref(linkedFirst(response.sourceIds)) }] : [];
+      if (!response) return [];
+      const view = content.item<ResponseField>(`response/${response.id}`, {
+        speaker: response.speaker,
+        text: response.text,
+        dateLabel: response.dateLabel,
+      });
+      return [{ response, view, ...datedIn(content, view, response), refs: numbering.ref(linkedFirst(response.sourceIds)) }];
     });
     const repliesShownAbove = responses.length > 0 && responses.every((r) => shownResponses.has(r.response.id));
     if (unfolded) for (const r of responses) shownResponses.add(r.response.id);
-    const reported = fact.reportedDate && fact.reportedDate !== fact.date ? dated({ date: fact.reportedDate }) : null;
-    return { fact, ...dated(fact), reported, refs, responses, repliesShownAbove };
+    const view = content.item<FactField>(`fact/${fact.id}`, {
+      text: fact.text,
+      dateLabel: fact.dateLabel,
+      confirmedBy: fact.confirmation?.by,
+      confirmed: fact.confirmation?.confirmed,
+      notConfirmed: fact.confirmation?.notConfirmed,
+    });
+    const reported =
+      fact.reportedDate && fact.reportedDate !== fact.date
+        ? { dateText: content.date(fact.reportedDate, view.lang), iso: fact.reportedDate }
+        : null;
+    return { fact, view, ...datedIn(content, view, fact), reported, refs, responses, repliesShownAbove };
   };
 
   // "Since" comes first on the card, so its sources get the first numbers.
@@ -109,7 +149,11 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
   const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const sources = numbering.order.flatMap((id, i) => {
     const source = sourceById.get(id);
-    return source ? [{ n: i + 1, source, ...dated(source) }] : [];
+    if (!source) return [];
+    const view = content.item<'dateLabel'>(`source/${source.id}`, { dateLabel: source.dateLabel });
+    // A source without a date label has nothing to translate: its date reads in the content language.
+    const dateLang = source.dateLabel ? view.lang : content.lang;
+    return [{ n: i + 1, source, dateLang, ...datedIn(content, { ...view, lang: dateLang }, source) }];
   });
   return {
     entity,
@@ -118,5 +162,8 @@ export function buildCardModel(data: Dataset, entityId: EntityId, publishedDate:
     facts,
     sources,
     asOfIso: data.meta.asOf,
+    content,
+    storyText: content.item(`story/${story.id}`, { headline: story.headline, summary: story.summary }),
+    entityText: content.item(`entity/${entity.id}`, { name: entity.name, description: entity.description }),
   };
 }

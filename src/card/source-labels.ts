@@ -20,9 +20,11 @@ export function sourceLabels(sources: readonly NumberedSource[], t: Translate): 
 }
 
 /** The first sentence of a summary: the card's one-line summary (the rest opens below it on request). */
-export function splitSummary(summary: string): { lead: string; rest: string } {
+export function splitSummary(summary: string, lang = 'en'): { lead: string; rest: string } {
   // A sentence ends at ". " before a capital or a digit; "U.S. Army" style abbreviations have no space after the first dot.
-  const match = /^(.+?[.!?])\s+(?=[A-Z0-9"“‘'])/u.exec(summary);
+  // Arabic and Hebrew have no capitals: there a sentence ends at ". " (or the Arabic "؟ ") before any letter, digit or quote.
+  const end = lang === 'en' ? /^(.+?[.!?])\s+(?=[A-Z0-9"“‘'])/u : /^(.+?[.!?؟])\s+(?=[\p{L}\p{N}"“«„])/u;
+  const match = end.exec(summary);
   if (!match?.[1]) return { lead: summary, rest: '' };
   return { lead: match[1], rest: summary.slice(match[0].length) };
 }

@@ -12,7 +12,8 @@ import { findPublishedDate } from './published-date';
 import type { Mention, MentionIndex } from './mention';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
-import { localeDir, pickLocale, translator } from '../card/i18n';
+import { localeDir, pickLocale, translator, type CardLocale } from '../card/i18n';
+import { contentFor } from '../data/content';
 import { CardHost, type CardView } from './card-host';
 import { pageTheme } from './card-theme';
 import { mentionAt } from './hit-test';
@@ -93,11 +94,22 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   /** The article's publication date, read once when a card first opens. */
   let published: PublishedInfo | null | undefined;
 
+  /**
+   * The card's language: `lang` of the mention's nearest ancestor (an Arabic quote on an English page),
+   * then the page's, then the browser's. Labels and content use this one locale, so they agree.
+   */
+  function mentionLocale(mention: Mention): CardLocale {
+    const start = mention.range.startContainer;
+    const el = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement;
+    const nearest = el?.closest('[lang]')?.getAttribute('lang');
+    return pickLocale([nearest, document.documentElement.lang, ...navigator.languages]);
+  }
+
   function view(mention: Mention): CardView | null {
     published ??= findPublishedDate(document);
-    const model = buildCardModel(dataset, mention.entityId, published?.date ?? null);
+    const locale = mentionLocale(mention);
+    const model = buildCardModel(dataset, mention.entityId, published?.date ?? null, contentFor(locale));
     if (!model) return null;
-    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
     const keys = hintShown ? null : KEYS;
     hintShown = true;
     return {

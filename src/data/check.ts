@@ -112,3 +112,6 @@ export function checkDatasetText(text: string, factSheet?: string, file = 'story
 }
 
 export { formatProblem };
+
+// The translation files are checked by the same bundle (scripts/check-data.mjs), against the checked dataset.
+export { checkTranslations, coverageLine } from './translation-check';

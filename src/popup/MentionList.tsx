@@ -3,6 +3,7 @@ import type { Entity, EntityId } from '../data/types';
 import type { MentionCounts } from '../shared/messages';
 import type { PopupActions } from './model';
 import { formatCount, useI18n } from './i18n';
+import { langOf, useContent } from './content';
 
 interface Props {
   entities: readonly Entity[];
@@ -12,6 +13,9 @@ interface Props {
 
 export function MentionList({ entities, counts, actions }: Props) {
   const { t, lang } = useI18n();
+  const content = useContent();
+  // The names as the popup's language writes them ("الوحدة 8200"), when translated.
+  const nameOf = (entity: Entity) => content.item<'name'>(`entity/${entity.id}`, { name: entity.name });
   const present = entities.filter((e) => (counts[e.id] ?? 0) > 0);
   return (
     <section class="mentions" aria-labelledby="mentions-heading">
@@ -22,8 +26,8 @@ export function MentionList({ entities, counts, actions }: Props) {
         <ul class="mention-list">
           {present.map((entity) => (
             <li key={entity.id} class="mention" data-entity={entity.id}>
-              <span class="mention-name" lang="en">
-                {entity.name}
+              <span class="mention-name" {...langOf(nameOf(entity))}>
+                {nameOf(entity).text.name}
               </span>
               {/* A bare number is read as "3" with no meaning: the label says what it counts. */}
               <span class="count" data-count={String(counts[entity.id as EntityId])}>
@@ -33,7 +37,7 @@ export function MentionList({ entities, counts, actions }: Props) {
               <button
                 type="button"
                 class="show"
-                aria-label={t('popup_showName', entity.name)}
+                aria-label={t('popup_showName', nameOf(entity).text.name ?? entity.name)}
                 onClick={() => actions.showMention(entity.id)}
               >
                 {t('popup_show')}

@@ -1,10 +1,10 @@
 /** The story: headline, summary, key facts, a collapsible timeline and the sources. */
 import { sourceTitle } from '../data/source-title';
 import type { Source, Story } from '../data/types';
-import { formatIsoDate } from '../shared/since';
 import { FactLine } from './FactLine';
 import { formatCount, useI18n } from './i18n';
 import { citedSourceIds, repliesOf } from './model';
+import { EnglishMark, QuoteOriginal, langOf, useContent } from './content';
 
 interface Props {
   story: Story;
@@ -13,7 +13,11 @@ interface Props {
 
 function SourceItem({ source }: { source: Source }) {
   const { t } = useI18n();
-  const date = source.dateLabel ?? formatIsoDate(source.date);
+  const content = useContent();
+  // Publisher and title stay in the source's own language; its date reads in the content language.
+  const view = content.item<'dateLabel'>(`source/${source.id}`, { dateLabel: source.dateLabel });
+  const dateLang = source.dateLabel ? view.lang : content.lang;
+  const date = view.text.dateLabel ?? content.date(source.date, dateLang);
   const title = sourceTitle(source.title);
   const titleClass = title.described ? 'described' : undefined;
   return (
@@ -27,13 +31,17 @@ function SourceItem({ source }: { source: Source }) {
       ) : (
         <span class={titleClass}>{title.text}</span>
       )}{' '}
-      <span class="date">{date}</span>
+      <span class="date" lang={dateLang} dir={dateLang === 'en' ? 'ltr' : 'rtl'}>
+        {date}
+      </span>
     </li>
   );
 }
 
 export function StorySection({ story, sources }: Props) {
   const { t, lang } = useI18n();
+  const content = useContent();
+  const text = content.item<'headline' | 'summary'>(`story/${story.id}`, { headline: story.headline, summary: story.summary });
   const byId = new Map(story.facts.map((f) => [f.id, f]));
   const keyFacts = story.keyFactIds.flatMap((id) => byId.get(id) ?? []);
   const timeline = story.timelineIds.flatMap((id) => byId.get(id) ?? []);
@@ -42,14 +50,16 @@ export function StorySection({ story, sources }: Props) {
   const used = citedSourceIds(story, [...keyFacts, ...timeline]).flatMap((id) => sources.get(id) ?? []);
   return (
     <section class="story" aria-labelledby="story-heading">
-      <p class="eyebrow">{t('popup_story')}</p>
-      <h2 id="story-heading" class="headline" lang="en" dir="ltr">
-        {story.headline}
-      </h2>
-      {!lang.startsWith('en') && <p class="muted small">{t('popup_contentLang')}</p>}
-      <p class="summary" lang="en" dir="ltr">
-        {story.summary}
+      <p class="eyebrow">
+        {t('popup_story')} <EnglishMark view={text} />
       </p>
+      <h2 id="story-heading" class="headline" {...langOf(text)}>
+        {text.text.headline}
+      </h2>
+      <p class="summary" {...langOf(text)}>
+        {text.text.summary}
+      </p>
+      <QuoteOriginal view={text} />
       <details class="key-facts">
         <summary>{t('popup_keyFactsCount', formatCount(keyFacts.length, lang))}</summary>
         <ul class="facts">

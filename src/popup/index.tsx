@@ -8,6 +8,9 @@ import { I18n, type UiLocale } from './i18n';
 import { loadPopup, popupActions, type Connection } from './connector';
 import type { Notice } from './model';
 import { Popup } from './Popup';
+import { ContentContext } from './content';
+import { contentFor } from '../data/content';
+import { pickLocale } from '../card/i18n';
 import './popup.css';
 
 function App({ locale }: { locale: UiLocale }) {
@@ -45,11 +48,15 @@ function App({ locale }: { locale: UiLocale }) {
 }
 
 const locale = applyLocale('popup_title');
+// The story in the popup's UI language (the browser's), the same language as its labels.
+const content = contentFor(pickLocale([locale.lang]));
 const root = document.getElementById('root');
 if (root)
   render(
     <I18n.Provider value={locale}>
-      <App locale={locale} />
+      <ContentContext.Provider value={content}>
+        <App locale={locale} />
+      </ContentContext.Provider>
     </I18n.Provider>,
     root,
   );

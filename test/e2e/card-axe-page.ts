@@ -10,6 +10,7 @@ import { Card } from '../../src/card/Card';
 import { buildCardModel } from '../../src/card/model';
 import { localeDir, pickLocale, translator } from '../../src/card/i18n';
 import { dataset } from '../../src/data/index';
+import { contentFor } from '../../src/data/content';
 import type { EntityId } from '../../src/data/types';
 
 const params = new URLSearchParams(location.hash.slice(1));
@@ -17,7 +18,8 @@ const entity = (params.get('entity') ?? 'microsoft') as EntityId;
 const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
 const locale = pickLocale([params.get('locale')]);
 const published = params.get('published');
-const model = buildCardModel(dataset, entity, published);
+// The content in the card's language, as the extension shows it (translated items, "In English" markers, quote originals).
+const model = buildCardModel(dataset, entity, published, contentFor(locale));
 if (!model) throw new Error(`no card for ${entity}`);
 
 document.documentElement.lang = locale;
@@ -48,4 +50,6 @@ render(
 pop.style.left = '16px';
 pop.style.top = '16px';
 pop.showPopover();
+// Translated quotes' originals open, so their English text is audited too.
+root.querySelectorAll('details.original').forEach((d) => ((d as HTMLDetailsElement).open = true));
 (globalThis as { cardReady?: boolean }).cardReady = true;

@@ -9,15 +9,17 @@ import { Popup } from '../../src/popup/Popup';
 import { mockActions, mockPageInfo, mockPopupData, mockSite } from '../../src/popup/mock';
 import { dateSourceKey } from '../../src/popup/SinceBlock';
 import type { PopupData } from '../../src/popup/model';
+import { ContentContext } from '../../src/popup/content';
+import { contentFor, englishContent, type Content } from '../../src/data/content';
 
 const EN: UiLocale = { t: translatorFor(en), lang: 'en', dir: 'ltr' };
 let root: HTMLElement;
 
-function mount(data: PopupData, locale: UiLocale = EN) {
+function mount(data: PopupData, locale: UiLocale = EN, content: Content = englishContent) {
   const actions = mockActions();
   root = document.createElement('div');
   document.body.append(root);
-  render(h(I18n.Provider, { value: locale }, h(Popup, { data, actions })), root);
+  render(h(I18n.Provider, { value: locale }, h(ContentContext.Provider, { value: content }, h(Popup, { data, actions }))), root);
   const text = () => root.textContent ?? '';
   const button = (label: string) =>
     [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label);
@@ -234,11 +236,15 @@ describe('Story, sources, dataset', () => {
     expect(text()).toContain('Backstory makes no network requests; nothing leaves your browser.');
   });
 
-  it('marks the dataset text as English inside an Arabic UI', () => {
-    const { text } = mount(mockPopupData(), { t: translatorFor(ar), lang: 'ar', dir: 'rtl' });
+  it('marks each untranslated item as English inside an Arabic UI', () => {
+    // No Arabic translation at all: every item falls back to English, each one marked.
+    const { text } = mount(mockPopupData(), { t: translatorFor(ar), lang: 'ar', dir: 'rtl' }, contentFor('ar', {}));
     expect(text()).toContain('لا يُرسل Backstory أي طلبات عبر الشبكة');
     expect(root.querySelector('.summary')?.getAttribute('lang')).toBe('en');
-    expect(text()).toContain('نص القصة باللغة الإنجليزية.');
+    expect(root.querySelector('.eyebrow .in-en')?.textContent).toBe('بالإنجليزية');
+    const facts = [...root.querySelectorAll('.fact')];
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) expect(fact.querySelector(':scope > .fact-meta > .in-en')?.textContent, fact.getAttribute('data-fact') ?? '').toBe('بالإنجليزية');
   });
 });
 

@@ -27,9 +27,9 @@ describe('bootstrap: missing browsers', () => {
     }
   });
 
-  it('the demo needs Chromium; the tests need both browsers, the Arabic language pack and openssl', () => {
+  it('the demo needs Chromium; the tests need both browsers, the Arabic and Hebrew language packs and openssl', () => {
     expect(NEEDS.start).toEqual(['chromium']);
-    expect(NEEDS.test).toEqual(['chromium', 'firefox-esr', 'firefox-esr-l10n-ar', 'openssl']);
+    expect(NEEDS.test).toEqual(['chromium', 'firefox-esr', 'firefox-esr-l10n-ar', 'firefox-esr-l10n-he', 'openssl']);
   });
 
   it('the lock hash is a sha256 of package-lock.json', () => {
