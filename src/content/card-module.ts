@@ -8,6 +8,7 @@
 import type { Dismissals } from './dismissals';
 import type { createCardUI } from './interaction';
 import type { findPublishedDate } from './published-date';
+import type { isAboutStory } from '../detect/about-story';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
@@ -20,6 +21,8 @@ export interface CardModule {
    * use it (4.8 KB of date formats that would otherwise load on every page).
    */
   findPublishedDate: typeof findPublishedDate;
+  /** Whether the article is about the story (topic.ts reads the text; the rule's word lists load with the card). */
+  isAboutStory: typeof isAboutStory;
 }
 
 export type CardScope = { [CARD_MODULE]?: CardModule };

@@ -53,6 +53,7 @@ class Backstory {
     document,
     () => this.scanner.scopeRoots(),
     () => this.repaint(null),
+    () => this.cardModule().then((module) => module?.isAboutStory),
   );
 
   async start(): Promise<void> {

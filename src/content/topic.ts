@@ -13,7 +13,7 @@
  * text. Attributes (alt, title, aria-label) are never read, and navigation and footers outside the article
  * are outside the scope roots.
  */
-import { isAboutStory } from '../detect/about-story';
+import type { isAboutStory } from '../detect/about-story';
 import type { MarkChange, Mention } from './mention';
 import { yieldToMain } from './yield';
 
@@ -41,11 +41,14 @@ export class TopicReader {
   /**
    * @param roots - the scanner's current scope roots
    * @param decided - called when a read changed the answer
+   * @param rule - the rule of detect/about-story.ts, from card.js (loaded once a page has a mark: its word lists
+   *   need not load on every page); undefined when card.js could not load, and the page stays "not about"
    */
   constructor(
     private readonly doc: Document,
     private readonly roots: () => readonly Element[],
     private readonly decided: () => void,
+    private readonly rule: () => Promise<typeof isAboutStory | undefined>,
   ) {}
 
   /** Follow the scanner's list (call on every change): only whether it holds a Unit 8200 mark matters here. */
@@ -69,12 +72,13 @@ export class TopicReader {
     return this.about;
   }
 
-  private read(): void {
+  private async read(): Promise<void> {
+    const rule = await this.rule().catch(() => undefined);
     this.reading = false;
     this.reads++;
     this.readRoots = this.roots();
     this.readTitle = this.doc.title;
-    const about = isAboutStory(this.articleText(this.readRoots), false);
+    const about = rule !== undefined && rule(this.articleText(this.readRoots), false);
     if (about === this.about) return;
     this.about = about;
     this.decided();
