@@ -44,8 +44,8 @@ onSettingsChanged((settings) => {
 api.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status !== 'complete') return;
   quietly(
-    sendToTab(tabId, 'getPageInfo', {})
-      .then((info) => setBadge(tabId, parseCounts(info?.counts)))
+    sendToTab(tabId, 'getCounts', {})
+      .then((counts) => setBadge(tabId, parseCounts(counts)))
       .catch(() => setBadge(tabId, null)),
   );
 });

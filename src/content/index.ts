@@ -75,6 +75,7 @@ class Backstory {
     handle<ContentCalls>(
       {
         getPageInfo: () => this.pageInfo(),
+        getCounts: () => this.counts(),
         showMention: async (payload) => {
           const { entityId, index } = (payload ?? {}) as { entityId?: unknown; index?: unknown };
           if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return false;
@@ -167,15 +168,20 @@ class Backstory {
     return this.visible.counts();
   }
 
-  /** Tell the background the badge count, only when it changed. */
-  private report(): void {
+  /**
+   * Tell the background the badge count, only when it changed. A report the background did not take (its
+   * service worker starting or restarting) is sent again a few times, later: a page whose marks do not change
+   * again would otherwise keep a stale badge. No timer runs unless a report failed.
+   */
+  private report(attempt = 0): void {
     const counts = this.counts();
     const key = JSON.stringify(counts);
-    if (key === this.lastReported) return;
+    if (key === this.lastReported && attempt === 0) return;
     this.lastReported = key;
     sendToBackground('reportMentions', { counts }).catch(() => {
-      // The background may be restarting; the next change reports again.
+      if (this.lastReported !== key) return; // a newer report is on its way
       this.lastReported = '';
+      if (attempt < 4 && this.running) setTimeout(() => this.report(attempt + 1), 250 * 2 ** attempt);
     });
   }
 
@@ -192,7 +198,9 @@ class Backstory {
   }
 
   private async pageInfo(): Promise<PageInfo> {
-    return { active: this.running !== null, counts: this.counts(), published: await this.publishedInfo() };
+    // The date first: it may wait for card.js, and the counts must be those of the moment of the answer.
+    const published = await this.publishedInfo();
+    return { active: this.running !== null, counts: this.counts(), published };
   }
 
   /** card.js, loaded once through the background (see card-module.ts); rejects when that failed. */

@@ -77,6 +77,8 @@ export type BackgroundCalls = {
 /** Messages handled by the content script of a tab (sent by popup and background). */
 export type ContentCalls = {
   getPageInfo: (payload: Record<string, never>) => PageInfo;
+  /** The marks counted now, for the badge after a page load (no card.js needed, unlike the page info's date). */
+  getCounts: (payload: Record<string, never>) => MentionCounts;
   /** Scroll to the `index`-th mention of `entityId`, select it and open its card. */
   showMention: (payload: { entityId: EntityId; index: number }) => boolean;
   /** Move to the next (1) or previous (-1) mention, as the keyboard commands do. */

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakStorageGet, countSettingsWrites, restoreStorageGet, settingsWrites, storedSettings } from './background-storage';
-import { BROWSERS, launch, pageErrors, waitForMarks, type Session } from './harness';
+import { BROWSERS, launch, pageErrors, settle, waitForMarks, type Session } from './harness';
 
 const DEMO = '/fixtures/demo/microsoft-unit-8200.html';
 const CORRUPT: [string, string][] = [
@@ -46,10 +46,12 @@ describe.each(BROWSERS)('%s', (name) => {
   it(`corrupt values written while a page is open: it keeps its marks (${'live'})`, async () => {
     await session.inExtension(`await api.storage.local.clear(); return true;`);
     const page = await session.open('www.theguardian.com', DEMO);
-    const before = await waitForMarks(page, 3);
+    await waitForMarks(page, 3);
+    // The finished scan (waitForMarks returns as soon as 3 marks show, which may be mid-scan).
+    const before = await settle(page);
     for (const [, value] of CORRUPT) await session.inExtension(`await api.storage.local.set({ settings: ${value} }); return true;`);
     await new Promise((r) => setTimeout(r, 800));
-    const after = await waitForMarks(page, 3);
+    const after = await settle(page);
     expect(after).toEqual(before);
     expect(pageErrors.get(page)).toEqual([]);
     await page.close();
