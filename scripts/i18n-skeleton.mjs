@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importTs } from './load-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [lang, flag] = process.argv.slice(2);
@@ -21,36 +22,12 @@ if (!lang || !/^[a-z]{2,3}$/.test(lang) || lang === 'en') {
   process.exit(2);
 }
 const data = JSON.parse(readFileSync(join(root, 'src/data/story.json'), 'utf8'));
-
-/** The English fields a reader sees, per item, in the order the file keeps them. */
-function englishItems() {
-  const items = {};
-  const put = (key, fields) => {
-    const en = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string' && v !== ''));
-    if (Object.keys(en).length) items[key] = en;
-  };
-  for (const s of data.stories) {
-    put(`story/${s.id}`, { headline: s.headline, summary: s.summary });
-    for (const f of s.facts) {
-      put(`fact/${f.id}`, {
-        text: f.text,
-        dateLabel: f.dateLabel,
-        confirmedBy: f.confirmation?.by,
-        confirmed: f.confirmation?.confirmed,
-        notConfirmed: f.confirmation?.notConfirmed,
-      });
-    }
-    for (const r of s.responses) put(`response/${r.id}`, { speaker: r.speaker, text: r.text, dateLabel: r.dateLabel });
-  }
-  for (const e of data.entities) put(`entity/${e.id}`, { name: e.name, description: e.description });
-  for (const a of data.actors) put(`actor/${a.id}`, { name: a.name, description: a.description });
-  for (const src of data.sources) put(`source/${src.id}`, { dateLabel: src.dateLabel });
-  return items;
-}
+// The one definition of what is translatable (also used by the build's check and the card).
+const { englishItems } = await importTs('src/data/translation-items.ts');
 
 const file = join(root, 'src/data/i18n', `${lang}.json`);
 const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { lang, items: {} };
-const english = englishItems();
+const english = englishItems(data);
 const report = { missing: [], empty: [], stale: [], orphan: [] };
 for (const [key, en] of Object.entries(english)) {
   const item = current.items[key];
