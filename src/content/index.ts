@@ -168,20 +168,15 @@ class Backstory {
     return this.visible.counts();
   }
 
-  /**
-   * Tell the background the badge count, only when it changed. A report the background did not take (its
-   * service worker starting or restarting) is sent again a few times, later: a page whose marks do not change
-   * again would otherwise keep a stale badge. No timer runs unless a report failed.
-   */
-  private report(attempt = 0): void {
+  /** Tell the background the badge count, only when it changed. */
+  private report(): void {
     const counts = this.counts();
     const key = JSON.stringify(counts);
-    if (key === this.lastReported && attempt === 0) return;
+    if (key === this.lastReported) return;
     this.lastReported = key;
     sendToBackground('reportMentions', { counts }).catch(() => {
-      if (this.lastReported !== key) return; // a newer report is on its way
+      // The background may be restarting; the next change reports again.
       this.lastReported = '';
-      if (attempt < 4 && this.running) setTimeout(() => this.report(attempt + 1), 250 * 2 ** attempt);
     });
   }
 
