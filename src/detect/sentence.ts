@@ -8,14 +8,14 @@ const END = /[.!?;\u061F\u06D4\u3002\uFF01\uFF1F\n]/;
 const MAX = 240;
 
 /**
- * [from, to) of the sentence around [start, end). A full stop counts as an end only when followed by
+ * [from, to) of the sentence around [start, end), at most `max` characters either side. A full stop counts as an end only when followed by
  * space or the end of the text, so "Microsoft Corp." or "8.2" do not split a sentence.
  */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
+export function sentenceAround(text: string, start: number, end: number, max = MAX): [number, number] {
   let from = start;
-  while (from > 0 && start - from < MAX && !isEnd(text, from - 1)) from--;
+  while (from > 0 && start - from < max && !isEnd(text, from - 1)) from--;
   let to = end;
-  while (to < text.length && to - end < MAX && !isEnd(text, to)) to++;
+  while (to < text.length && to - end < max && !isEnd(text, to)) to++;
   return [from, Math.min(text.length, to + 1)];
 }
 

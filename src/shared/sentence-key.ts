@@ -9,12 +9,11 @@
  * invisible characters dropped (zero-width spaces and joiners, soft hyphens, bidi marks), whitespace
  * collapsed. The mark's own text is part of it, so "Azure" and "Microsoft" in one sentence are two keys.
  */
+import { sentenceAround } from '../detect/sentence';
 import { FORMAT_CHARS } from '../detect/text';
 
 /** Invisible characters: the matcher's set plus ZWNJ (spelled in Persian, but optional in practice). */
 const INVISIBLE = new RegExp(`[${FORMAT_CHARS}\\u200C]`, 'g');
-/** Sentence ends in the supported scripts (Latin, Arabic ؟ ۔, CJK 。！？); a "." only before a space. */
-const END = /[.!?\u061F\u06D4\u3002\uFF01\uFF1F]/;
 /** At most this many characters of sentence either side of the mark: bounds work on hostile text. */
 export const SIDE = 300;
 
@@ -22,9 +21,6 @@ export const SIDE = 300;
 export function tidy(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ');
 }
-
-const isEnd = (text: string, i: number): boolean =>
-  END.test(text[i] ?? '') && (text[i] !== '.' || i + 1 >= text.length || text[i + 1] === ' ');
 
 /**
  * The sentence around a mark, as shown to the reader (popup): from the text `before` it in its block,
@@ -37,11 +33,9 @@ export function sentenceOf(before: string, mark: string, after: string): string 
   const text = b + m + tidy(after.slice(0, 4 * SIDE));
   const start = b.length;
   const end = start + m.length;
-  let from = start;
-  while (from > 0 && start - from < SIDE && !isEnd(text, from - 1)) from--;
-  let to = end;
-  while (to < text.length && to - end < SIDE && !isEnd(text, to)) to++;
-  return text.slice(from, to + 1).trim();
+  // The matcher's sentence (same ends; after tidy() every space is one ' '), with a wider window.
+  const [from, to] = sentenceAround(text, start, end, SIDE);
+  return text.slice(from, to).trim();
 }
 
 /** The form that is hashed: NFKC, case-folded, invisible characters dropped, whitespace collapsed. */
