@@ -2,7 +2,7 @@
  * What the card becomes after "Hide on this site": "Off on theguardian.com — Undo", in the card's place
  * next to the reader's text, with focus on Undo so one more key press restores everything.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CloseButton } from './CloseButton';
 import type { Translate } from './i18n';
 
@@ -13,7 +13,9 @@ export interface OffState {
 
 export function OffNotice({ off, t, onClose }: { off: OffState; t: Translate; onClose: () => void }) {
   const undo = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // In the same task as the render that removed "Hide on this site" (a plain effect waits for the next
+  // frame): focus never falls to the page's <body> in between, where a screen reader would announce it.
+  useLayoutEffect(() => {
     undo.current?.focus();
   }, []);
   return (

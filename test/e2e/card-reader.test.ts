@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, type Session, focusedName } from './harness';
 import { ROOT } from './server';
 
@@ -352,6 +352,8 @@ describe.each(BROWSERS)('%s', (name) => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
     if (name === 'chromium') expect(focusedName(await page.accessibility.snapshot({ interestingOnly: false }))).toBe('Hide on this site');
     await page.keyboard.press('Enter');
+    // A failed run must not leave the site off for its retry (and the tests after it).
+    onTestFailed(() => session.inExtension(`await api.storage.local.clear(); return true;`).then(() => undefined));
     expect(await until(async () => (await markCount(page)) === 0)).toBe(true);
     // The message is where the card was, focus on its Undo.
     expect(await active(page)).toBe('card-host');
