@@ -193,8 +193,11 @@ class Backstory {
   }
 
   private async pageInfo(): Promise<PageInfo> {
+    // "Since this article" only on a page that names the story's parties: a page without a mark is
+    // not about it, and opening the popup there must not load card.js (where the date reader lives).
+    const marked = Object.values(this.counts()).some((n) => n > 0);
     // The date first: it may wait for card.js, and the counts must be those of the moment of the answer.
-    const published = await this.publishedInfo();
+    const published = marked ? await this.publishedInfo() : null;
     return { active: this.running !== null, counts: this.counts(), published };
   }
 

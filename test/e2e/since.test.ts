@@ -64,6 +64,24 @@ describe.each(BROWSERS)('%s', (name) => {
     await article.close();
   });
 
+  it('an August 2025 page that names none of the three: no "since" block (it is not about the story)', async () => {
+    const path = '/since/unrelated.html';
+    session.server.route(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour works</title>
+<meta property="article:published_time" content="2025-08-10T09:00:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour works","datePublished":"2025-08-10"}</script>
+</head><body><main><article><h1>Harbour works</h1><p>${'The council approved the harbour works after a long debate. '.repeat(30)}</p></article></main></body></html>`,
+    );
+    const article = await session.open(HOST, path);
+    await settle(article);
+    const popup = await popupFor(session, article);
+    await popup.waitForSelector('.mentions', { timeout: 10_000 });
+    expect(await popup.$('.since')).toBeNull();
+    await popup.close();
+    await article.close();
+  });
+
   it.runIf(name === 'chromium')('the card shows the developments, before the key facts, on an August 2025 article, and none on a June 2026 one', async () => {
     for (const [path, expectSince] of [[AUGUST, true], [JUNE, false]] as const) {
       const page = await session.open(HOST, path);
