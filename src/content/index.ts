@@ -49,6 +49,8 @@ class Backstory {
   private settings: Settings | null = null;
   private lastReported = '';
   private published: Promise<PublishedInfo | null> | undefined;
+  /** The last repaint marked only the first mention of each name because the page is not about the story. */
+  private firstOnly = false;
   private readonly topic = new TopicReader(
     document,
     () => this.scanner.scopeRoots(),
@@ -149,6 +151,7 @@ class Backstory {
     if (!settings || !this.running) return;
     const all = this.scanner.list();
     const aboutStory = settings.mode === 'automatic' && all.length > 0 && this.topic.aboutStory();
+    this.firstOnly = settings.mode === 'automatic' && !aboutStory;
     // The reader's dismissed marks are left out here, after the scan: never shown, counted or stepped to.
     const list = this.dismissals?.filter(all) ?? all;
     const shownChange = change && list !== all ? { ...change, added: this.dismissals?.filter(change.added) ?? [] } : change;
@@ -198,7 +201,7 @@ class Backstory {
     const marked = Object.values(this.counts()).some((n) => n > 0);
     // The date first: it may wait for card.js, and the counts must be those of the moment of the answer.
     const published = marked ? await this.publishedInfo() : null;
-    return { active: this.running !== null, counts: this.counts(), published };
+    return { active: this.running !== null, counts: this.counts(), published, firstOnly: this.firstOnly };
   }
 
   /** card.js, loaded once through the background (see card-module.ts); rejects when that failed. */

@@ -8,10 +8,12 @@ import { langOf, useContent } from './content';
 interface Props {
   entities: readonly Entity[];
   counts: MentionCounts;
+  /** Only the first mention of each name is marked: the automatic mode found the page not about the story. */
+  firstOnly: boolean;
   actions: PopupActions;
 }
 
-export function MentionList({ entities, counts, actions }: Props) {
+export function MentionList({ entities, counts, firstOnly, actions }: Props) {
   const { t, lang } = useI18n();
   const content = useContent();
   // The names as the popup's language writes them ("الوحدة 8200"), when translated.
@@ -46,6 +48,7 @@ export function MentionList({ entities, counts, actions }: Props) {
           ))}
         </ul>
       )}
+      {present.length > 0 && firstOnly && <p class="muted first-only">{t('popup_firstOnly')}</p>}
       {/* The keyboard route to the marks, which are not focusable page elements. */}
       {present.length > 0 && <p class="muted keys-hint">{t('popup_keysHint', 'Alt+Shift+N', 'Alt+Shift+P')}</p>}
     </section>

@@ -42,7 +42,7 @@ function PageSection({ data, actions }: PopupProps) {
       ) : (
         <SiteSection site={site} mode={data.mode} running={info !== null} actions={actions} />
       )}
-      {running && <MentionList entities={data.entities} counts={info.counts} actions={actions} />}
+      {running && <MentionList entities={data.entities} counts={info.counts} firstOnly={info.firstOnly} actions={actions} />}
       <DismissedList items={data.dismissed ?? []} actions={actions} />
       {running && info.published && <SinceBlock story={data.story} published={info.published} />}
     </>

@@ -15,6 +15,7 @@ export function mockPageInfo(over: Partial<PageInfo> = {}): PageInfo {
     active: true,
     counts: { microsoft: 7, azure: 3, 'unit-8200': 2 },
     published: { date: '2025-08-07', from: 'article:published_time' },
+    firstOnly: false,
     ...over,
   };
 }

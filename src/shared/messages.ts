@@ -28,6 +28,11 @@ export interface PageInfo {
   active: boolean;
   counts: MentionCounts;
   published: PublishedInfo | null;
+  /**
+   * The automatic mode judged the page not about the story, so only the first mention of each name is
+   * marked (the popup says why "Microsoft 1" on a page that names it twenty times).
+   */
+  firstOnly: boolean;
 }
 
 /** Messages handled by the background (sent by content scripts, popup and options). */

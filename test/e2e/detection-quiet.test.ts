@@ -212,4 +212,22 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(pageErrors.get(page)).toEqual([]);
     await page.close();
   });
+
+  it('the popup says why a page that is not about the story has one mark per name, and not on one that is', async () => {
+    for (const c of [CASES[0], CASES[1]] as const) {
+      if (!c) throw new Error('missing case');
+      session().server.route(c.path, html(c.article));
+      const page = await session().open(HOST, c.path);
+      await waitForMarks(page, c.marks);
+      await settle(page, 800);
+      await page.bringToFront();
+      const popup = await session().openExtensionPage('popup.html');
+      await popup.waitForSelector('.mention', { timeout: 10_000 });
+      const note = await popup.$eval('.mentions', (el) => el.querySelector('.first-only')?.textContent ?? null);
+      if (c.marks === 1) expect(note).toMatch(/does not seem to be about the story.*first mention of each name/);
+      else expect(note).toBeNull();
+      await popup.close();
+      await page.close();
+    }
+  });
 });

@@ -86,6 +86,18 @@ describe('Popup on a default news site', () => {
     expect(more?.textContent).toContain('ceased and disabled');
   });
 
+  it('says why there is one mark per name when the automatic mode found the page not about the story', () => {
+    const quiet = mount(mockPopupData({ mode: 'automatic', page: { state: 'site', site: mockSite(), info: mockPageInfo({ firstOnly: true }) } }));
+    expect(quiet.text()).toContain('only the first mention of each name is marked');
+    render(null, root);
+    const about = mount(mockPopupData({ mode: 'automatic', page: { state: 'site', site: mockSite(), info: mockPageInfo({ firstOnly: false }) } }));
+    expect(about.text()).not.toContain('first mention of each name is marked');
+    render(null, root);
+    // Nothing marked: nothing to explain.
+    const none = mockPageInfo({ firstOnly: true, counts: { microsoft: 0, azure: 0, 'unit-8200': 0 } });
+    expect(mount(mockPopupData({ page: { state: 'site', site: mockSite(), info: none } })).text()).not.toContain('first mention of each name is marked');
+  });
+
   it('has no "Since" block without a published date or when nothing came after it', () => {
     const { text } = mount(mockPopupData({ page: { state: 'site', site: mockSite(), info: mockPageInfo({ published: null }) } }));
     expect(text()).not.toContain('Since this article');
