@@ -37,9 +37,13 @@ const shared = `
 const entries = {
   popup: `${shared}
     import { Popup } from './src/popup/Popup';
-    import { mockActions, mockPopupData } from './src/popup/mock';
+    import { mockActions, mockPageInfo, mockPopupData, mockSite } from './src/popup/mock';
     import './src/popup/popup.css';
-    mount(h(Popup, { data: mockPopupData(), actions: mockActions() }));
+    // "quiet": a console review naming Microsoft, which the automatic mode found not about the story.
+    const quiet = new URLSearchParams(location.search).get('quiet') === '1';
+    const info = mockPageInfo({ firstOnly: true, published: null, counts: { microsoft: 1, azure: 0, 'unit-8200': 0 } });
+    const data = quiet ? mockPopupData({ mode: 'automatic', page: { state: 'site', site: mockSite({ host: 'theverge.com', origin: 'https://www.theverge.com' }), info } }) : mockPopupData();
+    mount(h(Popup, { data, actions: mockActions() }));
     const open = new URLSearchParams(location.search).get('open');
     // "key": the key facts with their replies and confirmations unfolded (popup-facts.png).
     if (open === 'key') document.querySelectorAll('details.key-facts, .key-facts details.replies').forEach((d) => (d.open = true));
@@ -84,6 +88,7 @@ const shots = [
   { file: 'popup-ar.png', page: 'popup', lang: 'ar', scheme: 'light', width: 360 },
   { file: 'popup-he-dark.png', page: 'popup', lang: 'he', scheme: 'dark', width: 360 },
   { file: 'popup-facts.png', page: 'popup', lang: 'en', scheme: 'light', width: 360, open: 'key' },
+  { file: 'popup-quiet.png', page: 'popup', lang: 'en', scheme: 'light', width: 360, quiet: true },
   { file: 'options-light.png', page: 'options', lang: 'en', scheme: 'light', width: 760 },
   { file: 'options-dark.png', page: 'options', lang: 'en', scheme: 'dark', width: 760 },
   { file: 'options-ar.png', page: 'options', lang: 'ar', scheme: 'light', width: 760 },
@@ -100,7 +105,7 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: shot.width, height: 600, deviceScaleFactor: 2 });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
-    await page.goto(`file://${join(work, `${shot.page}.html`)}?lang=${shot.lang}${shot.open ? `&open=${shot.open}` : ''}`, { waitUntil: 'load' });
+    await page.goto(`file://${join(work, `${shot.page}.html`)}?lang=${shot.lang}${shot.open ? `&open=${shot.open}` : ''}${shot.quiet ? '&quiet=1' : ''}`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(out, shot.file), fullPage: true });
     await page.close();
