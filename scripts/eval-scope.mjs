@@ -14,7 +14,7 @@
  * tuned on "tune" only, so "held" says whether they carry to pages nobody looked at.
  *
  * Options: --browser=chromium|firefox|both (default chromium) · --set=readability,article-benchmark,
- * trafilatura-dev · --split=tune|held (only that half; default both) · --only=<substring> ·
+ * trafilatura-dev,postlight (the last: test/fixtures/scope-eval/postlight) · --split=tune|held (only that half; default both) · --only=<substring> ·
  * --report=<file.json> (every page's figures, with the snippets in and out of scope) · --tabs=<n> ·
  * --no-timing (skip the decision's timing on the largest pages).
  */
@@ -25,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { bundlePage } from './bundle-page.mjs';
+import { loadPostlight, postlightTruth } from './scope-eval-postlight.mjs';
 import puppeteer from 'puppeteer-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,7 @@ const EXECUTABLES = { chromium: '/usr/bin/chromium', firefox: '/usr/lib/firefox-
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? '1']));
 const BROWSERS = args.browser === 'both' ? ['chromium', 'firefox'] : [args.browser ?? 'chromium'];
-const SETS = (args.set ?? 'readability,article-benchmark,trafilatura-dev').split(',');
+const SETS = (args.set ?? 'readability,article-benchmark,trafilatura-dev,postlight').split(',');
 const TABS = Number(args.tabs ?? 2);
 const SPLIT = args.split ?? null;
 if (SPLIT !== null && SPLIT !== 'tune' && SPLIT !== 'held') throw new Error(`--split=${SPLIT}: tune or held`);
@@ -60,6 +61,7 @@ function loadSet(set) {
       .sort()
       .map((f) => ({ name: f.slice(0, -5), half: half(f), html: () => readFileSync(join(CORPUS, 'readability', f)), truthHtml: readFileSync(join(CORPUS, 'readability-expected', f.replace(/\.html$/, '.expected.html')), 'utf8') }));
   }
+  if (set === 'postlight') return loadPostlight(ROOT, half);
   if (set === 'article-benchmark') {
     const truth = JSON.parse(readFileSync(join(CORPUS, set, 'ground-truth.json'), 'utf8'));
     return Object.keys(truth)
@@ -243,6 +245,13 @@ for (const name of BROWSERS) {
         }
       }
       let truth = page.truth;
+      if (page.selectors) {
+        truth = await tab.evaluate(postlightTruth, page.selectors);
+        if (truth === null) {
+          console.warn(`  ${set}/${page.name}: not measured (the site's extractor finds no article in the saved page)`);
+          return;
+        }
+      }
       if (page.truthHtml !== undefined) {
         truth = await truthTab.evaluate((html) => {
           const doc = new DOMParser().parseFromString(html, 'text/html');
