@@ -378,3 +378,24 @@ describe('Persian واحد ۸۲۰۰: the unit in the army\'s context, a flat oth
     [['یگان ۸۲۰۰ تماس‌ها را ذخیره می‌کرد.', 'واحد ۸۲۰۰ را دیروز خریدیم.'], [U('یگان ۸۲۰۰'), U('واحد ۸۲۰۰')]],
   ]);
 });
+
+describe('the name pretest sees look-alike names too (a page with only such a name is scanned)', () => {
+  const filler = 'The weather was fine and the markets were calm. '.repeat(100);
+  test.each([
+    ['Micr\u043esoft'],
+    ['\u0391zure'],
+    ['Ｍｉｃｒｏｓｏｆｔ'],
+    ['８２００部隊'],
+    ['Micr\u043e\u00adsoft'],
+  ])('%s', (name) => {
+    expect(matcher.mayContain(`${filler}${name} said.`)).toBe(true);
+    // Fed in pieces across the probe's 4,096-character chunks, the name split between two pieces.
+    const probe = matcher.probe();
+    const text = `${filler}${filler.slice(0, 4090 - filler.length % 4096)}${name} said. ${filler}`;
+    const cut = text.indexOf(name) + 2;
+    expect(probe.add(text.slice(0, cut)) || probe.add(text.slice(cut)) || probe.end()).toBe(true);
+  });
+  test('its twins: no name, only look-alike colours or a Russian page', () => {
+    expect(matcher.mayContain(`${filler}The sea was azur\u0435. Москва и Сочи.`)).toBe(false);
+  });
+});
