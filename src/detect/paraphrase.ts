@@ -27,8 +27,11 @@ const NAMED_UNIT = new RegExp(
     `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
   'iu',
 );
-/** Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, "former 8200 officers". */
-const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+/**
+ * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
+ * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".
+ */
+const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות|יוצא|יוצאת|בוגר|בוגרת)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
 /**
  * Rule: a verb of military service, then "in", right before the number names the unit: Hebrew "שירת ב-8200"
  * (served in 8200, as Israeli coverage writes of its veterans), "served in 8200", Arabic "خدم في 8200".

@@ -349,6 +349,11 @@ describe('the bare number after a verb of service names the unit (Hebrew שיר�
     ['הוא שירת ב-8200 לפני שהקים את הסטארט-אפ.', [U('8200')]],
     ['היא שירתה ב8200 שלוש שנים.', [U('8200')]],
     ['He served in 8200 before founding the start-up.', [U('8200')]],
+    ['המייסד, בוגר 8200, גייס עשרה מיליון דולר.', [U('8200')]],
+    ['היא בוגרת 8200 ומהנדסת תוכנה.', [U('8200')]],
+    ['יוצא 8200 הקים את החברה.', [U('8200')]],
+    // twins: the same words before a count or a year
+    ['בוגר 8200 שקל לחודש לא יקבל מלגה.', []],
     // twins: a count, a price or a year after "served" is no unit
     ['He served in 8200 BC, the legend says.', []],
     ['המסעדה הגישה 8200 מנות בערב אחד.', []],
