@@ -20,10 +20,21 @@ interface ChromeMessage {
 const CATALOGS: Record<CardLocale, Record<string, ChromeMessage>> = { en, ar, he };
 const RTL: ReadonlySet<CardLocale> = new Set(['ar', 'he']);
 
-/** The first supported locale among `candidates` (BCP 47 tags such as "he-IL"), else English. */
+/**
+ * A BCP 47 tag's primary subtag, lower-cased: two to eight letters at the start (after spaces a page may
+ * leave), then the end, a hyphen, an underscore (a common CMS slip: "ar_EG") or a space. Only the first
+ * characters are read, so a page's 10,000-character `lang` costs nothing and names no language.
+ */
+const PRIMARY_SUBTAG = /^\s*([A-Za-z]{2,8})(?=$|[-_\s])/;
+
+/**
+ * The first supported locale among `candidates` (BCP 47 tags such as "he-IL", compared case-insensitively by
+ * their primary subtag), else English. A tag that names no supported language, or none at all ("x-klingon",
+ * "", "und"), passes to the next candidate.
+ */
 export function pickLocale(candidates: readonly (string | null | undefined)[]): CardLocale {
   for (const tag of candidates) {
-    const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+    const primary = tag ? PRIMARY_SUBTAG.exec(tag.slice(0, 16))?.[1]?.toLowerCase() : undefined;
     // "iw" is the legacy code for Hebrew that some CMSs still emit.
     const lang = primary === 'iw' ? 'he' : primary;
     if (lang === 'en' || lang === 'ar' || lang === 'he') return lang;

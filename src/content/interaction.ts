@@ -13,6 +13,7 @@ import type { Mention, MentionIndex } from './mention';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
 import { localeDir, pickLocale, translator, type CardLocale } from '../card/i18n';
+import { cardLocale, pageLang } from './mention-lang';
 import { contentFor } from '../data/content';
 import { CardHost, type CardView } from './card-host';
 import { pageTheme } from './card-theme';
@@ -101,8 +102,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   function mentionLocale(mention: Mention): CardLocale {
     const start = mention.range.startContainer;
     const el = start.nodeType === Node.ELEMENT_NODE ? (start as Element) : start.parentElement;
-    const nearest = el?.closest('[lang]')?.getAttribute('lang');
-    return pickLocale([nearest, document.documentElement.lang, ...navigator.languages]);
+    return cardLocale(el ?? null, document, navigator.languages);
   }
 
   function view(mention: Mention): CardView | null {
@@ -187,7 +187,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (!open) return;
     close(true);
     deps.dismiss?.(open.mention);
-    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    const locale = pickLocale([pageLang(document), ...navigator.languages]);
     host.announce(translator(locale)('card_dismissedDone'));
   }
 
@@ -199,7 +199,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (back?.isConnected) back.focus({ preventScroll: true });
     deps.undoHide?.();
     if (site) {
-      const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+      const locale = pickLocale([pageLang(document), ...navigator.languages]);
       host.announce(translator(locale)('card_backOn', site));
     }
   }
@@ -436,7 +436,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     stepped = mention;
     host.focus();
     const name = dataset.entities.find((e) => e.id === mention.entityId)?.name ?? mention.entityId;
-    const locale = pickLocale([document.documentElement.lang, ...navigator.languages]);
+    const locale = pickLocale([pageLang(document), ...navigator.languages]);
     host.announce(translator(locale)('card_announce', name, String(list.indexOf(mention) + 1), String(list.length)));
     return true;
   }

@@ -42,6 +42,13 @@ const CLAUSE_END_AFTER = /^(?:[。，！？、；,.!?;]|一点|一些|了|$)/u;
 /** Russian case endings after a name, outside its range: "Майкрософта", "Майкрософтом". */
 const RUSSIAN_ENDING = /^(?:а|у|ом|е|ы|ой)(?![\p{L}\p{M}\p{N}])/u;
 
+/**
+ * Case endings Polish, Czech and Slovak put on a foreign name that ends in a consonant, outside its range:
+ * "Microsoftu", "Microsoftem", "Microsoftowi", "Microsoftovi".
+ */
+const SLAVIC_ENDING = /^(?:u|em|owi|ovi|om)(?![\p{L}\p{M}\p{N}])/u;
+const LATIN_CONSONANT = /[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]/;
+
 /** Up to `n` letters before `start`, without harakat/niqqud, for the prefix checks. */
 function lettersBefore(text: string, start: number, n: number): string {
   return text.slice(Math.max(0, start - 3 * n), start).replace(MARKS, '').slice(-n);
@@ -119,6 +126,7 @@ export function endsWord(text: string, end: number, tail: Edge, name = false): b
       if (after === '.' && WORD.test(charAt(text, end + 1))) return false; // a domain: "Azure.com"
       // The German and Dutch genitive "Microsofts Cloud" is the name; the range stops before the s.
       if (name && after === 's' && !LATIN_JOINED.test(charAt(text, end + 1))) return true;
+      if (name && LATIN_CONSONANT.test(text[end - 1] ?? '') && SLAVIC_ENDING.test(text.slice(end, end + 4))) return true;
       return !LATIN_JOINED.test(after);
     case 'cyrillic':
       return !WORD.test(after) || RUSSIAN_ENDING.test(text.slice(end, end + 4));

@@ -4,6 +4,7 @@ import { hasCloudTerm } from './cloud-terms';
 import { endsWord, inAddress, isHanAdjective, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
 import type { AliasForm, EntityAliases } from './forms';
+import { fold, FOLD_GATE, needsFold } from './fold';
 import { hasIgnorable, rawRange, strip } from './ignorable';
 import { isQuantityOrModel } from './number';
 import { namesUnit } from './paraphrase';
@@ -91,7 +92,7 @@ function settle(text: string, judged: Judged[]): Hit[] {
  */
 export function compileMatcher(entities: readonly EntityAliases[], others: readonly Named[] = []): Matcher {
   const forms = compileForms(entities);
-  const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`].join('|'));
+  const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`, FOLD_GATE].join('|'));
   // The gate's names alone, for text with its invisible characters and vowel marks removed (the probe).
   const names = new RegExp(gateSources(forms).join('|'));
   // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
@@ -153,11 +154,15 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
     return found.filter((h) => !spans.some(([s, e]) => h.start >= s && h.end <= e));
   }
 
-  /** Hits in the text with invisible characters removed, and the raw offsets if any were. */
+  /**
+   * Hits in the text with invisible characters removed and look-alike letters folded (fold.ts, which keeps
+   * every offset), and the raw offsets of the removed characters if any were.
+   */
   function search(text: string): { hits: Hit[]; removed: number[] | null } {
     if (!gate.test(text)) return { hits: [], removed: null };
-    if (!hasIgnorable(text)) return { hits: hitsOutsideOthers(text), removed: null };
-    const stripped = strip(text);
+    const folded = needsFold(text) ? fold(text) : text;
+    if (!hasIgnorable(folded)) return { hits: hitsOutsideOthers(folded), removed: null };
+    const stripped = strip(folded);
     return { hits: hitsOutsideOthers(stripped.text), removed: stripped.removed };
   }
 
@@ -197,7 +202,7 @@ const UNSEEN_ALL = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`, 'g');
  * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
  * (the only characters a name may have inside that its gate piece has not), a piece of `names`. The
  * text is read in chunks, each tested with `gate` (the names or one of those characters): only a
- * chunk that has such characters is tested again without them. Each chunk keeps the last `span` - 1
+ * chunk that has such characters is tested again without them, then with look-alike letters folded. Each chunk keeps the last `span` - 1
  * characters (without those characters) of the one before, so a name split between chunks is seen whole.
  */
 function nameProbe(gate: RegExp, names: RegExp, span: number): NameProbe {
@@ -206,6 +211,10 @@ function nameProbe(gate: RegExp, names: RegExp, span: number): NameProbe {
     if (!gate.test(text)) return false;
     if (names.test(text)) return true;
     text = text.replace(UNSEEN_ALL, '');
+    if (names.test(text)) return true;
+    // Full-width and look-alike letters (fold.ts): folded only here, in a chunk the gate already let through.
+    if (!needsFold(text)) return false;
+    text = fold(text);
     return names.test(text);
   };
   return {

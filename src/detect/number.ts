@@ -55,6 +55,12 @@ const PASSIVE_AFTER =
  */
 const POSTCODE_BEFORE = /(?:^|,|(?:^|[^\p{L}])(?:in|à|en|em|te|bei|aus|nach|au|a)|(?:^|[^\p{L}])(?:CH|DK|B|A|D|F|PT)-)\s*$/u;
 const PLACE_AFTER = /^\s+\p{Lu}\p{Ll}{2,}/u;
+/**
+ * Rule: a street after the number makes it a house number: a capitalised name and a street word in English
+ * ("8200 Sunset Boulevard", "8200 N. Main St"), or a French street word ("8200, rue de la Paix").
+ */
+const STREET_AFTER =
+  /^\s+(?:(?:\p{Lu}[\p{L}'’.]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike)(?![\p{L}\p{N}])|^,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|quai|place)\s/u;
 /** Signs after a number: percent, per mille, degrees, any currency sign ("8200 €", "8200 ₪"). */
 const SIGN_AFTER = /^\s*[%\u066A\uFF05\u2030\u00B0\p{Sc}]/u;
 /** Model suffixes: "8200 Elite", "8200 SFF". */
@@ -161,6 +167,7 @@ export function isQuantityOrModel(text: string, start: number, end: number): boo
     KOREAN_COUNTER.test(after) ||
     PASSIVE_AFTER.test(after) ||
     (PLACE_AFTER.test(after) && POSTCODE_BEFORE.test(before)) ||
+    STREET_AFTER.test(text.slice(end, end + 60)) ||
     MODEL_AFTER.test(after) ||
     QUANTITY_BEFORE.test(before) ||
     ERA_AFTER.test(after) ||

@@ -27,15 +27,25 @@ const NAMED_UNIT = new RegExp(
     `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
   'iu',
 );
-/** Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, "former 8200 officers". */
-const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+/**
+ * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
+ * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".
+ */
+const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות|יוצא|יוצאת|בוגר|בוגרת)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+/**
+ * Rule: a verb of military service, then "in", right before the number names the unit: Hebrew "שירת ב-8200"
+ * (served in 8200, as Israeli coverage writes of its veterans), "served in 8200", Arabic "خدم في 8200".
+ * A year or a count after "served in" is ruled out earlier by the quantity guards ("served in 8200 BC").
+ */
+const SERVED_IN_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:[וש]?(?:שירת|שירתה|שירתו|שירתי|שירתתי|משרת|משרתת|משרתים|ששירת))\s+ב\s*[-\u05BE]?\s*|(?:served|serving|serves)\s+in\s+|(?:خدم|خدمت|يخدم)\s+في\s+(?:ال)?(?:وحدة\s+)?)$/u;
 const FORMER_BEFORE = /(?:^|[^\p{L}])(?:former|ex-|ehemalige[nr]?|anciens?|ex)\s*$/iu;
 const MEMBERS_AFTER = /^\s+(?:officers?|members?|soldiers?|analysts?|commanders?|veterans?|Offiziere|Mitglieder|officiers|membres)(?![\p{L}])/iu;
 
 /** Whether the bare number at [start, end) names the unit from the words before it in its sentence. */
 export function namesUnit(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80, sentenceAround(text, start, end)[0]), start);
-  if (VETERANS_BEFORE.test(before)) return true;
+  if (VETERANS_BEFORE.test(before) || SERVED_IN_BEFORE.test(before)) return true;
   if (FORMER_BEFORE.test(before) && MEMBERS_AFTER.test(text.slice(end, end + 24))) return true;
   return NAMED_UNIT.test(before);
 }

@@ -64,8 +64,11 @@ const OTHER_SENSE: TermTable = {
 /** Whether a sentence speaks of another sense of "unit": a flat, a sale, a price, a measure, a factory. */
 export const hasOtherSense = compileTerms(OTHER_SENSE);
 
-/** The unit's noun in lower case where its name is capitalised: English "unit 8200", Turkish "8200 birimi". */
-const LOWER_CASE_NOUN = /^(?:unit\s|\d+\s+birimi$)/u;
+/**
+ * The unit's noun in lower case where its name is capitalised (English "unit 8200", Turkish "8200 birimi"), or a
+ * noun that names a flat as often as a military unit (Persian "واحد ۸۲۰۰"): each needs its sentence's evidence.
+ */
+const LOWER_CASE_NOUN = /^(?:unit\s|\d+\s+birimi$|واحد\s)/u;
 
 /** Whether a numbered name is written as a common noun would be (`name` as written on the page). */
 export function isLowerCaseNoun(name: string): boolean {

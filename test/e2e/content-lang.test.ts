@@ -50,6 +50,22 @@ const PAGES: Record<string, string> = {
     <p>Microsoft said its review of Azure continues, according to the report.</p>
     <blockquote lang="ar" dir="rtl"><p>قال صحفيون إن الوحدة 8200 احتفظت بتسجيلات على خوادم مايكروسوفت.</p></blockquote>
     <p>The company did not comment further on Azure.</p></article></main></body></html>`,
+  // Odd tags (round 4): a private-use lang on the paragraph passes to the page's "he-IL"; a padded,
+  // mixed-case " AR-eg " on the quote is Arabic.
+  '/i18n/odd-lang.html': `<!doctype html><html lang="he-IL" dir="rtl"><head><meta charset="utf-8"><title>כתבה</title>${PUBLISHED}</head><body><main><article>
+    <h1>מיקרוסופט הפסיקה שירותים ליחידה במשרד הביטחון</h1>
+    <p lang="x-klingon" dir="ltr">Reporters said Unit 8200 kept recordings on Azure servers run by Microsoft.</p>
+    <blockquote lang=" AR-eg " dir="rtl"><p>قال صحفيون إن الوحدة 8200 احتفظت بتسجيلات على خوادم مايكروسوفت.</p></blockquote>
+    <p>במיקרוסופט אמרו כי הבדיקה נמשכת.</p></article></main></body></html>`,
+  // An XHTML page declares its language with xml:lang only: the card follows it (Hebrew), not the browser's
+  // Arabic. `lang` alone would not see it (a `[lang]` selector and `documentElement.lang` read `lang` only).
+  '/i18n/xhtml-he.xhtml': `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" xml:lang="he" dir="rtl"><head><meta charset="utf-8"/><title>כתבה</title><meta property="article:published_time" content="2025-08-10T09:00:00+00:00"/></head><body><main><article>
+    <h1>מיקרוסופט הפסיקה שירותים ליחידה במשרד הביטחון</h1>
+    <p>לפי הדיווח, יחידה 8200 אחסנה הקלטות בענן אז'ור של מיקרוסופט.</p>
+    <p>במיקרוסופט אמרו כי הבדיקה נמשכת.</p></article></main></body></html>`,
+};
+const HEADERS: Record<string, Record<string, string>> = {
+  '/i18n/xhtml-he.xhtml': { 'content-type': 'application/xhtml+xml; charset=utf-8' },
 };
 
 interface ItemSeen {
@@ -102,7 +118,7 @@ const readCard = (session: Session, page: Page) =>
 async function openCard(session: Session, path: string, entityId: EntityId, index = 0): Promise<{ page: Page; card: CardSeen }> {
   const body = PAGES[path];
   if (!body) throw new Error(`no page ${path}`);
-  session.server.route(path, body);
+  session.server.route(path, body, HEADERS[path]);
   const page = await session.open(HOST, path);
   await settle(page);
   const shown = await messageTab<boolean>(session, session.url(HOST, path), { type: 'showMention', payload: { entityId, index } });
@@ -199,6 +215,21 @@ describe.each(BROWSERS)('%s, Arabic browser', (name) => {
   it('an English page quoting Arabic: the quoted mention gets an Arabic card', async () => {
     const { page, card } = await openCard(session, '/i18n/en-quote.html', 'unit-8200');
     expectCardIn(card, 'ar', 'unit-8200');
+    await page.close();
+  });
+
+  it('odd lang values: "x-klingon" passes to the page (he-IL), " AR-eg " is Arabic', async () => {
+    const first = await openCard(session, '/i18n/odd-lang.html', 'unit-8200', 0);
+    expectCardIn(first.card, 'he', 'unit-8200');
+    await first.page.close();
+    const second = await openCard(session, '/i18n/odd-lang.html', 'unit-8200', 1);
+    expectCardIn(second.card, 'ar', 'unit-8200');
+    await second.page.close();
+  });
+
+  it('an XHTML page with xml:lang="he" only: the card is Hebrew, not the Arabic browser\'s', async () => {
+    const { page, card } = await openCard(session, '/i18n/xhtml-he.xhtml', 'unit-8200');
+    expectCardIn(card, 'he', 'unit-8200');
     await page.close();
   });
 

@@ -62,6 +62,14 @@ const PAGES: Record<string, Expected> = {
   'property.html': {
     'backstory-microsoft': ['Microsoft'],
   },
+  // Round 4: names written with Cyrillic or Greek look-alike letters (one inside an inline element), a soft
+  // hyphen, full-width letters and digits, a Polish case ending, Hebrew "served in 8200"; a house number, a
+  // colour with a Cyrillic е and Chinese 轻微软组织 ("slight soft-tissue") stay unmarked.
+  'lookalikes.html': {
+    'backstory-azure': ['\u0391zure'],
+    'backstory-microsoft': ['Micr\u043esoft', 'Microsoft', 'Micr\u043esoft', 'Micro\u00adsoft', 'Ｍｉｃｒｏｓｏｆｔ', 'Microsoft'],
+    'backstory-unit-8200': ['Unit 8200', '８２００部隊', '8200'],
+  },
   // The headline and first paragraph name each; the related list, tag cloud, ranking and footer ("© Microsoft",
   // "Microsoft 365", Latin "Microsoft" and five more "Azure") stay unmarked.
   'scope-ja.html': {

@@ -311,3 +311,96 @@ describe('computing words with their endings decide a bare Azure (German and Dut
     ['Azure waters lap the shore of the island.', []],
   ]);
 });
+
+// Round 4 (holdout5): what a reader of another language or an adversary would try. Each class with its twin.
+describe('look-alike letters: full-width and Cyrillic/Greek letters inside a name are the name (fold.ts)', () => {
+  table([
+    ['Ｍｉｃｒｏｓｏｆｔは声明を発表した。', [M('Ｍｉｃｒｏｓｏｆｔ')]],
+    ['イスラエルの８２００部隊は通話記録を保存していた。', [U('８２００部隊')]],
+    ['以色列８２００部队被指监听巴勒斯坦人的电话。', [U('８２００部队')]],
+    // twins: full-width digits that are a price or a model stay unmarked, as ASCII ones do
+    [['以色列８２００部队被指监听。', '这款手机售价８２００元。'], [U('８２００部队')]],
+    ['型号８２００的打印机已经停产。', []],
+    ['Micr\u043esoft denied the report.', [M('Micr\u043esoft')]],
+    ['MICR\u041eSOFT DENIES THE REPORT', [M('MICR\u041eSOFT')]],
+    ['The data sat on \u0391zure servers in Europe.', [A('\u0391zure')]],
+    ['Компания \u041c\u0430\u0439\u043a\u0440o\u0441\u043e\u0444\u0442 заявила о проверке.', [M('\u041c\u0430\u0439\u043a\u0440o\u0441\u043e\u0444\u0442')]],
+    // twins: after the fold the same rules apply (a colour stays a colour; a name inside a longer word is not one)
+    ['The sea was azur\u0435 and calm.', []],
+    ['The sea was \u0410zure and calm, the hotel Azure too.', []],
+    ['NobleMicr\u043esoft is a made-up word.', []],
+    // Russian text without mixed words is not folded: Майкрософт stays Cyrillic and matches as itself.
+    ['Майкрософт заявила о проверке.', [M('Майкрософт')]],
+  ]);
+});
+
+describe('a bare 8200 that is a house number, after a real mention', () => {
+  table([
+    [['Reports said Unit 8200 relied on cloud storage.', 'The villa at 8200 Sunset Boulevard sold for $12 million.'], [U('Unit 8200')]],
+    [['Reports said Unit 8200 relied on cloud storage.', 'The office is at 8200 N. Main St in Dallas.'], [U('Unit 8200')]],
+    [["L'Unité 8200 a stocké les appels.", 'Le siège est au 8200, rue de la Paix.'], [U('Unité 8200')]],
+    // twin: the number as the unit, before a capitalised word that is no street
+    [['Reports said Unit 8200 relied on cloud storage.', 'Former 8200 officers founded the firm.'], [U('Unit 8200'), U('8200')]],
+  ]);
+});
+
+describe('the bare number after a verb of service names the unit (Hebrew שירת ב-8200)', () => {
+  table([
+    ['הוא שירת ב-8200 לפני שהקים את הסטארט-אפ.', [U('8200')]],
+    ['היא שירתה ב8200 שלוש שנים.', [U('8200')]],
+    ['He served in 8200 before founding the start-up.', [U('8200')]],
+    ['המייסד, בוגר 8200, גייס עשרה מיליון דולר.', [U('8200')]],
+    ['היא בוגרת 8200 ומהנדסת תוכנה.', [U('8200')]],
+    ['יוצא 8200 הקים את החברה.', [U('8200')]],
+    // twins: the same words before a count or a year
+    ['בוגר 8200 שקל לחודש לא יקבל מלגה.', []],
+    // twins: a count, a price or a year after "served" is no unit
+    ['He served in 8200 BC, the legend says.', []],
+    ['המסעדה הגישה 8200 מנות בערב אחד.', []],
+    ['He served 8200 meals in one night.', []],
+  ]);
+});
+
+describe('Slavic case endings on the Latin name (Polish, Czech)', () => {
+  table([
+    ['Rzecznik Microsoftu odmówił komentarza.', [M()]],
+    ['Rozmawialiśmy z Microsoftem o chmurze.', [M()]],
+    ['Mluvčí Microsoftu to odmítl.', [M()]],
+    // twins: other letters after the name still make a longer word
+    ['Microsoftuj to sam.', []],
+    ['Microsoftowy gadżet.', []],
+  ]);
+});
+
+describe('Persian واحد ۸۲۰۰: the unit in the army\'s context, a flat otherwise', () => {
+  table([
+    ['واحد ۸۲۰۰ اطلاعات ارتش اسرائیل تماس‌ها را ذخیره می‌کرد.', [U('واحد ۸۲۰۰')]],
+    ['واحد 8200 ارتش اسرائیل در این گزارش آمده است.', [U('واحد 8200')]],
+    // twins: a flat, a price per unit, a flat with no word about property at all
+    ['واحد ۸۲۰۰ این مجتمع مسکونی فروخته شد.', []],
+    ['قیمت هر واحد ۸۲۰۰ تومان است.', []],
+    ['واحد ۸۲۰۰ را دیروز خریدیم.', []],
+    [['یگان ۸۲۰۰ تماس‌ها را ذخیره می‌کرد.', 'واحد ۸۲۰۰ را دیروز خریدیم.'], [U('یگان ۸۲۰۰'), U('واحد ۸۲۰۰')]],
+  ]);
+});
+
+describe('the name pretest sees look-alike names too (a page with only such a name is scanned)', () => {
+  const filler = 'The weather was fine and the markets were calm. '.repeat(100);
+  test.each([
+    ['Micr\u043esoft'],
+    ['\u0391zure'],
+    ['Ｍｉｃｒｏｓｏｆｔ'],
+    ['８２００部隊'],
+    ['Micr\u043e\u00adsoft'],
+  ])('%s', (name) => {
+    expect(matcher.mayContain(`${filler}${name} said.`)).toBe(true);
+    // Fed in pieces across the probe's 4,096-character chunks, the name split between two pieces.
+    const probe = matcher.probe();
+    const text = `${filler}${filler.slice(0, 4090 - filler.length % 4096)}${name} said. ${filler}`;
+    const cut = text.indexOf(name) + 2;
+    expect(probe.add(text.slice(0, cut)) || probe.add(text.slice(cut)) || probe.end()).toBe(true);
+  });
+  test('its twins: no name, only look-alike colours or a Russian page', () => {
+    expect(matcher.mayContain(`${filler}The sea was azur\u0435. Москва и Сочи.`)).toBe(false);
+  });
+});
