@@ -356,7 +356,8 @@ async function measureRatio(tab) {
   }
   const mentions = await tab.evaluate(`${B('mentions')}()`);
   const parts = [];
-  for (let i = 0; i < 1; i++) parts.push(await tab.evaluate(`${B('breakdown')}(${scanReps})`));
+  const breakdownReps = await tab.evaluate(`${B('calibrateBreakdown')}(${MIN_MS})`);
+  for (let i = 0; i < 1; i++) parts.push(await tab.evaluate(`${B('breakdown')}(${breakdownReps})`));
   const breakdown = {};
   for (const key of Object.keys(parts[0])) breakdown[key] = median(parts.map((p) => p[key]));
   const walkMs = median(walks);
