@@ -507,6 +507,7 @@ async function benchBrowser(name, server, code, corpusPages) {
       appendMs: median(appends.map((a) => a.appendMs)),
       aloneMs: median(appends.map((a) => a.aloneMs)),
       rescanMs: median(appends.map((a) => a.rescanMs)),
+      appendMeanMs: median(appends.map((a) => a.appendMeanMs)),
       styleMs: median(appends.map((a) => a.styleMs)),
       ratio: median(appends.map((a) => a.ratio)),
       mentionsOnPage: appends[0].mentionsOnPage,
