@@ -97,6 +97,7 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   const names = new RegExp(gateSources(forms).join('|'));
   // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
   const span = Math.max(1, ...forms.map((f) => f.length));
+  const units = nameUnits(gateSources(forms));
   const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
   // For retrying shorter forms at a position where the longest one was rejected ("8200 units").
   const single = forms.map((f) => new RegExp(f.source, 'y'));
@@ -187,44 +188,95 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       return out;
     },
     mayContain(text) {
-      const probe = nameProbe(gate, names, span);
+      const probe = nameProbe(gate, names, span, units);
       return probe.add(text) || probe.end();
     },
-    probe: () => nameProbe(gate, names, span),
+    probe: () => nameProbe(gate, names, span, units),
   };
 }
 
-/** Characters of text tested at once by a probe. */
+/** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;
 const UNSEEN_ALL = new RegExp(`[${FORMAT_CHARS}${MARK_CHARS}]`, 'g');
 
 /**
- * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
- * (the only characters a name may have inside that its gate piece has not), a piece of `names`. The
- * text is read in chunks, each tested with `gate` (the names or one of those characters): only a
- * chunk that has such characters is tested again without them, then with look-alike letters folded. Each chunk keeps the last `span` - 1
- * characters (without those characters) of the one before, so a name split between chunks is seen whole.
+ * The UTF-16 code units a piece of `names` can hold, as a table: every character written in the gate
+ * sources (their syntax characters too, a superset), and every surrogate. A gate source with an escape
+ * that stands for a class (\s, \d, \p…) would hold characters not written in it: then every unit counts.
  */
-function nameProbe(gate: RegExp, names: RegExp, span: number): NameProbe {
-  let text = '';
+function nameUnits(sources: readonly string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  if (sources.some((s) => /\\[a-zA-Z]/.test(s))) return table.fill(1);
+  for (const source of sources) for (let i = 0; i < source.length; i++) table[source.charCodeAt(i)] = 1;
+  table.fill(1, 0xd800, 0xe000);
+  // Letters that fold into a name's letters (fold.ts): Greek, Cyrillic, full-width digits and Latin.
+  table.fill(1, 0x370, 0x500);
+  table.fill(1, 0xff10, 0xff5b);
+  return table;
+}
+
+/**
+ * Matcher.probe. Every hit of `find` holds, once its invisible characters and vowel marks are removed
+ * (the only characters a name may have inside that its gate piece has not), a piece of `names`, at most
+ * `span` characters long.
+ *
+ * Each piece (a text node) is tested on its own with `gate` (the names or one of those characters), as
+ * the floor tests each node: no string is built. A name split between pieces is seen at the last
+ * junction it crosses, where the character before and the one after are both characters of a name
+ * (`units`): the last `span` - 1 characters before that junction and the first `span` - 1 after it are
+ * tested with `names`. Most junctions sit next to a space and cost a table lookup.
+ *
+ * Once a piece holds one of those characters (but no name), the rest is read as before this fast path:
+ * joined into chunks, each tested with `gate`, and again without those characters only if it has some;
+ * each chunk keeps the last `span` - 1 characters (without those characters) of the one before.
+ */
+function nameProbe(gate: RegExp, names: RegExp, span: number, units: Uint8Array): NameProbe {
+  /** The last `span` pieces read on the fast path (each has a character, so they cover `span` - 1). */
+  const recent: string[] = [];
+  let count = 0;
+  let lastUnit = -1;
+  /** The chunk being joined, once the fast path is left. */
+  let text: string | null = null;
+  const before = (): string => {
+    let s = '';
+    for (let i = count - 1; i >= 0 && i >= count - span && s.length < span - 1; i--) s = (recent[i % span] as string) + s;
+    return span > 1 ? s.slice(1 - span) : '';
+  };
   const test = (): boolean => {
-    if (!gate.test(text)) return false;
-    if (names.test(text)) return true;
-    text = text.replace(UNSEEN_ALL, '');
+    const chunk = text ?? '';
+    if (!gate.test(chunk)) return false;
+    if (names.test(chunk)) return true;
+    text = chunk.replace(UNSEEN_ALL, '');
     if (names.test(text)) return true;
     // Full-width and look-alike letters (fold.ts): folded only here, in a chunk the gate already let through.
     if (!needsFold(text)) return false;
     text = fold(text);
     return names.test(text);
   };
+  const join = (piece: string): boolean => {
+    text += piece;
+    if ((text as string).length < PROBE_CHUNK) return false;
+    if (test()) return true;
+    text = span > 1 ? (text as string).slice(1 - span) : '';
+    return false;
+  };
   return {
     add(piece) {
-      text += piece;
-      if (text.length < PROBE_CHUNK) return false;
-      if (test()) return true;
-      text = span > 1 ? text.slice(1 - span) : '';
+      if (text !== null) return join(piece);
+      if (piece === '') return false;
+      if (gate.test(piece)) {
+        if (names.test(piece)) return true;
+        text = before();
+        return join(piece);
+      }
+      if (lastUnit >= 0 && units[lastUnit] === 1 && units[piece.charCodeAt(0)] === 1) {
+        const junction = before() + piece.slice(0, span - 1);
+        if (names.test(junction) || (needsFold(junction) && names.test(fold(junction)))) return true;
+      }
+      recent[count++ % span] = piece;
+      lastUnit = piece.charCodeAt(piece.length - 1);
       return false;
     },
-    end: test,
+    end: () => text !== null && test(),
   };
 }

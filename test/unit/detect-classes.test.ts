@@ -400,6 +400,19 @@ describe('the name pretest sees look-alike names too (a page with only such a na
     const cut = text.indexOf(name) + 2;
     expect(probe.add(text.slice(0, cut)) || probe.add(text.slice(cut)) || probe.end()).toBe(true);
   });
+  test.each([
+    ['Міс', 'rosoft'],
+    ['Micr', 'оsoft'],
+    ['Α', 'zure'],
+    ['Azur', 'е'],
+    ['Ｍｉｃｒｏ', 'ｓｏｆｔ'],
+    ['８２', '００部隊'],
+  ])('split between text nodes, as the page holds them: %s|%s', (head, tail) => {
+    // Node by node, as Scanner.mayHoldNames feeds it: plain pieces, then the name cut in two.
+    const probe = matcher.probe();
+    const pieces = ['The weather was fine. ', 'Markets were calm; ', head, tail, ' said. ', 'Nothing else.'];
+    expect(pieces.some((p) => probe.add(p)) || probe.end()).toBe(true);
+  });
   test('its twins: no name, only look-alike colours or a Russian page', () => {
     expect(matcher.mayContain(`${filler}The sea was azur\u0435. Москва и Сочи.`)).toBe(false);
   });

@@ -169,4 +169,34 @@ describe('Matcher.mayContain and probe', () => {
     expect(probe.add('Micro')).toBe(false);
     expect(probe.add('soft') || probe.end()).toBe(true);
   });
+
+  it('sees a name split into three pieces anywhere, after other pieces, with or without invisible characters before it', () => {
+    // The probe tests each piece alone and a name split between pieces at the last junction it crosses:
+    // every way of cutting every alias (with the words around it) into three pieces must be seen.
+    const aliases = [...new Set(entityAliases.flatMap((e) => Object.values(e.aliases).flat() as string[]))];
+    expect(aliases.length).toBeGreaterThan(20);
+    const leads = [['the committee heard ', 'more questions about'], ['Silben\u00ADtrennung, and ', 'x']];
+    let checked = 0;
+    for (const alias of aliases) {
+      const text = `x ${alias}, y`;
+      if (matcher.find(text).length === 0 && Object.keys(matcher.context(text)).length === 0) continue;
+      for (const lead of leads) {
+        for (let i = 0; i <= text.length; i++) {
+          for (let j = i; j <= text.length; j++) {
+            const probe = matcher.probe();
+            const pieces = [...lead, text.slice(0, i), text.slice(i, j), text.slice(j), ' tail'];
+            let may = false;
+            for (const piece of pieces) if (!may) may = probe.add(piece);
+            expect(may || probe.end(), `${JSON.stringify(pieces)}`).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    // And nothing where there is no name, split the same way.
+    const probe = matcher.probe();
+    const words = filler(9_000).split(/(?<= )/);
+    expect(words.some((w) => probe.add(w)) || probe.end()).toBe(false);
+  });
 });
