@@ -8,7 +8,7 @@
 import type { Dismissals } from './dismissals';
 import type { createCardUI } from './interaction';
 import type { findPublishedDate } from './published-date';
-import type { isAboutStory } from '../detect/about-story';
+import type { articleAboutStory } from './topic-text';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
@@ -21,8 +21,8 @@ export interface CardModule {
    * use it (4.8 KB of date formats that would otherwise load on every page).
    */
   findPublishedDate: typeof findPublishedDate;
-  /** Whether the article is about the story (topic.ts reads the text; the rule's word lists load with the card). */
-  isAboutStory: typeof isAboutStory;
+  /** Whether the article is about the story (topic.ts asks; the reading and the rule's word lists load with the card). */
+  articleAboutStory: typeof articleAboutStory;
 }
 
 export type CardScope = { [CARD_MODULE]?: CardModule };

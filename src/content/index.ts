@@ -55,7 +55,7 @@ class Backstory {
     document,
     () => this.scanner.scopeRoots(),
     () => this.repaint(null),
-    () => this.cardModule().then((module) => module?.isAboutStory),
+    () => this.cardModule().then((module) => module?.articleAboutStory),
   );
 
   async start(): Promise<void> {

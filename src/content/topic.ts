@@ -1,32 +1,16 @@
 /**
- * Reads whether the page is about the story, for the "automatic" mode: the article's own words (the text of the
- * scanner's scope roots, at most `MAX_CHARS` of it, and the title) go to the pure rule in detect/about-story.ts.
+ * Reads whether the page is about the story, for the "automatic" mode.
  *
  * A Unit 8200 mark decides it at once, without reading (tracked from the scanner's changes, not by a pass over
- * the marks). Otherwise the text is read once per scan and title (a single-page app navigating), in a task of
- * its own after the repaint that asked: the first marks are painted without waiting for it (under the
+ * the marks). Otherwise the article is read once per scan and title (a single-page app navigating), in a task
+ * of its own after the repaint that asked: the first marks are painted without waiting for it (under the
  * first-mention rule), and `decided` repaints if the answer changes. The scope roots are the scanner's: the
- * scope decision is not made a second time.
- *
- * Only text the reader can see counts, as for marks (scanner.ts `isShown`): a page cannot make a console
- * review "about the story" with the story's words in `hidden`, `display: none` or `visibility: hidden`
- * text. Attributes (alt, title, aria-label) are never read, and navigation and footers outside the article
- * are outside the scope roots.
+ * scope decision is not made a second time. The reading itself and the rule (topic-text.ts) are in card.js,
+ * which a page with marks loads anyway: content.js, on every page, stays small.
  */
-import type { isAboutStory } from '../detect/about-story';
+import type { articleAboutStory } from './topic-text';
 import type { MarkChange, Mention } from './mention';
 import { yieldToMain } from './yield';
-
-const MAX_CHARS = 40_000;
-/** Nodes looked at per read (elements too): hidden text adds no characters, so the character bound alone would not end the walk. */
-const MAX_NODES = 50_000;
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-
-/** Whether `el` has a box (no `display: none` or `content-visibility: hidden` on it or above it). */
-const rendered = (el: Element): boolean => typeof el.checkVisibility !== 'function' || el.checkVisibility();
-/** Whether text directly in `el` is painted (also not `visibility: hidden`), as scanner.ts decides for marks. */
-const painted = (el: Element): boolean =>
-  typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
 
 export class TopicReader {
   private unitMarks = 0;
@@ -41,14 +25,14 @@ export class TopicReader {
   /**
    * @param roots - the scanner's current scope roots
    * @param decided - called when a read changed the answer
-   * @param rule - the rule of detect/about-story.ts, from card.js (loaded once a page has a mark: its word lists
+   * @param rule - topic-text.ts's reader and rule, from card.js (loaded once a page has a mark: its word lists
    *   need not load on every page); undefined when card.js could not load, and the page stays "not about"
    */
   constructor(
     private readonly doc: Document,
     private readonly roots: () => readonly Element[],
     private readonly decided: () => void,
-    private readonly rule: () => Promise<typeof isAboutStory | undefined>,
+    private readonly rule: () => Promise<typeof articleAboutStory | undefined>,
   ) {}
 
   /** Follow the scanner's list (call on every change): only whether it holds a Unit 8200 mark matters here. */
@@ -78,34 +62,9 @@ export class TopicReader {
     this.reads++;
     this.readRoots = this.roots();
     this.readTitle = this.doc.title;
-    const about = rule !== undefined && rule(this.articleText(this.readRoots), false);
+    const about = rule !== undefined && rule(this.doc, this.readRoots);
     if (about === this.about) return;
     this.about = about;
     this.decided();
-  }
-
-  private articleText(roots: readonly Element[]): string {
-    let text = this.doc.title;
-    let budget = MAX_NODES;
-    for (const root of roots) {
-      if (!root.isConnected || !rendered(root)) continue;
-      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => {
-          // Out of budget: hand back the next node at once, and the loop below stops.
-          if (--budget <= 0) return NodeFilter.FILTER_ACCEPT;
-          if (node.nodeType === Node.TEXT_NODE) {
-            const parent = node.parentElement;
-            return parent === null || painted(parent) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
-          }
-          // A hidden element hides its whole subtree: not walked at all.
-          return SKIP.has((node as Element).tagName) || !rendered(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-        },
-      });
-      for (let node = walker.nextNode(); node && budget > 0 && text.length < MAX_CHARS; node = walker.nextNode()) {
-        text += ' ' + (node as Text).data;
-      }
-      if (text.length >= MAX_CHARS || budget <= 0) break;
-    }
-    return text.slice(0, MAX_CHARS);
   }
 }

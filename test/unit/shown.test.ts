@@ -13,7 +13,7 @@ import type { MarkChange, Mention } from '../../src/content/mention';
 import { Scanner } from '../../src/content/scanner';
 import { ShownSelection } from '../../src/content/shown';
 import { TopicReader } from '../../src/content/topic';
-import { isAboutStory } from '../../src/detect/about-story';
+import { articleAboutStory } from '../../src/content/topic-text';
 import { VisibleIndex } from '../../src/content/visible-index';
 import type { Mode } from '../../src/shared/settings';
 
@@ -228,7 +228,7 @@ describe('TopicReader', () => {
     document.body.innerHTML = '<article><p>The Israeli military used Azure for surveillance of Palestinians in Gaza.</p></article>';
     let roots: readonly Element[] = [document.querySelector('article') as Element];
     let decided = 0;
-    const topic = new TopicReader(document, () => roots, () => decided++, () => Promise.resolve(isAboutStory));
+    const topic = new TopicReader(document, () => roots, () => decided++, () => Promise.resolve(articleAboutStory));
     const azure: Mention = { entityId: 'azure', range: document.createRange() };
     topic.note([azure], { reset: true, added: [], dropped: [] });
     expect(topic.aboutStory()).toBe(false); // not read yet: the first paint does not wait for it
