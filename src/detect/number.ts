@@ -2,6 +2,7 @@
  * The bare short form "8200" counts only where it names the unit, never where it is a quantity, a price,
  * a percentage or a model number ("8200 units sold", "$8200", "HP Compaq 8200"). Runs only on hits.
  */
+import { isIntelligenceUnitWord } from './paraphrase';
 
 /** Currency words after a number, in the languages Backstory reads: "8200 dollars", "8200 ש״ח", "8200 تومان". */
 export const MONEY_WORDS =
@@ -144,7 +145,7 @@ const LEAD_WORDS = new Set(
 function labelled(before: string): boolean {
   if (LABEL_NOUNS.test(before)) return true;
   const word = CAPITALISED_BEFORE.exec(before)?.[1];
-  return word !== undefined && !LEAD_WORDS.has(word.toLowerCase().replace(/['’]s$/u, ''));
+  return word !== undefined && !LEAD_WORDS.has(word.toLowerCase().replace(/['’]s$/u, '')) && !isIntelligenceUnitWord(word);
 }
 
 /** Rule: an era after the number makes it a year ("8200 BC", "8200 v. Chr.", "8200 ق.م"). */

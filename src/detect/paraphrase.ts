@@ -17,13 +17,25 @@ const UNIT =
   'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|подразделени\\p{L}*|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
   '部队|部隊|부대';
 
+/** One word for an intelligence or eavesdropping unit (German and Dutch write it as a compound). */
+const COMPOUND_UNIT =
+  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister)-?(?:einheit|eenheid)';
+
+const COMPOUND_WORD = new RegExp(`${COMPOUND_UNIT}$`, 'iu');
+
+/** Whether `word` is one word for an intelligence unit ("Spionageeinheit"): it names the number after it, not labels it. */
+export function isIntelligenceUnitWord(word: string): boolean {
+  return COMPOUND_WORD.test(word);
+}
+
 /**
  * Rule: an intelligence unit named just before the number, with at most a few words between ("Israeli",
- * "known as", a comma): "the intelligence unit, known as 8200", "l'unité de renseignement 8200".
+ * "known as", a comma): "the intelligence unit, known as 8200", "l'unité de renseignement 8200", "подразделение
+ * радиоэлектронной разведки 8200" (a word or two between the unit and intelligence), "die Spionageeinheit 8200".
  * The window is one short phrase, so "the intelligence unit employed 8200 people" was already a count.
  */
 const NAMED_UNIT = new RegExp(
-  `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:(?:de|di|of|der|van)\\s+)?(?:${INTELLIGENCE}))` +
+  `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:\\p{L}+\\s+){0,2}(?:${INTELLIGENCE})|${COMPOUND_UNIT})` +
     `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
   'iu',
 );

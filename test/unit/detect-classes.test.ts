@@ -142,6 +142,14 @@ describe('paraphrases that name the unit by its number', () => {
     ['the intelligence agency paid 8200 dollars', []],
     ['8200 veterans attended the parade.', []],
     ['יוצאי הצבא, 8200 איש, הגיעו.', []],
+    // a word or two between the unit and intelligence; one compound word for an intelligence unit
+    ['Израильское подразделение радиоэлектронной разведки 8200 хранило записи звонков.', [U('8200')]],
+    ['Die israelische Spionageeinheit 8200 soll Telefonate gespeichert haben.', [U('8200')]],
+    ['De Israëlische inlichtingeneenheid 8200 sloeg gesprekken op.', [U('8200')]],
+    // twins: a count after such a unit, a compound that is not an intelligence unit, a labelled number
+    ['Die Spionageeinheit hatte 8200 Mitarbeiter.', []],
+    ['Die Wohneinheit 8200 wurde verkauft.', []],
+    ['Подразделение разведки потратило 8200 рублей на связь.', []],
   ]);
 });
 
