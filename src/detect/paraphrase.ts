@@ -35,10 +35,16 @@ export function isIntelligenceUnitWord(word: string): boolean {
  * The window is one short phrase, so "the intelligence unit employed 8200 people" was already a count.
  */
 const NAMED_UNIT = new RegExp(
-  `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:\\p{L}+\\s+){0,2}(?:${INTELLIGENCE})|${COMPOUND_UNIT})` +
+  `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:(?:de|di|of|der|van)\\s+)?(?:${INTELLIGENCE}))` +
     `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
   'iu',
 );
+/**
+ * The looser forms (a word between the unit and intelligence, one compound word) only right before the number:
+ * with words after them they read a sentence, not a name ("Die Einheit verkaufte Geheimdienstberichte an 8200
+ * Kunden").
+ */
+const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELLIGENCE})|${COMPOUND_UNIT})[\\s,]+$`, 'iu');
 /**
  * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
  * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".
@@ -59,5 +65,5 @@ export function namesUnit(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80, sentenceAround(text, start, end)[0]), start);
   if (VETERANS_BEFORE.test(before) || SERVED_IN_BEFORE.test(before)) return true;
   if (FORMER_BEFORE.test(before) && MEMBERS_AFTER.test(text.slice(end, end + 24))) return true;
-  return NAMED_UNIT.test(before);
+  return NAMED_UNIT.test(before) || NAMED_UNIT_CLOSE.test(before);
 }

@@ -150,6 +150,8 @@ describe('paraphrases that name the unit by its number', () => {
     ['Die Spionageeinheit hatte 8200 Mitarbeiter.', []],
     ['Die Wohneinheit 8200 wurde verkauft.', []],
     ['Подразделение разведки потратило 8200 рублей на связь.', []],
+    ['Die Einheit verkaufte Geheimdienstberichte an 8200 Kunden.', []],
+    ['Die Spionageeinheit kaufte Waren für 8200 Kunden.', []],
   ]);
 });
 
