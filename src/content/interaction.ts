@@ -12,8 +12,8 @@ import { findPublishedDate } from './published-date';
 import type { Mention, MentionIndex } from './mention';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
-import { localeDir, pickLocale, translator, type CardLocale } from '../card/i18n';
-import { cardLocale, pageLang } from './mention-lang';
+import { localeDir, translator, type CardLocale } from '../card/i18n';
+import { cardLocale } from './mention-lang';
 import { contentFor } from '../data/content';
 import { CardHost, type CardView } from './card-host';
 import { pageTheme } from './card-theme';
@@ -105,6 +105,11 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     return cardLocale(el ?? null, document, navigator.languages);
   }
 
+  /** For messages about the page rather than one mention (announcements): the page's language, then the browser's. */
+  function pageLocale(): CardLocale {
+    return cardLocale(null, document, navigator.languages);
+  }
+
   function view(mention: Mention): CardView | null {
     published ??= findPublishedDate(document);
     const locale = mentionLocale(mention);
@@ -187,7 +192,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (!open) return;
     close(true);
     deps.dismiss?.(open.mention);
-    const locale = pickLocale([pageLang(document), ...navigator.languages]);
+    const locale = pageLocale();
     host.announce(translator(locale)('card_dismissedDone'));
   }
 
@@ -199,7 +204,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     if (back?.isConnected) back.focus({ preventScroll: true });
     deps.undoHide?.();
     if (site) {
-      const locale = pickLocale([pageLang(document), ...navigator.languages]);
+      const locale = pageLocale();
       host.announce(translator(locale)('card_backOn', site));
     }
   }
@@ -436,7 +441,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     stepped = mention;
     host.focus();
     const name = dataset.entities.find((e) => e.id === mention.entityId)?.name ?? mention.entityId;
-    const locale = pickLocale([pageLang(document), ...navigator.languages]);
+    const locale = pageLocale();
     host.announce(translator(locale)('card_announce', name, String(list.indexOf(mention) + 1), String(list.length)));
     return true;
   }
