@@ -4,8 +4,9 @@
  * page writes later are still marked, however they arrive, and only where a full scan would mark them.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, readMarks, settle, waitForMarks, type MarkInfo, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, readMarks, settle, waitForMarks, type MarkInfo, type Session } from './harness';
+import { useSession } from './session';
 
 const HOST = 'www.theguardian.com';
 
@@ -44,23 +45,17 @@ async function opened(session: Session, path: string, html: string): Promise<Pag
 }
 
 describe.each(BROWSERS)('%s', (name) => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useSession(name);
 
   it('marks a name the page completes later on a page that had none', async () => {
-    const page = await opened(session, '/nameless/completed.html', COMPLETED);
+    const page = await opened(session(), '/nameless/completed.html', COMPLETED);
     await waitForMarks(page, 1, 20_000);
     expect(texts(await settle(page, 500, 20_000))).toEqual(['backstory-microsoft:Microsoft']);
     await page.close();
   }, 90_000);
 
   it('leaves names the page adds outside the article unmarked', async () => {
-    const page = await opened(session, '/nameless/outside.html', OUTSIDE);
+    const page = await opened(session(), '/nameless/outside.html', OUTSIDE);
     expect(await page.evaluate(() => document.querySelector('aside a')?.textContent)).toBe('Microsoft and Azure cloud deal');
     expect(texts(await settle(page, 1000, 20_000))).toEqual([]);
     expect(await readMarks(page)).toEqual([]);
@@ -68,7 +63,7 @@ describe.each(BROWSERS)('%s', (name) => {
   }, 90_000);
 
   it('marks a name appended to an article whose page had names only in its chrome', async () => {
-    const page = await opened(session, '/nameless/chrome-only.html', CHROME_ONLY);
+    const page = await opened(session(), '/nameless/chrome-only.html', CHROME_ONLY);
     await waitForMarks(page, 1, 20_000);
     expect(texts(await settle(page, 500, 20_000))).toEqual(['backstory-unit-8200:Unit 8200']);
     await page.close();
