@@ -5,6 +5,7 @@
  *   node build.mjs            release build: minified, no source maps → dist/chromium, dist/firefox
  *   node build.mjs --dev      development build: source maps, readable output
  *   node build.mjs --watch    development build, rebuilt on every change
+ *   node build.mjs --sizes    also list each module's minified bytes in content.js and card.js (esbuild's metafile)
  *
  * Every browser difference is in `browserManifest()` below, nowhere else. The dataset and the
  * manifest are validated first; a problem fails the build with the path of the offending field.
@@ -20,6 +21,7 @@ import { privacyPage } from './scripts/privacy-page.mjs';
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
+const sizes = args.has('--sizes');
 const dev = watch || args.has('--dev');
 const BROWSERS = ['chromium', 'firefox'];
 
@@ -249,6 +251,20 @@ function entryPoints() {
   return entries;
 }
 
+/** Where the bytes of the two page bundles go: minified bytes per source module, largest first. */
+function printModuleSizes(results) {
+  for (const { metafile } of results) {
+    for (const [file, output] of Object.entries(metafile.outputs)) {
+      if (!/(content|card)\.js$/.test(file)) continue;
+      console.log(`${relative(root, file)}: ${output.bytes} bytes minified`);
+      const rows = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+      for (const [input, { bytesInOutput }] of rows) {
+        if (bytesInOutput >= 200) console.log(`  ${(bytesInOutput / 1024).toFixed(1).padStart(6)} KB  ${input}`);
+      }
+    }
+  }
+}
+
 async function buildOnce() {
   const started = Date.now();
   const pkg = readJson(join(root, 'package.json'));
@@ -310,6 +326,7 @@ async function buildOnce() {
     checkFilesExist(manifest, outdir);
   }
   rmSync(staging, { recursive: true, force: true });
+  if (sizes) printModuleSizes(results);
 
   const gz = (file) => (gzipSync(readFileSync(join(root, 'dist/chromium', file)), { level: 9 }).length / 1024).toFixed(1);
   console.log(

@@ -12,6 +12,7 @@ import { Scanner } from '../src/content/scanner';
 import { findScopeRoots } from '../src/content/scope';
 import { positionAt, SegmentWalker, type Segment } from '../src/content/segments';
 import { VisibleIndex } from '../src/content/visible-index';
+import { VisibleSet } from '../src/content/visible-set';
 import { ShownMarks } from '../src/content/shown';
 import type { MarkChange } from '../src/content/mention';
 import { observeChanges } from '../src/content/live';
@@ -37,8 +38,10 @@ const RESET: MarkChange = { reset: true, added: [], dropped: [] };
  */
 function marksFor(scanner: Scanner) {
   const painter = new Painter();
-  const visible = new VisibleIndex(painter, () => scanner.list());
-  const shown = new ShownMarks(painter, visible);
+  // The visible set is the content script's; the index over it is the card's (card.js, loaded with the first mark).
+  const set = new VisibleSet();
+  const visible = new VisibleIndex({ visible: set, guard: painter, order: () => scanner.list() }, new AbortController().signal);
+  const shown = new ShownMarks(painter, set);
   return {
     painter,
     visible,

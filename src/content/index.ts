@@ -23,7 +23,7 @@ import type { MarkChange, Mention } from './mention';
 import { Scanner } from './scanner';
 import { ShownMarks } from './shown';
 import { TopicReader } from './topic';
-import { VisibleIndex } from './visible-index';
+import { VisibleSet } from './visible-set';
 
 /** Shared between injections into the same page (the activeTab "scan once" re-injects). */
 const INSTANCE = Symbol.for('backstory.instance');
@@ -35,7 +35,7 @@ class Backstory {
   private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
-  private readonly visible = new VisibleIndex(this.painter, () => this.scanner.list());
+  private readonly visible = new VisibleSet();
   private readonly shown = new ShownMarks(this.painter, this.visible);
   private readonly lifetime = new AbortController();
   private readonly site = siteKeyFromUrl(location.href);
@@ -239,7 +239,7 @@ class Backstory {
       const module = await this.cardModule();
       if (!module || !this.running) return null;
       this.card ??= module.createCardUI({
-        index: this.visible,
+        marks: { visible: this.visible, guard: this.painter, order: () => this.scanner.list() },
         hideSite: () => void this.hideSite(),
         undoHide: () => void this.undoHide(),
         dismiss: (mention) => void this.dismiss(mention),

@@ -8,7 +8,7 @@
 import type { EntityId } from '../data/types';
 import { visibleMentions, type Painter, type PaintOptions } from './highlights';
 import type { MarkChange, Mention } from './mention';
-import type { VisibleIndex } from './visible-index';
+import type { VisibleSet } from './visible-set';
 
 /** Mentions to start and to stop showing. */
 export interface ShownChange {
@@ -94,7 +94,7 @@ export class ShownSelection {
 }
 
 /**
- * The scanner's changes, through the selection, to the painter and the visible index: what the
+ * The scanner's changes, through the selection, to the painter and the visible set: what the
  * content script (index.ts) and the benchmark (scripts/bench-page.ts) both run on every change.
  */
 export class ShownMarks {
@@ -102,7 +102,7 @@ export class ShownMarks {
 
   constructor(
     private readonly painter: Painter,
-    private readonly index: VisibleIndex,
+    private readonly index: VisibleSet,
   ) {}
 
   /** Apply one change of the scanner's list (or of the options, `change` null); whether anything shown changed. */
