@@ -176,7 +176,7 @@ function aliasesPlugin(data) {
 }
 
 /**
- * The content script uses the browser's own promise-based `browser` namespace (Firefox; Chromium from 148, the
+ * The content scripts (content.js and card.js) use the browser's own promise-based `browser` namespace (Firefox; Chromium from 148, the
  * manifest's minimum_chrome_version) instead of bundling webextension-polyfill, which is a no-op in both: 9.7 KB
  * of code (about 3 KB gzipped) that every page would load for nothing. The extension pages keep the polyfill.
  */
@@ -300,7 +300,7 @@ async function buildOnce() {
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin(), noTranslationsPlugin()] }),
-    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations)] }),
+    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations), nativeBrowserPlugin()] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
   ]);

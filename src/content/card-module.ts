@@ -5,17 +5,20 @@
  * floating-ui and the story's text. Both bundles run in the extension's isolated world of the
  * same frame, so card.js hands its entry point over through this key on that world's global.
  */
+import type { createCard, dismissedSentences } from './card-actions';
 import type { Dismissals } from './dismissals';
-import type { createCardUI } from './interaction';
 import type { findPublishedDate } from './published-date';
 import type { articleAboutStory } from './topic-text';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
 export interface CardModule {
-  createCardUI: typeof createCardUI;
+  /** The card, its buttons' actions and the commands (card-actions.ts). */
+  createCard: typeof createCard;
   /** The dismissed-marks filter: in card.js too, loaded only on sites with dismissals (dismissals.ts). */
   Dismissals: typeof Dismissals;
+  /** The popup's list of dismissed marks found on this page. */
+  dismissedSentences: typeof dismissedSentences;
   /**
    * The article's publication date, for "since this article": in card.js because only the card and the popup
    * use it (4.8 KB of date formats that would otherwise load on every page).

@@ -7,11 +7,10 @@
  */
 import { entityAliases, otherNames } from '../data/aliases';
 import { compileMatcher } from '../detect';
-import { ENTITY_IDS, type EntityId } from '../data/types';
 import { handle, sendToBackground, type ContentCalls, type MentionCounts, type PageInfo, type PublishedInfo } from '../shared/messages';
 import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
-import type { CardUI } from './interaction';
+import type { Card } from './card-actions';
 import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
 import type { Dismissals } from './dismissals';
 import { mayHaveDismissals } from './dismissed-probe';
@@ -43,8 +42,8 @@ class Backstory {
   private dismissals: Dismissals | null = null;
   private module: Promise<CardModule | undefined> | null = null;
   private running: AbortController | null = null;
-  private card: CardUI | null = null;
-  private cardLoading: Promise<CardUI | null> | null = null;
+  private card: Card | null = null;
+  private cardLoading: Promise<Card | null> | null = null;
   private stylesLoading: Promise<unknown> | null = null;
   private settings: Settings | null = null;
   private lastReported = '';
@@ -78,22 +77,12 @@ class Backstory {
       {
         getPageInfo: () => this.pageInfo(),
         getCounts: () => this.counts(),
-        showMention: async (payload) => {
-          const { entityId, index } = (payload ?? {}) as { entityId?: unknown; index?: unknown };
-          if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return false;
-          return (await this.loadCard())?.show(entityId as EntityId, index) ?? false;
-        },
-        stepMention: async (payload) => {
-          const direction = (payload as { direction?: unknown } | null)?.direction;
-          if (direction !== 1 && direction !== -1) return false;
-          return (await this.loadCard())?.step(direction) ?? false;
-        },
-        dismissedSentences: (payload) => {
-          const keys = (payload as { keys?: unknown } | null)?.keys;
-          if (!Array.isArray(keys) || !this.dismissals) return {};
-          const valid = keys.filter((k): k is string => typeof k === 'string' && k.length <= 64).slice(0, 200);
-          return this.dismissals.sentences(this.scanner.list(), valid);
-        },
+        // The commands and the popup's list are answered by card.js (card-actions.ts), payloads checked there.
+        showMention: async (payload) => (await this.loadCard())?.showMention(payload) ?? false,
+        stepMention: async (payload) => (await this.loadCard())?.stepMention(payload) ?? false,
+        // Dismissals exist only once card.js is loaded (they come from it).
+        dismissedSentences: async (payload) =>
+          this.dismissals ? ((await this.cardModule())?.dismissedSentences(this.dismissals, this.scanner.list(), payload) ?? {}) : {},
       },
       signal,
     );
@@ -101,7 +90,7 @@ class Backstory {
   }
 
   private active(settings: Settings): boolean {
-    const host = siteKeyFromUrl(location.href);
+    const host = this.site;
     return settings.mode !== 'off' && !(host !== null && isSiteDisabled(settings, host));
   }
 
@@ -233,16 +222,18 @@ class Backstory {
     if (this.dismissals.update(raw)) this.repaint(RESELECT);
   }
 
-  /** Load card.js and create the card UI once. */
-  private loadCard(): Promise<CardUI | null> {
+  /** Load card.js and create the card UI once; what its buttons do is in card.js (card-actions.ts). */
+  private loadCard(): Promise<Card | null> {
     this.cardLoading ??= (async () => {
       const module = await this.cardModule();
       if (!module || !this.running) return null;
-      this.card ??= module.createCardUI({
+      this.card ??= module.createCard({
         marks: { visible: this.visible, guard: this.painter, order: () => this.scanner.list() },
-        hideSite: () => void this.hideSite(),
-        undoHide: () => void this.undoHide(),
-        dismiss: (mention) => void this.dismiss(mention),
+        site: this.site,
+        stop: () => this.stop(),
+        resume: () => this.settings && this.apply(this.settings),
+        dismissals: (made) => (this.dismissals ??= made),
+        reselect: () => this.repaint(RESELECT),
         clickOnly: () => this.settings?.clickOnly === true,
         signal: this.lifetime.signal,
       });
@@ -253,47 +244,6 @@ class Backstory {
       return null;
     });
     return this.cardLoading;
-  }
-
-  private async hideSite(): Promise<void> {
-    const host = siteKeyFromUrl(location.href);
-    if (host === null) return;
-    // Stop at once; the background's writer saves the change and the storage change then reaches
-    // every other tab of this site. This script never writes settings itself (its read may have
-    // fallen back to defaults), and if the change was not saved the marks come back, as on reload.
-    this.stop();
-    const saved = await sendToBackground('changeSettings', { change: { op: 'setSiteEnabled', site: host, on: false } }).catch(
-      () => null,
-    );
-    if (!saved?.ok && this.settings) this.apply(this.settings);
-  }
-
-  /**
-   * "Not about this story": the mark goes at once; the background's writer stores it for this site, and
-   * the storage change removes it in every other tab of the site. If it was not stored, it comes back.
-   */
-  private async dismiss(mention: Mention): Promise<void> {
-    const site = this.site;
-    const module = await this.cardModule().catch(() => undefined);
-    if (site === null || !module) return;
-    const dismissals = (this.dismissals ??= new module.Dismissals(site));
-    const key = dismissals.keyOf(mention);
-    dismissals.add(key);
-    this.repaint(RESELECT);
-    const change = { op: 'dismiss', site, entity: mention.entityId, hash: key.slice(key.indexOf(':') + 1) } as const;
-    const saved = await sendToBackground('changeDismissed', { change }).catch(() => null);
-    if (!saved?.ok) {
-      dismissals.remove(key);
-      this.repaint(RESELECT);
-    }
-  }
-
-  private async undoHide(): Promise<void> {
-    const host = siteKeyFromUrl(location.href);
-    if (host === null) return;
-    // Through the background's writer, like hideSite; the storage change then brings the marks back
-    // in every tab of this site.
-    await sendToBackground('changeSettings', { change: { op: 'setSiteEnabled', site: host, on: true } }).catch(() => null);
   }
 }
 
