@@ -17,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDataFile } from './scripts/check-data.mjs';
 import { privacyPage } from './scripts/privacy-page.mjs';
+import { contentAliases } from './scripts/content-aliases.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -156,14 +157,25 @@ function checkFilesExist(manifest, outdir) {
   }
 }
 
+/** src/detect's compile step, loaded for the build itself (scripts/content-aliases.mjs). */
+async function loadDetect() {
+  const result = await esbuild.build({
+    stdin: { contents: `export { compileMatcher } from './matcher';\nexport { compileForms } from './forms';`, resolveDir: join(root, 'src/detect'), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+}
+
 /**
  * content.js needs only the names to look for: this plugin replaces src/data/aliases.ts with its
- * two values precomputed from the validated dataset, so the story's text stays out of the bundle
- * that runs on every page (the card bundle carries it).
+ * two values precomputed from the validated dataset (`contentAliases`), so the story's text stays out
+ * of the bundle that runs on every page (the card bundle carries it).
  */
-function aliasesPlugin(data) {
-  const entityAliases = data.entities.map(({ id, aliases, shortForms }) => (shortForms ? { id, aliases, shortForms } : { id, aliases }));
-  const otherNames = data.actors.filter((a) => a.aliases).map(({ aliases }) => ({ aliases }));
+function aliasesPlugin({ entityAliases, otherNames }) {
   return {
     name: 'backstory-aliases',
     setup(build) {
@@ -272,6 +284,12 @@ async function buildOnce() {
   const locales = buildLocales();
   validateManifest(source, locales);
   const { data, translations, hash } = await loadDataset();
+  let aliases;
+  try {
+    aliases = contentAliases(data, await loadDetect());
+  } catch (error) {
+    throw new BuildError(error.message);
+  }
   const entries = entryPoints();
   const staging = join(root, 'dist', '.staging');
   rmSync(staging, { recursive: true, force: true });
@@ -299,7 +317,7 @@ async function buildOnce() {
   // The content script embeds the card's CSS as text (it goes into the card's shadow root);
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin(), noTranslationsPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(aliases), nativeBrowserPlugin(), noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations), nativeBrowserPlugin()] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
