@@ -12,7 +12,6 @@ import { Scanner } from '../src/content/scanner';
 import { findScopeRoots } from '../src/content/scope';
 import { positionAt, SegmentWalker, type Segment } from '../src/content/segments';
 import { VisibleIndex } from '../src/content/visible-index';
-import { VisibleSet } from '../src/content/visible-set';
 import { ShownMarks } from '../src/content/shown';
 import type { MarkChange } from '../src/content/mention';
 import { observeChanges } from '../src/content/live';
@@ -38,10 +37,9 @@ const RESET: MarkChange = { reset: true, added: [], dropped: [] };
  */
 function marksFor(scanner: Scanner) {
   const painter = new Painter();
-  // The visible set is the content script's; the index over it is the card's (card.js, loaded with the first mark).
-  const set = new VisibleSet();
-  const visible = new VisibleIndex({ visible: set, guard: painter, order: () => scanner.list() }, new AbortController().signal);
-  const shown = new ShownMarks(painter, set);
+  // The shown marks are the content script's; the index over them is the card's (card.js, loaded with the first mark).
+  const shown = new ShownMarks(painter);
+  const visible = new VisibleIndex({ visible: shown, guard: painter, order: () => scanner.list() }, new AbortController().signal);
   return {
     painter,
     visible,

@@ -8,7 +8,7 @@
 import { entityAliases, otherNames } from '../data/aliases';
 import { compileMatcher } from '../detect';
 import { handle, sendToBackground, type ContentCalls, type MentionCounts, type PageInfo, type PublishedInfo } from '../shared/messages';
-import { loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
+import { loadSettings, onPageSettingsChanged, type PageSettings } from '../shared/settings';
 import { isSiteDisabled, siteKeyFromUrl } from '../shared/sites';
 import type { Card } from './card-actions';
 import { CARD_MODULE, type CardModule, type CardScope } from './card-module';
@@ -22,7 +22,6 @@ import type { MarkChange, Mention } from './mention';
 import { Scanner } from './scanner';
 import { ShownMarks } from './shown';
 import { TopicReader } from './topic';
-import { VisibleSet } from './visible-set';
 
 /** Shared between injections into the same page (the activeTab "scan once" re-injects). */
 const INSTANCE = Symbol.for('backstory.instance');
@@ -34,8 +33,7 @@ class Backstory {
   private readonly matcher = compileMatcher(entityAliases, otherNames);
   private readonly scanner = new Scanner(document, this.matcher);
   private readonly painter = new Painter();
-  private readonly visible = new VisibleSet();
-  private readonly shown = new ShownMarks(this.painter, this.visible);
+  private readonly shown = new ShownMarks(this.painter);
   private readonly lifetime = new AbortController();
   private readonly site = siteKeyFromUrl(location.href);
   /** The reader's dismissed marks on this site; null until the site has any (see dismissals.ts). */
@@ -45,7 +43,7 @@ class Backstory {
   private card: Card | null = null;
   private cardLoading: Promise<Card | null> | null = null;
   private stylesLoading: Promise<unknown> | null = null;
-  private settings: Settings | null = null;
+  private settings: PageSettings | null = null;
   private lastReported = '';
   private published: Promise<PublishedInfo | null> | undefined;
   /** The last repaint marked only the first mention of each name because the page is not about the story. */
@@ -68,7 +66,7 @@ class Backstory {
     // only: an unreadable store shows every mark, and nothing read here is ever written.
     const stored = api.storage.local.get(DISMISSED_KEY).then((s) => this.takeDismissed(s[DISMISSED_KEY]), () => undefined);
     [this.settings] = await Promise.all([loadSettings(), stored]);
-    onSettingsChanged((s) => this.apply(s), signal);
+    onPageSettingsChanged((s) => this.apply(s), signal);
     this.scanner.onChange((change) => {
       this.topic.note(this.scanner.list(), change);
       this.repaint(change);
@@ -89,13 +87,13 @@ class Backstory {
     this.apply(this.settings);
   }
 
-  private active(settings: Settings): boolean {
+  private active(settings: PageSettings): boolean {
     const host = this.site;
     return settings.mode !== 'off' && !(host !== null && isSiteDisabled(settings, host));
   }
 
   /** Bring the page in line with the settings: start, stop or repaint. */
-  private apply(settings: Settings): void {
+  private apply(settings: PageSettings): void {
     this.settings = settings;
     if (!this.active(settings)) {
       this.stop();
@@ -147,7 +145,7 @@ class Backstory {
     this.shown.update(list, shownChange, { ...settings, aboutStory }, settings.style === 'background');
     // The highlight styles, and the hover, focus and touch listeners of the card bundle, come once
     // there is something to mark: a page without a mention cannot tell Backstory is installed.
-    if (this.visible.size() > 0) {
+    if (this.shown.size() > 0) {
       this.stylesLoading ??= sendToBackground('insertHighlightStyles', {}).catch(() => {
         this.stylesLoading = null; // the background may be restarting; the next repaint asks again
       });
@@ -157,7 +155,7 @@ class Backstory {
   }
 
   private counts(): MentionCounts {
-    return this.visible.counts();
+    return this.shown.counts();
   }
 
   /** Tell the background the badge count, only when it changed. */
@@ -228,7 +226,7 @@ class Backstory {
       const module = await this.cardModule();
       if (!module || !this.running) return null;
       this.card ??= module.createCard({
-        marks: { visible: this.visible, guard: this.painter, order: () => this.scanner.list() },
+        marks: { visible: this.shown, guard: this.painter, order: () => this.scanner.list() },
         site: this.site,
         stop: () => this.stop(),
         resume: () => this.settings && this.apply(this.settings),

@@ -8,7 +8,7 @@
 import type { EntityId } from '../data/types';
 import { visibleMentions, type Painter, type PaintOptions } from './highlights';
 import type { MarkChange, Mention } from './mention';
-import type { VisibleSet } from './visible-set';
+import type { VisibleChange, VisibleSet } from './visible-set';
 
 /** Mentions to start and to stop showing. */
 export interface ShownChange {
@@ -47,11 +47,25 @@ export class ShownSelection {
     return this.updateFirsts(all, change, options, hide);
   }
 
-  /** Forget everything (the page was cleared). */
-  clear(): void {
+  /** Forget everything (the page was cleared); what was shown. */
+  clear(): Mention[] {
+    const hide = [...this.shown];
     this.shown.clear();
     this.firsts.clear();
     this.rules = null;
+    return hide;
+  }
+
+  has(mention: Mention): boolean {
+    return this.shown.has(mention);
+  }
+
+  size(): number {
+    return this.shown.size;
+  }
+
+  values(): Mention[] {
+    return [...this.shown];
   }
 
   /** The first mention of each name: only names the change touched can have a new first. */
@@ -93,17 +107,20 @@ export class ShownSelection {
   }
 }
 
-/**
- * The scanner's changes, through the selection, to the painter and the visible set: what the
- * content script (index.ts) and the benchmark (scripts/bench-page.ts) both run on every change.
- */
-export class ShownMarks {
-  private readonly selection = new ShownSelection();
+/** What ShownMarks needs of the painter (highlights.ts). */
+export type MarkPainter = Pick<Painter, 'update' | 'clear' | 'emphasise'>;
 
-  constructor(
-    private readonly painter: Painter,
-    private readonly index: VisibleSet,
-  ) {}
+/**
+ * The scanner's changes, through the selection, to the painter, and the visible set the badge, the popup
+ * and the card's index (visible-index.ts, which follows `onUpdate`) read: what the content script
+ * (index.ts) and the benchmark (scripts/bench-page.ts) both run on every change.
+ */
+export class ShownMarks implements VisibleSet {
+  private readonly selection = new ShownSelection();
+  private readonly tally: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
+  private readonly listeners = new Set<VisibleChange>();
+
+  constructor(private readonly painter: MarkPainter) {}
 
   /** Apply one change of the scanner's list (or of the options, `change` null); whether anything shown changed. */
   update(all: readonly Mention[], change: MarkChange | null, options: PaintOptions, emphasise: boolean): boolean {
@@ -111,7 +128,7 @@ export class ShownMarks {
     const changed = show.length > 0 || hide.length > 0;
     if (changed) {
       this.painter.update(show, hide);
-      this.index.update(show, hide);
+      this.changed(show, hide);
     }
     this.painter.emphasise(emphasise);
     return changed;
@@ -119,8 +136,36 @@ export class ShownMarks {
 
   /** Nothing shown any more. */
   clear(): void {
-    this.selection.clear();
+    const hide = this.selection.clear();
     this.painter.clear();
-    this.index.clear();
+    this.changed([], hide);
+  }
+
+  has(mention: Mention): boolean {
+    return this.selection.has(mention);
+  }
+
+  size(): number {
+    return this.selection.size();
+  }
+
+  values(): Mention[] {
+    return this.selection.values();
+  }
+
+  counts(): Record<EntityId, number> {
+    return { ...this.tally };
+  }
+
+  onUpdate(listener: VisibleChange, signal: AbortSignal): void {
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  /** The selection's changes are exact (no mention shown twice or hidden unshown): counted as they come. */
+  private changed(show: readonly Mention[], hide: readonly Mention[]): void {
+    for (const m of hide) this.tally[m.entityId]--;
+    for (const m of show) this.tally[m.entityId]++;
+    for (const listener of this.listeners) listener(show, hide);
   }
 }
