@@ -182,22 +182,12 @@ export async function loadSettings(): Promise<PageSettings> {
   }
 }
 
-/** Call `listener` with settings checked by `validate` whenever they change; stops when `signal` aborts. */
-function onStoredSettings<T>(validate: (raw: unknown) => T, listener: (s: T) => void, signal: AbortSignal): void {
+/** Call `listener` with validated settings whenever they change; stops when `signal` aborts. */
+export function onSettingsChanged(listener: (s: Settings) => void, signal: AbortSignal): void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(STORAGE_KEY in changes)) return;
-    listener(validate(changes[STORAGE_KEY]?.newValue));
+    listener(validateSettings(changes[STORAGE_KEY]?.newValue));
   };
   api.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => api.storage.onChanged.removeListener(onChanged), { once: true });
-}
-
-/** Call `listener` with validated settings whenever they change; stops when `signal` aborts. */
-export function onSettingsChanged(listener: (s: Settings) => void, signal: AbortSignal): void {
-  onStoredSettings(validateSettings, listener, signal);
-}
-
-/** `onSettingsChanged` for content scripts: the page settings (see `PageSettings`). */
-export function onPageSettingsChanged(listener: (s: PageSettings) => void, signal: AbortSignal): void {
-  onStoredSettings(validatePageSettings, listener, signal);
 }
