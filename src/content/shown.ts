@@ -121,24 +121,28 @@ export class ShownMarks implements VisibleSet {
   readonly #tally: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
   readonly #listeners = new Set<VisibleChange>();
 
-  constructor(private readonly painter: MarkPainter) {}
+  readonly #painter: MarkPainter;
+
+  constructor(painter: MarkPainter) {
+    this.#painter = painter;
+  }
 
   /** Apply one change of the scanner's list (or of the options, `change` null); whether anything shown changed. */
   update(all: readonly Mention[], change: MarkChange | null, options: PaintOptions, emphasise: boolean): boolean {
     const { show, hide } = this.#selection.update(all, change, options);
     const changed = show.length > 0 || hide.length > 0;
     if (changed) {
-      this.painter.update(show, hide);
+      this.#painter.update(show, hide);
       this.#changed(show, hide);
     }
-    this.painter.emphasise(emphasise);
+    this.#painter.emphasise(emphasise);
     return changed;
   }
 
   /** Nothing shown any more. */
   clear(): void {
     const hide = this.#selection.clear();
-    this.painter.clear();
+    this.#painter.clear();
     this.#changed([], hide);
   }
 
