@@ -18,9 +18,10 @@ export const fold = (text: string): string => text.toLowerCase().replace(/[^\p{L
 /** A JSON-LD script this long is not read (a catalogue, not an article's metadata). */
 const MAX_SCRIPT = 300_000;
 
-const querySelectorAll = Document.prototype.querySelectorAll;
+const querySelectorAll = Element.prototype.querySelectorAll;
 
-export function articleMeta(doc: Document): ArticleMeta | null {
+/** From the JSON-LD scripts in <head> and `inBody`, those the tree's walk met in <body> (not a search of the whole page). */
+export function articleMeta(doc: Document, inBodyScripts: Element[] = []): ArticleMeta | null {
   let body = '';
   const authors: string[] = [];
   const visit = (value: unknown, depth: number): void => {
@@ -42,7 +43,8 @@ export function articleMeta(doc: Document): ArticleMeta | null {
     }
     for (const key in o) if (key !== 'articleBody' && key !== 'author') visit(o[key], depth + 1);
   };
-  for (const script of querySelectorAll.call(doc, 'script[type="application/ld+json"]')) {
+  const head = doc.head ? [...querySelectorAll.call(doc.head, 'script[type="application/ld+json"]')] : [];
+  for (const script of [...head, ...inBodyScripts]) {
     const json = script.textContent ?? '';
     if (json.length > MAX_SCRIPT) continue;
     try {

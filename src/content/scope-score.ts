@@ -95,6 +95,8 @@ export interface Tree {
   score: number[];
   /** Class/id weight (scope-words.ts), read when first needed; UNREAD until then. */
   weight: number[];
+  /** JSON-LD scripts met by the walk (scope-meta.ts reads them only if the page has an article). */
+  ld: Element[];
 }
 
 const UNREAD = 2;
@@ -114,7 +116,7 @@ const CHECK_EVERY = 64;
  */
 export class TreeReader {
   private readonly t: Tree = {
-    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [],
+    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [], ld: [],
   };
   /** The block each element's text is counted in (itself, or the block it is inline in). */
   private readonly blockOf: number[] = [];
@@ -201,7 +203,10 @@ export class TreeReader {
       tag = 'SCRIPT';
     }
     const name = typeof tag === 'string' ? tag : 'SCRIPT';
-    if (IGNORED.has(name)) return false;
+    if (IGNORED.has(name)) {
+      if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.t.ld.push(el);
+      return false;
+    }
     let role: string | null = null;
     if (hasAttrs(el, name)) {
       if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
@@ -433,8 +438,8 @@ const SUBHEADS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /**
  * A caption by position, in any language or class naming: a short box that starts with a picture, a
  * short line right after a picture in a box that holds only the two, or a very short line right
- * after a block that holds only a picture (a figure's caption belongs inside the figure: what
- * follows a <figure> is the text going on).
+ * after a block that holds only a picture and before a longer paragraph (a figure's caption belongs
+ * inside the figure: what follows a <figure> is the text going on).
  */
 function afterPicture(t: Tree, i: number): boolean {
   const len = t.len[i] as number;
@@ -445,9 +450,9 @@ function afterPicture(t: Tree, i: number): boolean {
   const prev = previous(t, i);
   if (prev < 0) return false;
   if (PICTURES.has(t.tags[prev] as string)) return t.len[p] === len;
-  // ...and much shorter than the lines around it (a poem's short line after a picture is the text).
-  const lines = (t.els[p] as Element).childElementCount;
-  if (t.len[prev] !== 0 || len > 80 || t.tags[prev] === 'FIGURE' || len * 2 * lines > (t.len[p] as number)) return false;
+  // ...and before a paragraph at least twice as long (a poem's short line after a picture is the text).
+  const next = (t.end[i] as number) + 1;
+  if (t.len[prev] !== 0 || len > 80 || t.tags[prev] === 'FIGURE' || t.parent[next] !== p || t.tags[next] !== 'P' || (t.len[next] as number) < 2 * len) return false;
   for (let j = prev + 1; j <= (t.end[prev] as number); j++) if (PICTURES.has(t.tags[j] as string)) return true;
   return false;
 }
@@ -498,9 +503,9 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
       }
       if (out) {
         excluded.push(t.els[i] as Element);
-        // The heading that introduces a block left out ("Related", "More on this") goes with it.
+        // The heading that introduces a list of links left out ("Related", "More on this") goes with it.
         const prev = previous(t, i);
-        if (prev > r && SUBHEADS.has(t.tags[prev] as string) && (t.len[prev] as number) < 120) excluded.push(t.els[prev] as Element);
+        if (prev > r && ld > 0.5 && SUBHEADS.has(t.tags[prev] as string) && (t.len[prev] as number) < 120) excluded.push(t.els[prev] as Element);
         i = (t.end[i] as number) + 1;
         continue;
       }
@@ -558,7 +563,7 @@ export function decide(t: Tree, body: Element): ScopeDecision {
     const { excluded, kept } = exclusions(t, [0], -1, null);
     return { roots: [body], excluded, kept, kind: 'page' };
   }
-  const meta = articleMeta(body.ownerDocument);
+  const meta = articleMeta(body.ownerDocument, t.ld);
   // A declared article text much shorter than the running text around the best candidate is a teaser.
   if (meta !== null && meta.body.length < 0.4 * proseLen(t, top)) meta.body = '';
   const roots = siblings(t, top, meta).sort((a, b) => a - b);

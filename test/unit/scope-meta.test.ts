@@ -47,6 +47,11 @@ describe('JSON-LD articleBody and author', () => {
     expect(text).toEqual(['Der Konzern sperrt Dienste', ...PARAS]);
   });
 
+  it('finds the JSON-LD in <body> too, where many CMSs put it', () => {
+    const text = scanned(article() + PAGE);
+    expect(text).toEqual(['Der Konzern sperrt Dienste', ...PARAS]);
+  });
+
   it('without JSON-LD the same page still reads all of the article (the signal only ever removes)', () => {
     const text = scanned(PAGE);
     for (const p of PARAS) expect(text).toContain(p);
@@ -102,5 +107,19 @@ describe('captions by position', () => {
     const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><p><img src="/a.jpg" alt=""></p><p>图为总部。</p>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
     expect(text).not.toContain('图为总部。');
     expect(text).toHaveLength(5);
+  });
+});
+
+describe('the heading of a block left out', () => {
+  const list = `<ul>${[1, 2, 3, 4].map((n) => `<li><a href="/s${n}">Andere Geschichte ${n}</a></li>`).join('')}</ul>`;
+
+  it('goes with the list it introduces', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b">${PARAS.map((p) => `<p>${p}</p>`).join('')}<h3>Mehr zum Thema</h3>${list}</div>`);
+    expect(text).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('stays when what follows it is read (a subheading of the article)', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><h3>Zwischentitel</h3>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).toContain('Zwischentitel');
   });
 });
