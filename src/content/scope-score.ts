@@ -486,8 +486,9 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
         const text = textOf(t, i);
         const found = meta.body ? inBody(meta, text) : 0.5;
         // All of it is the article's declared text: not compared again inside (the other rules still apply).
+        // Not in it, after the first block that is: the standfirst before the text is often not declared.
         if (found === 1) declared = t.end[i] as number;
-        else out = found === 0 || byline(meta, text, len);
+        else out = (found === 0 && declared >= 0) || byline(meta, text, len);
       }
       if (!out && !holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
