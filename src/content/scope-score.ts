@@ -12,6 +12,7 @@
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
 import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
+import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
 import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
@@ -94,6 +95,8 @@ export interface Tree {
   score: number[];
   /** Class/id weight (scope-words.ts), read when first needed; UNREAD until then. */
   weight: number[];
+  /** JSON-LD scripts met by the walk (scope-meta.ts reads them only if the page has an article). */
+  ld: Element[];
 }
 
 const UNREAD = 2;
@@ -113,7 +116,7 @@ const CHECK_EVERY = 64;
  */
 export class TreeReader {
   private readonly t: Tree = {
-    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [],
+    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [], ld: [],
   };
   /** The block each element's text is counted in (itself, or the block it is inline in). */
   private readonly blockOf: number[] = [];
@@ -200,7 +203,10 @@ export class TreeReader {
       tag = 'SCRIPT';
     }
     const name = typeof tag === 'string' ? tag : 'SCRIPT';
-    if (IGNORED.has(name)) return false;
+    if (IGNORED.has(name)) {
+      if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.t.ld.push(el);
+      return false;
+    }
     let role: string | null = null;
     if (hasAttrs(el, name)) {
       if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
@@ -351,7 +357,7 @@ function topCandidate(t: Tree): [number, number] {
 }
 
 /** Siblings of the top candidate that hold more of the article (Readability's sibling pass). */
-function siblings(t: Tree, top: number): number[] {
+function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
   const out = [top];
   const p = t.parent[top] as number;
   if (p < 0) return out;
@@ -368,7 +374,8 @@ function siblings(t: Tree, top: number): number[] {
     }
     let s = finalScore(t, i);
     if (topClass && attr(t.els[i] as Element, 'class', t.tags[i]) === topClass) s += topScore * 0.2;
-    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3) out.push(i);
+    // The page's own article text, where it gives it, outweighs the sibling's score.
+    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3 && !(meta?.body && inBody(meta, textOf(t, i)) === 0)) out.push(i);
   }
   return out;
 }
@@ -399,8 +406,59 @@ function teaserList(t: Tree, i: number): boolean {
   return most >= 3 && most >= count * 0.6;
 }
 
+/** Element `i`'s text, folded (scope-meta.ts); read from the DOM only where JSON-LD is compared. */
+const textOf = (t: Tree, i: number): string => fold((t.els[i] as Element).textContent ?? '');
+
+/** Length of the running text (blocks of prose, not links) in `i`'s subtree. */
+function proseLen(t: Tree, i: number): number {
+  let sum = 0;
+  for (let j = i; j <= (t.end[i] as number); j++) {
+    const len = t.blockLen[j] as number;
+    if (len >= MIN_PARAGRAPH && (t.blockLink[j] as number) <= len * 0.5) sum += len;
+  }
+  return sum;
+}
+
+/** A short block that names the page's declared author: the byline or the author's box. */
+const byline = (meta: ArticleMeta, text: string, len: number): boolean => len < 300 && meta.authors.some((a) => text.includes(a));
+
+const PICTURES = new Set(['IMG', 'PICTURE']);
+
+/** The previous sibling element of `i` in the tree, or -1. */
+function previous(t: Tree, i: number): number {
+  const p = t.parent[i] as number;
+  if (p === i - 1) return -1;
+  let prev = i - 1;
+  while ((t.parent[prev] as number) !== p) prev = t.parent[prev] as number;
+  return prev;
+}
+
+const SUBHEADS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A caption by position, in any language or class naming: a short box that starts with a picture, a
+ * short line right after a picture in a box that holds only the two, or a very short line right
+ * after a block that holds only a picture and before a longer paragraph (a figure's caption belongs
+ * inside the figure: what follows a <figure> is the text going on).
+ */
+function afterPicture(t: Tree, i: number): boolean {
+  const len = t.len[i] as number;
+  if (len === 0 || len > 200 || linkDensity(t, i) > 0.5) return false;
+  // A box that starts with its picture: the rest of its short text is the caption.
+  if (PICTURES.has(t.tags[i + 1] as string) && t.tags[i] !== 'P') return true;
+  const p = t.parent[i] as number;
+  const prev = previous(t, i);
+  if (prev < 0) return false;
+  if (PICTURES.has(t.tags[prev] as string)) return t.len[p] === len;
+  // ...and before a paragraph at least twice as long (a poem's short line after a picture is the text).
+  const next = (t.end[i] as number) + 1;
+  if (t.len[prev] !== 0 || len > 80 || t.tags[prev] === 'FIGURE' || t.parent[next] !== p || t.tags[next] !== 'P' || (t.len[next] as number) < 2 * len) return false;
+  for (let j = prev + 1; j <= (t.end[prev] as number); j++) if (PICTURES.has(t.tags[j] as string)) return true;
+  return false;
+}
+
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
-function exclusions(t: Tree, roots: number[], core: number): { excluded: Element[]; kept: Element[] } {
+function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | null, h = -1): { excluded: Element[]; kept: Element[] } {
   const excluded: Element[] = [];
   const kept: Element[] = [];
   for (const r of roots) {
@@ -408,6 +466,8 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
     // Captions (outermost), left out below unless they are much of the text (a gallery, a video page).
     const captions: number[] = [];
     let captionLen = 0;
+    // The end of the last block found whole in the declared article text.
+    let declared = -1;
     for (let i = r + 1; i <= (t.end[r] as number); ) {
       const tag = t.tags[i] as string;
       if (!CONTAINERS.has(tag)) {
@@ -420,12 +480,22 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       // The best candidate's own container and its ancestors hold the article, whatever their name.
       const holdsCore = core >= 0 && isAncestor(t, i, core);
       let out = false;
-      if (!holdsCore && share < 0.6) {
+      // The block that holds the headline is looked into, not left out whole.
+      // Before the best candidate stands the standfirst, which JSON-LD often leaves out of articleBody.
+      if (!holdsCore && meta !== null && i > declared && i > core && len >= 15 && len <= 3000 && !(h >= 0 && isAncestor(t, i, h))) {
+        const text = textOf(t, i);
+        const found = meta.body ? inBody(meta, text) : 0.5;
+        // All of it is the article's declared text: not compared again inside (the other rules still apply).
+        // Not in it, after the first block that is: the standfirst before the text is often not declared.
+        if (found === 1) declared = t.end[i] as number;
+        else out = (found === 0 && declared >= 0) || byline(meta, text, len);
+      }
+      if (!out && !holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag)) {
+        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag) || afterPicture(t, i)) {
           captions.push(i);
           captionLen += len;
           i = (t.end[i] as number) + 1;
@@ -434,6 +504,9 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       }
       if (out) {
         excluded.push(t.els[i] as Element);
+        // The heading that introduces a list of links left out ("Related", "More on this") goes with it.
+        const prev = previous(t, i);
+        if (prev > r && ld > 0.5 && SUBHEADS.has(t.tags[prev] as string) && (t.len[prev] as number) < 120) excluded.push(t.els[prev] as Element);
         i = (t.end[i] as number) + 1;
         continue;
       }
@@ -488,10 +561,13 @@ export function decide(t: Tree, body: Element): ScopeDecision {
       const h = headline(t, [t.els.length]);
       return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
     }
-    const { excluded, kept } = exclusions(t, [0], -1);
+    const { excluded, kept } = exclusions(t, [0], -1, null);
     return { roots: [body], excluded, kept, kind: 'page' };
   }
-  const roots = siblings(t, top).sort((a, b) => a - b);
+  const meta = articleMeta(body.ownerDocument, t.ld);
+  // A declared article text much shorter than the running text around the best candidate is a teaser.
+  if (meta !== null && meta.body.length < 0.4 * proseLen(t, top)) meta.body = '';
+  const roots = siblings(t, top, meta).sort((a, b) => a - b);
   const prose = roots.reduce((sum, r) => sum + (t.prose[r] as number), 0);
   const h = headline(t, roots);
   // A page of links and teasers, with no run of prose: no article; only its headline is read.
@@ -499,8 +575,20 @@ export function decide(t: Tree, body: Element): ScopeDecision {
   if ((prose < 3 && linkDensity(t, 0) > 0.4) || teasers) {
     return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
   }
-  const { excluded, kept } = exclusions(t, roots, core);
+  const { excluded, kept } = exclusions(t, roots, core, meta, h);
   const out = roots.map((r) => t.els[r] as Element);
-  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) out.unshift(t.els[headlineBlock(t, h, roots)] as Element);
+  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) {
+    const block = headlineBlock(t, h, roots);
+    out.unshift(t.els[block] as Element);
+    // The byline beside the headline (the headline itself is read).
+    if (meta !== null && meta.authors.length > 0) {
+      for (let i = block + 1; i <= (t.end[block] as number); i++) {
+        if (!isAncestor(t, i, h) && !isAncestor(t, h, i) && CONTAINERS.has(t.tags[i] as string) && byline(meta, textOf(t, i), t.len[i] as number)) {
+          excluded.push(t.els[i] as Element);
+          i = t.end[i] as number;
+        }
+      }
+    }
+  }
   return { roots: out, excluded, kept, kind: 'article' };
 }

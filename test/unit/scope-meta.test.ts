@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+/**
+ * Scope signals that need no class names (round 4): the page's JSON-LD `articleBody` and author,
+ * and captions found by their place after a picture. Pure logic on a DOM; `npm run eval:scope`
+ * and test/e2e/scope-snippets.test.ts check them in real browsers.
+ */
+import { describe, expect, it } from 'vitest';
+import { findScopeRoots } from '../../src/content/scope';
+import { articleMeta, fold, inBody } from '../../src/content/scope-meta';
+import { SegmentWalker } from '../../src/content/segments';
+
+function scanned(html: string, head = ''): string[] {
+  document.head.innerHTML = head;
+  document.body.innerHTML = html;
+  const out: string[] = [];
+  for (const root of findScopeRoots(document)) {
+    new SegmentWalker(root).next(() => false, (segment) => {
+      if (segment.text.trim()) out.push(segment.text.trim());
+    });
+  }
+  return out;
+}
+
+const PARAS = [
+  'Der Konzern hat einer Einheit den Zugang zu einem Teil seiner Dienste gesperrt, teilte der Präsident am Donnerstag mit.',
+  'Nach Berichten mehrerer Medien soll die Einheit Aufzeichnungen von Millionen Telefonaten gespeichert haben, heißt es.',
+  'Eine interne Prüfung habe Belege gefunden, die Teile der Berichterstattung stützten, schrieb er an die Belegschaft.',
+  'Die Zusammenarbeit bei der Sicherheit laufe weiter, Organisationen begrüßten den Schritt, forderten aber mehr.',
+];
+const COMMENT = (n: number) => `<div class="c-9x"><div class="c-8y">leser${n} · vor ${n} Stunden</div><div class="c-7z">Das ist ein langer Kommentar Nummer ${n}, mit einem Komma, noch einem Komma, und einer Meinung zum Thema.</div></div>`;
+
+const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+const article = (body = PARAS.join(' '), author: unknown = { '@type': 'Person', name: 'Lena Hoffmann' }) =>
+  ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Titel', author, articleBody: body });
+
+/** A page in hashed classes: headline box with byline, picture box, body, author box, comments. */
+const PAGE =
+  `<div class="css-a1"><div class="css-h"><h1>Der Konzern sperrt Dienste</h1><div class="css-b">Von Lena Hoffmann · 26.09.2025</div></div>` +
+  `<div class="css-p"><img src="/a.jpg" alt=""><div class="css-q">Die Zentrale in Redmond. Foto: dpa</div></div>` +
+  `<div class="css-t">${PARAS.map((p) => `<div class="css-x">${p}</div>`).join('')}</div>` +
+  `<div class="css-u"><div>Lena Hoffmann</div><div>Schreibt über Konzerne, Cloud und Sicherheit.</div></div>` +
+  `<div class="css-k">${COMMENT(1)}${COMMENT(2)}${COMMENT(3)}</div></div>`;
+
+describe('JSON-LD articleBody and author', () => {
+  it('reads the headline and the declared article text, not the byline, caption, author box or comments', () => {
+    const text = scanned(PAGE, article());
+    expect(text).toEqual(['Der Konzern sperrt Dienste', ...PARAS]);
+  });
+
+  it('finds the JSON-LD in <body> too, where many CMSs put it', () => {
+    const text = scanned(article() + PAGE);
+    expect(text).toEqual(['Der Konzern sperrt Dienste', ...PARAS]);
+  });
+
+  it('without JSON-LD the same page still reads all of the article (the signal only ever removes)', () => {
+    const text = scanned(PAGE);
+    for (const p of PARAS) expect(text).toContain(p);
+    expect(text[0]).toBe('Der Konzern sperrt Dienste');
+  });
+
+  it('ignores an articleBody that is only a teaser of the article', () => {
+    const text = scanned(PAGE, article(PARAS[0]));
+    for (const p of PARAS) expect(text).toContain(p);
+  });
+
+  it('survives broken JSON-LD and JSON-LD of other things', () => {
+    const head = '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": </script>' + ld({ '@type': 'BreadcrumbList', itemListElement: [] });
+    expect(() => scanned(PAGE, head)).not.toThrow();
+    expect(articleMeta(document)).toBeNull();
+  });
+
+  it('takes a one-word or organisation author as no byline (it would be found inside ordinary words)', () => {
+    document.head.innerHTML = article(PARAS.join(' '), [{ '@type': 'Organization', name: 'RT' }, 'Reuters']);
+    expect(articleMeta(document)?.authors).toEqual([]);
+    document.head.innerHTML = article(PARAS.join(' '), [{ name: 'Lena Hoffmann' }, '김민지']);
+    expect(articleMeta(document)?.authors).toEqual(['lenahoffmann', '김민지']);
+  });
+
+  it('finds the articleBody nested in a @graph and compares text without spaces, case or punctuation', () => {
+    document.head.innerHTML = ld({ '@graph': [{ '@type': 'WebPage' }, { '@type': 'Article', articleBody: '„Zitat“ – und  Text.' }] });
+    const meta = articleMeta(document);
+    expect(meta?.body).toBe('zitatundtext');
+    if (!meta) return;
+    expect(inBody(meta, fold('"Zitat" und Text'))).toBe(1);
+    expect(inBody(meta, fold('Kommentar'))).toBe(0);
+  });
+});
+
+describe('captions by position', () => {
+  const body = `<div class="b">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div>`;
+
+  it('leaves out a short line in a box that holds only a picture and it', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><div><img src="/a.jpg" alt=""><span>Bild: Agentur</span></div>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).not.toContain('Bild: Agentur');
+    expect(text).toHaveLength(5);
+  });
+
+  it('reads a paragraph after a <figure> and a long paragraph after a picture-only paragraph', () => {
+    const after = 'Danach geht der Text weiter.';
+    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><figure><img src="/a.jpg" alt=""></figure><p>${after}</p><p><img src="/b.jpg" alt=""></p><p>${PARAS[1]}</p>${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).toContain(after);
+    expect(text).toContain(PARAS[1]);
+    expect(scanned(`<h1>Titel</h1>${body}`)).toHaveLength(5);
+  });
+
+  it('leaves out a very short line after a picture-only paragraph', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><p><img src="/a.jpg" alt=""></p><p>图为总部。</p>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).not.toContain('图为总部。');
+    expect(text).toHaveLength(5);
+  });
+});
+
+describe('the heading of a block left out', () => {
+  const list = `<ul>${[1, 2, 3, 4].map((n) => `<li><a href="/s${n}">Andere Geschichte ${n}</a></li>`).join('')}</ul>`;
+
+  it('goes with the list it introduces', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b">${PARAS.map((p) => `<p>${p}</p>`).join('')}<h3>Mehr zum Thema</h3>${list}</div>`);
+    expect(text).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('stays when what follows it is read (a subheading of the article)', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><h3>Zwischentitel</h3>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).toContain('Zwischentitel');
+  });
+});
