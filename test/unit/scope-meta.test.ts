@@ -103,10 +103,27 @@ describe('captions by position', () => {
     expect(scanned(`<h1>Titel</h1>${body}`)).toHaveLength(5);
   });
 
-  it('leaves out a very short line after a picture-only paragraph', () => {
-    const text = scanned(`<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><p><img src="/a.jpg" alt=""></p><p>图为总部。</p>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
-    expect(text).not.toContain('图为总部。');
-    expect(text).toHaveLength(5);
+  it('reads a short line after a picture-only paragraph (a blog writes its text so), but not one named a caption in pinyin', () => {
+    const page = (cls: string) => `<h1>Titel</h1><div class="b"><p>${PARAS[0]}</p><p><img src="/a.jpg" alt=""></p><p${cls}>图为总部。</p>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`;
+    expect(scanned(page(''))).toContain('图为总部。');
+    const named = scanned(page(' class="tushuo"'));
+    expect(named).not.toContain('图为总部。');
+    expect(named).toHaveLength(5);
+  });
+});
+
+describe('text hidden by its own style', () => {
+  const panel = `<div style="display:none"><div>${PARAS.map((p) => `<p>${p} Archiv, Sammlung, Kopie.</p>`).join('')}</div></div>`;
+  const post = `<div class="p"><p>${PARAS[0]}</p><p>${PARAS[1]}</p></div>`;
+
+  it('is not taken for the article (a toolbar\'s collapsed panel of prose before a short post)', () => {
+    const text = scanned(`${panel}<h1>Titel</h1>${post}`);
+    expect(text).toEqual(['Titel', PARAS[0], PARAS[1]]);
+  });
+
+  it('but a style that only names display in another property hides nothing', () => {
+    const text = scanned(`<h1>Titel</h1><div style="--card-display: none; font-display:none">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).toEqual(['Titel', ...PARAS]);
   });
 });
 
