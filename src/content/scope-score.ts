@@ -455,6 +455,19 @@ function afterPicture(t: Tree, i: number): boolean {
   return prev >= 0 && PICTURES.has(t.tags[prev] as string) && t.len[t.parent[i] as number] === len;
 }
 
+/**
+ * A subheading with no text after it in the root: it introduces what the page puts after the
+ * article (teasers, "More on this:"), not a part of the article. -1 if the root ends otherwise.
+ */
+function trailingHeading(t: Tree, r: number): number {
+  let j = t.end[r] as number;
+  while (j > r && (t.blockLen[j] as number) === 0) j--;
+  for (let a = j; a > r; a = t.parent[a] as number) {
+    if (SUBHEADS.has(t.tags[a] as string)) return (t.len[a] as number) < 120 && (t.end[a] as number) >= j ? a : -1;
+  }
+  return -1;
+}
+
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
 function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | null, h = -1): { excluded: Element[]; kept: Element[] } {
   const excluded: Element[] = [];
@@ -490,6 +503,8 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
       }
       if (!out && !holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
+        // A paragraph that is a list of links ("See also" and three titles, one per line).
+        else if (tag === 'P' && ld >= LINK_LINE_DENSITY && (t.links[i] as number) >= 3) out = true;
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
@@ -512,6 +527,8 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
       i++;
     }
     if (captionLen < CAPTION_SHARE * (t.len[r] as number)) for (const c of captions) excluded.push(t.els[c] as Element);
+    const last = trailingHeading(t, r);
+    if (last >= 0) excluded.push(t.els[last] as Element);
   }
   return { excluded, kept };
 }

@@ -74,8 +74,14 @@ function judge(value: string): Judged {
   return { weight: article ? 1 : 0, caption };
 }
 
+/** Microdata of what is about the article, not the article: its author's box, its comments. */
+const CHROME_ITEMPROP = /(?:^|\s)(?:author|comment|publisher)(?:$|\s)/;
+const CHROME_JUDGED: Judged = { weight: -1, caption: false };
+
 function judged(el: Element, tag: string | undefined): Judged {
   if (!hasAttrs(el, tag)) return NEITHER;
+  const prop = attr(el, 'itemprop', tag);
+  if (prop !== null && CHROME_ITEMPROP.test(prop)) return CHROME_JUDGED;
   const cls = attr(el, 'class', tag);
   const id = attr(el, 'id', tag);
   const value = id ? `${cls ?? ''} ${id}` : cls;

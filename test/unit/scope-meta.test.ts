@@ -140,3 +140,40 @@ describe('the heading of a block left out', () => {
     expect(text).toContain('Zwischentitel');
   });
 });
+
+describe('round 5: blocks about the article, not of it', () => {
+  const body = (extra: string, before = '') => `<h1>Titel</h1><div class="b">${before}${PARAS.map((p) => `<p>${p}</p>`).join('')}${extra}</div>`;
+
+  it('leaves out an author box marked by microdata, in any class naming', () => {
+    const bio = 'Fotograf aus Hamburg, Gründer des Blogs, mag jede Art von Fotografie, am liebsten mit Menschen darauf.';
+    const text = scanned(body(`<div class="x9" itemprop="author" itemscope><span itemprop="name">Paddy</span><div>${bio}</div></div>`));
+    expect(text).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('but reads an article whose text sits in a box that only names the author in its microdata', () => {
+    // The twin: itemprop="author" on a wrapper of the post's own text keeps the text (it holds the article).
+    const text = scanned(`<h1>Titel</h1><div itemprop="author" class="b">${PARAS.map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(text).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('leaves out a paragraph that is a list of links ("See also" and titles, one per line)', () => {
+    // Longer than a link line (300 characters), so only the list's shape tells.
+    const titles = ['Die dümmste aller Theorien über Kondensstreifen am Himmel', 'Immer mehr Verschwörungsbedürftige in den Foren der Stadt', 'Noch eine alte Geschichte über die Erde als Scheibe', 'Warum man auf der anderen Seite der Erde nicht herunterfällt', 'Eine Schuhsohle aus dem Nichts und was sie uns lehrt', 'Antipoden: die ganze Wahrheit über die Leute unten'];
+    const seeAlso = `<p>Siehe auch${titles.map((title, n) => `<br><a href="/s${n}">${title}</a>`).join('')}</p>`;
+    expect(scanned(body(seeAlso))).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('but reads a paragraph of prose with three links in it', () => {
+    const prose = '<p>Laut <a href="/a">Guardian</a>, <a href="/b">+972</a> und <a href="/c">Local Call</a> speicherte die Einheit Millionen Anrufe, schreiben die Medien in ihrer gemeinsamen Recherche.</p>';
+    expect(scanned(body(prose)).join(' ')).toContain('speicherte die Einheit Millionen Anrufe');
+  });
+
+  it('leaves out a subheading that ends the article (it introduces the teasers after it)', () => {
+    expect(scanned(body('<h3>Weitere Informationen zum Thema:</h3>'))).toEqual(['Titel', ...PARAS]);
+  });
+
+  it('but reads a subheading with the article going on after it, and a last paragraph after a subheading', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b">${PARAS.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}<h3>Zum Schluss</h3><p>${PARAS[3]}</p></div>`);
+    expect(text).toEqual(['Titel', ...PARAS.slice(0, 3), 'Zum Schluss', PARAS[3]]);
+  });
+});
