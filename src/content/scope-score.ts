@@ -54,6 +54,8 @@ function tagScore(tag: string): number {
 const NON_SPACE = /\S/;
 /** `display: none` as a declaration of its own (not "--x-display: none" or "font-display: none"). */
 const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
+/** Stands for an inline display:none in place of the element's role (no ARIA role has this name). */
+const HIDDEN = ' hidden';
 const COMMAS = /[,，、،;；]/g;
 /** Shortest block that counts as running text (Readability: 25 characters). */
 const MIN_PARAGRAPH = 25;
@@ -212,10 +214,11 @@ export class TreeReader {
     let role: string | null = null;
     if (hasAttrs(el, name)) {
       if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
-      // Hidden by its own style (a toolbar's collapsed panel, a template): no reader sees its text.
-      const style = attr(el, 'style', name);
-      if (style !== null && DISPLAY_NONE.test(style)) return false;
       role = attr(el, 'role', name);
+      // Hidden by its own style (a toolbar's collapsed panel): its text neither scores nor is chosen,
+      // like a landmark's. It is still counted and read: a page's script may show it (slides, "more").
+      const style = attr(el, 'style', name);
+      if (style !== null && DISPLAY_NONE.test(style)) role = HIDDEN;
     }
     this.add(el, name, p, role);
     return true;
@@ -230,7 +233,7 @@ export class TreeReader {
     t.parent.push(p);
     t.end.push(i);
     this.blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.blockOf[p] as number));
-    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
+    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && (CHROME_ROLES.has(role) || role === HIDDEN)) ? 1 : 0);
     const linked = (p >= 0 && this.inLink[p] === 1) || tag === 'A';
     this.inLink.push(linked ? 1 : 0);
     // An outermost link counts once, in its own subtree (and so in every ancestor's).
@@ -463,7 +466,11 @@ function trailingHeading(t: Tree, r: number): number {
   let j = t.end[r] as number;
   while (j > r && (t.blockLen[j] as number) === 0) j--;
   for (let a = j; a > r; a = t.parent[a] as number) {
-    if (SUBHEADS.has(t.tags[a] as string)) return (t.len[a] as number) < 120 && (t.end[a] as number) >= j ? a : -1;
+    if (!SUBHEADS.has(t.tags[a] as string)) continue;
+    if ((t.len[a] as number) >= 120) return -1;
+    // A heading over a picture is the picture's title.
+    for (let k = (t.end[a] as number) + 1; k <= (t.end[r] as number); k++) if (PICTURES.has(t.tags[k] as string)) return -1;
+    return a;
   }
   return -1;
 }

@@ -172,6 +172,11 @@ describe('round 5: blocks about the article, not of it', () => {
     expect(scanned(body('<h3>Weitere Informationen zum Thema:</h3>'))).toEqual(['Titel', ...PARAS]);
   });
 
+  it('but reads a last subheading over a picture (its title), as in a page of pictures', () => {
+    const text = scanned(`<h1>Titel</h1><div class="b">${PARAS.map((p) => `<p>${p}</p>`).join('')}<h3>Das letzte Bild</h3><img src="/z.jpg" alt=""></div>`);
+    expect(text).toEqual(['Titel', ...PARAS, 'Das letzte Bild']);
+  });
+
   it('but reads a subheading with the article going on after it, and a last paragraph after a subheading', () => {
     const text = scanned(`<h1>Titel</h1><div class="b">${PARAS.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}<h3>Zum Schluss</h3><p>${PARAS[3]}</p></div>`);
     expect(text).toEqual(['Titel', ...PARAS.slice(0, 3), 'Zum Schluss', PARAS[3]]);
