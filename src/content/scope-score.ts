@@ -510,8 +510,6 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
       }
       if (!out && !holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
-        // A paragraph that is a list of links ("See also" and three titles, one per line).
-        else if (tag === 'P' && ld >= LINK_LINE_DENSITY && (t.links[i] as number) >= 3) out = true;
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;

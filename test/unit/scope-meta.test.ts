@@ -156,18 +156,6 @@ describe('round 5: blocks about the article, not of it', () => {
     expect(text).toEqual(['Titel', ...PARAS]);
   });
 
-  it('leaves out a paragraph that is a list of links ("See also" and titles, one per line)', () => {
-    // Longer than a link line (300 characters), so only the list's shape tells.
-    const titles = ['Die dümmste aller Theorien über Kondensstreifen am Himmel', 'Immer mehr Verschwörungsbedürftige in den Foren der Stadt', 'Noch eine alte Geschichte über die Erde als Scheibe', 'Warum man auf der anderen Seite der Erde nicht herunterfällt', 'Eine Schuhsohle aus dem Nichts und was sie uns lehrt', 'Antipoden: die ganze Wahrheit über die Leute unten'];
-    const seeAlso = `<p>Siehe auch${titles.map((title, n) => `<br><a href="/s${n}">${title}</a>`).join('')}</p>`;
-    expect(scanned(body(seeAlso))).toEqual(['Titel', ...PARAS]);
-  });
-
-  it('but reads a paragraph of prose with three links in it', () => {
-    const prose = '<p>Laut <a href="/a">Guardian</a>, <a href="/b">+972</a> und <a href="/c">Local Call</a> speicherte die Einheit Millionen Anrufe, schreiben die Medien in ihrer gemeinsamen Recherche.</p>';
-    expect(scanned(body(prose)).join(' ')).toContain('speicherte die Einheit Millionen Anrufe');
-  });
-
   it('leaves out a subheading that ends the article (it introduces the teasers after it)', () => {
     expect(scanned(body('<h3>Weitere Informationen zum Thema:</h3>'))).toEqual(['Titel', ...PARAS]);
   });
