@@ -12,6 +12,7 @@
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
 import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
+import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
 import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
@@ -51,6 +52,10 @@ function tagScore(tag: string): number {
 }
 
 const NON_SPACE = /\S/;
+/** `display: none` as a declaration of its own (not "--x-display: none" or "font-display: none"). */
+const DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none/i;
+/** Stands for an inline display:none in place of the element's role (no ARIA role has this name). */
+const HIDDEN = ' hidden';
 const COMMAS = /[,，、،;；]/g;
 /** Shortest block that counts as running text (Readability: 25 characters). */
 const MIN_PARAGRAPH = 25;
@@ -94,6 +99,8 @@ export interface Tree {
   score: number[];
   /** Class/id weight (scope-words.ts), read when first needed; UNREAD until then. */
   weight: number[];
+  /** JSON-LD scripts met by the walk (scope-meta.ts reads them only if the page has an article). */
+  ld: Element[];
 }
 
 const UNREAD = 2;
@@ -113,7 +120,7 @@ const CHECK_EVERY = 64;
  */
 export class TreeReader {
   private readonly t: Tree = {
-    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [],
+    els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [], ld: [],
   };
   /** The block each element's text is counted in (itself, or the block it is inline in). */
   private readonly blockOf: number[] = [];
@@ -200,11 +207,18 @@ export class TreeReader {
       tag = 'SCRIPT';
     }
     const name = typeof tag === 'string' ? tag : 'SCRIPT';
-    if (IGNORED.has(name)) return false;
+    if (IGNORED.has(name)) {
+      if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.t.ld.push(el);
+      return false;
+    }
     let role: string | null = null;
     if (hasAttrs(el, name)) {
       if (hasAttr(el, 'hidden', name) || attr(el, 'aria-hidden', name) === 'true') return false;
       role = attr(el, 'role', name);
+      // Hidden by its own style (a toolbar's collapsed panel): its text neither scores nor is chosen,
+      // like a landmark's. It is still counted and read: a page's script may show it (slides, "more").
+      const style = attr(el, 'style', name);
+      if (style !== null && DISPLAY_NONE.test(style)) role = HIDDEN;
     }
     this.add(el, name, p, role);
     return true;
@@ -219,7 +233,7 @@ export class TreeReader {
     t.parent.push(p);
     t.end.push(i);
     this.blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.blockOf[p] as number));
-    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && CHROME_ROLES.has(role)) ? 1 : 0);
+    t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && (CHROME_ROLES.has(role) || role === HIDDEN)) ? 1 : 0);
     const linked = (p >= 0 && this.inLink[p] === 1) || tag === 'A';
     this.inLink.push(linked ? 1 : 0);
     // An outermost link counts once, in its own subtree (and so in every ancestor's).
@@ -351,7 +365,7 @@ function topCandidate(t: Tree): [number, number] {
 }
 
 /** Siblings of the top candidate that hold more of the article (Readability's sibling pass). */
-function siblings(t: Tree, top: number): number[] {
+function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
   const out = [top];
   const p = t.parent[top] as number;
   if (p < 0) return out;
@@ -368,7 +382,8 @@ function siblings(t: Tree, top: number): number[] {
     }
     let s = finalScore(t, i);
     if (topClass && attr(t.els[i] as Element, 'class', t.tags[i]) === topClass) s += topScore * 0.2;
-    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3) out.push(i);
+    // The page's own article text, where it gives it, outweighs the sibling's score.
+    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3 && !(meta?.body && inBody(meta, textOf(t, i)) === 0)) out.push(i);
   }
   return out;
 }
@@ -399,8 +414,69 @@ function teaserList(t: Tree, i: number): boolean {
   return most >= 3 && most >= count * 0.6;
 }
 
+/** Element `i`'s text, folded (scope-meta.ts); read from the DOM only where JSON-LD is compared. */
+const textOf = (t: Tree, i: number): string => fold((t.els[i] as Element).textContent ?? '');
+
+/** Length of the running text (blocks of prose, not links) in `i`'s subtree. */
+function proseLen(t: Tree, i: number): number {
+  let sum = 0;
+  for (let j = i; j <= (t.end[i] as number); j++) {
+    const len = t.blockLen[j] as number;
+    if (len >= MIN_PARAGRAPH && (t.blockLink[j] as number) <= len * 0.5) sum += len;
+  }
+  return sum;
+}
+
+/** A short block that names the page's declared author: the byline or the author's box. */
+const byline = (meta: ArticleMeta, text: string, len: number): boolean => len < 300 && meta.authors.some((a) => text.includes(a));
+
+const PICTURES = new Set(['IMG', 'PICTURE']);
+
+/** The previous sibling element of `i` in the tree, or -1. */
+function previous(t: Tree, i: number): number {
+  const p = t.parent[i] as number;
+  if (p === i - 1) return -1;
+  let prev = i - 1;
+  while ((t.parent[prev] as number) !== p) prev = t.parent[prev] as number;
+  return prev;
+}
+
+const SUBHEADS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * A caption by position, in any language or class naming: a short box that starts with a picture, or
+ * a short line right after a picture in a box that holds only the two. A line after a paragraph that
+ * holds only a picture is not one by position alone: blogs write their text that way too (the
+ * held-out half lost a main-content line to that rule); captions there are found by their words.
+ */
+function afterPicture(t: Tree, i: number): boolean {
+  const len = t.len[i] as number;
+  if (len === 0 || len > 200 || linkDensity(t, i) > 0.5) return false;
+  // A box that starts with its picture: the rest of its short text is the caption.
+  if (PICTURES.has(t.tags[i + 1] as string) && t.tags[i] !== 'P') return true;
+  const prev = previous(t, i);
+  return prev >= 0 && PICTURES.has(t.tags[prev] as string) && t.len[t.parent[i] as number] === len;
+}
+
+/**
+ * A subheading with no text after it in the root: it introduces what the page puts after the
+ * article (teasers, "More on this:"), not a part of the article. -1 if the root ends otherwise.
+ */
+function trailingHeading(t: Tree, r: number): number {
+  let j = t.end[r] as number;
+  while (j > r && (t.blockLen[j] as number) === 0) j--;
+  for (let a = j; a > r; a = t.parent[a] as number) {
+    if (!SUBHEADS.has(t.tags[a] as string)) continue;
+    if ((t.len[a] as number) >= 120) return -1;
+    // A heading over a picture is the picture's title.
+    for (let k = (t.end[a] as number) + 1; k <= (t.end[r] as number); k++) if (PICTURES.has(t.tags[k] as string)) return -1;
+    return a;
+  }
+  return -1;
+}
+
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
-function exclusions(t: Tree, roots: number[], core: number): { excluded: Element[]; kept: Element[] } {
+function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | null, h = -1): { excluded: Element[]; kept: Element[] } {
   const excluded: Element[] = [];
   const kept: Element[] = [];
   for (const r of roots) {
@@ -408,6 +484,8 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
     // Captions (outermost), left out below unless they are much of the text (a gallery, a video page).
     const captions: number[] = [];
     let captionLen = 0;
+    // The end of the last block found whole in the declared article text.
+    let declared = -1;
     for (let i = r + 1; i <= (t.end[r] as number); ) {
       const tag = t.tags[i] as string;
       if (!CONTAINERS.has(tag)) {
@@ -420,12 +498,22 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       // The best candidate's own container and its ancestors hold the article, whatever their name.
       const holdsCore = core >= 0 && isAncestor(t, i, core);
       let out = false;
-      if (!holdsCore && share < 0.6) {
+      // The block that holds the headline is looked into, not left out whole.
+      // Before the best candidate stands the standfirst, which JSON-LD often leaves out of articleBody.
+      if (!holdsCore && meta !== null && i > declared && i > core && len >= 15 && len <= 3000 && !(h >= 0 && isAncestor(t, i, h))) {
+        const text = textOf(t, i);
+        const found = meta.body ? inBody(meta, text) : 0.5;
+        // All of it is the article's declared text: not compared again inside (the other rules still apply).
+        // Not in it, after the first block that is: the standfirst before the text is often not declared.
+        if (found === 1) declared = t.end[i] as number;
+        else out = (found === 0 && declared >= 0) || byline(meta, text, len);
+      }
+      if (!out && !holdsCore && share < 0.6) {
         if (ld > 0.5 && (t.links[i] as number) >= 2 && tag !== 'P') out = true;
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag)) {
+        else if (tag === 'FIGCAPTION' || captionWords(t.els[i] as Element, tag) || afterPicture(t, i)) {
           captions.push(i);
           captionLen += len;
           i = (t.end[i] as number) + 1;
@@ -434,6 +522,9 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       }
       if (out) {
         excluded.push(t.els[i] as Element);
+        // The heading that introduces a list of links left out ("Related", "More on this") goes with it.
+        const prev = previous(t, i);
+        if (prev > r && ld > 0.5 && SUBHEADS.has(t.tags[prev] as string) && (t.len[prev] as number) < 120) excluded.push(t.els[prev] as Element);
         i = (t.end[i] as number) + 1;
         continue;
       }
@@ -441,6 +532,8 @@ function exclusions(t: Tree, roots: number[], core: number): { excluded: Element
       i++;
     }
     if (captionLen < CAPTION_SHARE * (t.len[r] as number)) for (const c of captions) excluded.push(t.els[c] as Element);
+    const last = trailingHeading(t, r);
+    if (last >= 0) excluded.push(t.els[last] as Element);
   }
   return { excluded, kept };
 }
@@ -488,10 +581,13 @@ export function decide(t: Tree, body: Element): ScopeDecision {
       const h = headline(t, [t.els.length]);
       return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
     }
-    const { excluded, kept } = exclusions(t, [0], -1);
+    const { excluded, kept } = exclusions(t, [0], -1, null);
     return { roots: [body], excluded, kept, kind: 'page' };
   }
-  const roots = siblings(t, top).sort((a, b) => a - b);
+  const meta = articleMeta(body.ownerDocument, t.ld);
+  // A declared article text much shorter than the running text around the best candidate is a teaser.
+  if (meta !== null && meta.body.length < 0.4 * proseLen(t, top)) meta.body = '';
+  const roots = siblings(t, top, meta).sort((a, b) => a - b);
   const prose = roots.reduce((sum, r) => sum + (t.prose[r] as number), 0);
   const h = headline(t, roots);
   // A page of links and teasers, with no run of prose: no article; only its headline is read.
@@ -499,8 +595,20 @@ export function decide(t: Tree, body: Element): ScopeDecision {
   if ((prose < 3 && linkDensity(t, 0) > 0.4) || teasers) {
     return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
   }
-  const { excluded, kept } = exclusions(t, roots, core);
+  const { excluded, kept } = exclusions(t, roots, core, meta, h);
   const out = roots.map((r) => t.els[r] as Element);
-  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) out.unshift(t.els[headlineBlock(t, h, roots)] as Element);
+  if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) {
+    const block = headlineBlock(t, h, roots);
+    out.unshift(t.els[block] as Element);
+    // The byline beside the headline (the headline itself is read).
+    if (meta !== null && meta.authors.length > 0) {
+      for (let i = block + 1; i <= (t.end[block] as number); i++) {
+        if (!isAncestor(t, i, h) && !isAncestor(t, h, i) && CONTAINERS.has(t.tags[i] as string) && byline(meta, textOf(t, i), t.len[i] as number)) {
+          excluded.push(t.els[i] as Element);
+          i = t.end[i] as number;
+        }
+      }
+    }
+  }
   return { roots: out, excluded, kept, kind: 'article' };
 }

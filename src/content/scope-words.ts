@@ -34,7 +34,8 @@ const CHROME_PAIRS = new Set(['most-popular', 'most-read', 'read-more', 'more-st
  * captions are the text (scope-score.ts weighs their share).
  */
 const CAPTION = new Set(
-  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis'.split(' '),
+  // The last two are pinyin: 图说 and 图注, "picture says" and "picture note".
+  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis tushuo tuzhu'.split(' '),
 );
 
 /** Words of blocks that hold the article's text. */
@@ -73,8 +74,14 @@ function judge(value: string): Judged {
   return { weight: article ? 1 : 0, caption };
 }
 
+/** Microdata of what is about the article, not the article: its author's box, its comments. */
+const CHROME_ITEMPROP = /(?:^|\s)(?:author|comment|publisher)(?:$|\s)/;
+const CHROME_JUDGED: Judged = { weight: -1, caption: false };
+
 function judged(el: Element, tag: string | undefined): Judged {
   if (!hasAttrs(el, tag)) return NEITHER;
+  const prop = attr(el, 'itemprop', tag);
+  if (prop !== null && CHROME_ITEMPROP.test(prop)) return CHROME_JUDGED;
   const cls = attr(el, 'class', tag);
   const id = attr(el, 'id', tag);
   const value = id ? `${cls ?? ''} ${id}` : cls;
