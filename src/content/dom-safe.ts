@@ -28,3 +28,9 @@ export const tagNameOf = (el: Element): string => (tagNameGetter ? (tagNameGette
 /** The node's parent and whether it is in the document, from the prototype's getters. */
 export const parentNodeOf = (node: Node): Node | null => (parentNodeGetter ? (parentNodeGetter.call(node) as Node | null) : node.parentNode);
 export const isConnectedOf = (node: Node): boolean => (isConnectedGetter ? (isConnectedGetter.call(node) as boolean) : node.isConnected);
+
+/**
+ * A text node longer than this is never read whole (`data`): Firefox copies a node's whole text on every read
+ * (5 M characters: 60-180 ms). The scanner reads it window by window (segments.ts), the scope samples it.
+ */
+export const HUGE_NODE = 65_536;

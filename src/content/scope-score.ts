@@ -11,7 +11,7 @@
  * scanner cuts into slices like its own walk (TreeReader), then passes over plain arrays indexed by
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
-import { attr, hasAttr, hasAttrs, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
+import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
 import { captionWords, classWeight } from './scope-words';
 
@@ -119,53 +119,58 @@ const CHECK_EVERY = 64;
  * page, and it is sliced; what is left for the decision reads only the candidates.
  */
 export class TreeReader {
-  private readonly t: Tree = {
+  readonly #t: Tree = {
     els: [], tags: [], parent: [], end: [], len: [], link: [], links: [], blockLen: [], blockLink: [], commas: [], chrome: [], prose: [], score: [], weight: [], ld: [],
   };
   /** The block each element's text is counted in (itself, or the block it is inline in). */
-  private readonly blockOf: number[] = [];
+  readonly #blockOf: number[] = [];
   /** Inside a link (1), else 0. */
-  private readonly inLink: number[] = [];
+  readonly #inLink: number[] = [];
   /** The open elements from <body> down to the walk's position (indices). */
-  private readonly open: number[] = [];
-  private readonly walker: TreeWalker;
+  readonly #open: number[] = [];
+  readonly #walker: TreeWalker;
   /** The next node to read, already reached by the walker; null once the walk is over. */
-  private node: Node | null;
+  #node: Node | null;
 
   constructor(body: Element) {
-    this.walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.add(body, 'BODY', -1, null);
-    this.node = this.walker.firstChild();
-    if (this.node === null) this.close();
+    this.#walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.#add(body, 'BODY', -1, null);
+    this.#node = this.#walker.firstChild();
+    if (this.#node === null) this.#close();
   }
 
   /** Reads until `overdue()` (checked every 64 nodes) or the end. True while there is more. */
   read(overdue: () => boolean): boolean {
-    const walker = this.walker;
-    const open = this.open;
-    let node = this.node;
+    const walker = this.#walker;
+    const open = this.#open;
+    let node = this.#node;
     let count = 0;
     while (node !== null) {
       const p = open[open.length - 1] as number;
       let descended = false;
-      if (node.nodeType === 3) this.text((node as Text).data, p);
-      else descended = this.element(node as Element, p);
+      if (node.nodeType === 3) {
+        // A text node over HUGE_NODE is not read whole: Firefox copies a node's text on every read (50 ms for 5 M
+        // characters). Its length is exact; its commas are estimated from its first HUGE_NODE characters.
+        const text = node as Text;
+        this.#text(text.length > HUGE_NODE ? text.substringData(0, HUGE_NODE) : text.data, p, text.length);
+      }
+      else descended = this.#element(node as Element, p);
       node = descended ? walker.firstChild() : walker.nextSibling();
       if (descended && node === null) {
         // An element with nothing to read inside: it is done, its sibling is next.
-        this.close();
+        this.#close();
         node = walker.nextSibling();
       }
       // Subtree done: climb to the next element that has a sibling left.
       while (node === null && open.length > 1) {
         walker.parentNode();
-        this.close();
+        this.#close();
         node = walker.nextSibling();
       }
-      if (node === null) while (open.length > 0) this.close();
+      if (node === null) while (open.length > 0) this.#close();
       if (node !== null && (++count & (CHECK_EVERY - 1)) === 0 && overdue()) break;
     }
-    this.node = node;
+    this.#node = node;
     return node !== null;
   }
 
@@ -176,28 +181,28 @@ export class TreeReader {
    * may be one of its controls).
    */
   lost(): boolean {
-    const node = this.node;
+    const node = this.#node;
     if (node === null) return false;
     const parent = parentNodeOf(node);
-    return parent !== this.t.els[this.open[this.open.length - 1] as number] || !isConnectedOf(node);
+    return parent !== this.#t.els[this.#open[this.#open.length - 1] as number] || !isConnectedOf(node);
   }
 
-  private text(data: string, p: number): void {
+  #text(data: string, p: number, length: number): void {
     if (!NON_SPACE.test(data)) return;
-    const t = this.t;
-    const b = this.blockOf[p] as number;
-    t.blockLen[b] = (t.blockLen[b] as number) + data.length;
-    if (this.inLink[p] === 1) t.blockLink[b] = (t.blockLink[b] as number) + data.length;
-    else if (data.length > 20) {
+    const t = this.#t;
+    const b = this.#blockOf[p] as number;
+    t.blockLen[b] = (t.blockLen[b] as number) + length;
+    if (this.#inLink[p] === 1) t.blockLink[b] = (t.blockLink[b] as number) + length;
+    else if (length > 20) {
       COMMAS.lastIndex = 0;
       let commas = 0;
       while (COMMAS.exec(data) !== null) commas++;
-      t.commas[b] = (t.commas[b] as number) + commas;
+      t.commas[b] = (t.commas[b] as number) + Math.round((commas * length) / data.length);
     }
   }
 
   /** Reads one element; true if the walk goes into it (it was added and is now open). */
-  private element(el: Element, p: number): boolean {
+  #element(el: Element, p: number): boolean {
     let tag: unknown;
     try {
       tag = el.tagName;
@@ -208,7 +213,7 @@ export class TreeReader {
     }
     const name = typeof tag === 'string' ? tag : 'SCRIPT';
     if (IGNORED.has(name)) {
-      if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.t.ld.push(el);
+      if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.#t.ld.push(el);
       return false;
     }
     let role: string | null = null;
@@ -220,24 +225,24 @@ export class TreeReader {
       const style = attr(el, 'style', name);
       if (style !== null && DISPLAY_NONE.test(style)) role = HIDDEN;
     }
-    this.add(el, name, p, role);
+    this.#add(el, name, p, role);
     return true;
   }
 
-  private add(el: Element, tag: string, p: number, role: string | null): void {
-    const t = this.t;
+  #add(el: Element, tag: string, p: number, role: string | null): void {
+    const t = this.#t;
     const i = t.els.length;
     t.els.push(el);
     t.tags.push(tag);
-    this.open.push(i);
+    this.#open.push(i);
     t.parent.push(p);
     t.end.push(i);
-    this.blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.blockOf[p] as number));
+    this.#blockOf.push(p < 0 || BLOCKS.has(tag) ? i : (this.#blockOf[p] as number));
     t.chrome.push((p >= 0 && t.chrome[p] === 1) || CHROME_TAGS.has(tag) || (role !== null && (CHROME_ROLES.has(role) || role === HIDDEN)) ? 1 : 0);
-    const linked = (p >= 0 && this.inLink[p] === 1) || tag === 'A';
-    this.inLink.push(linked ? 1 : 0);
+    const linked = (p >= 0 && this.#inLink[p] === 1) || tag === 'A';
+    this.#inLink.push(linked ? 1 : 0);
     // An outermost link counts once, in its own subtree (and so in every ancestor's).
-    t.links.push(linked && (p < 0 || this.inLink[p] === 0) ? 1 : 0);
+    t.links.push(linked && (p < 0 || this.#inLink[p] === 0) ? 1 : 0);
     t.len.push(0);
     t.link.push(0);
     t.blockLen.push(0);
@@ -253,13 +258,13 @@ export class TreeReader {
    * scores its ancestors (Readability: parent 1, grandparent 1/2, then 1/(3·level)), and its
    * subtree's figures (all final, children close first) add up into its parent.
    */
-  private close(): void {
-    const t = this.t;
-    const i = this.open.pop() as number;
+  #close(): void {
+    const t = this.#t;
+    const i = this.#open.pop() as number;
     const blockLen = t.blockLen[i] as number;
     t.len[i] = (t.len[i] as number) + blockLen;
     t.link[i] = (t.link[i] as number) + (t.blockLink[i] as number);
-    if (blockLen >= MIN_PARAGRAPH && t.chrome[i] === 0 && this.blockOf[i] === i && (t.blockLink[i] as number) <= blockLen * 0.5) {
+    if (blockLen >= MIN_PARAGRAPH && t.chrome[i] === 0 && this.#blockOf[i] === i && (t.blockLink[i] as number) <= blockLen * 0.5) {
       const s = 1 + Math.min(t.commas[i] as number, 10) + Math.min(Math.floor(blockLen / 100), 3);
       t.prose[i] = (t.prose[i] as number) + s;
       let a = t.parent[i] as number;
@@ -278,7 +283,7 @@ export class TreeReader {
 
   /** The figures, once `read` has returned false. */
   tree(): Tree {
-    return this.t;
+    return this.#t;
   }
 }
 

@@ -104,34 +104,37 @@ const RESTARTS = 2;
  * first slice hands over its roots in the same task (the benchmark's synchronous scan relies on it).
  */
 export class ScopeReading {
-  private reader: TreeReader | null;
+  #reader: TreeReader | null;
   /** The <body> being read (a page may replace its <body> while the read is paused). */
-  private body: Element | null;
-  private restarts = 0;
+  #body: Element | null;
+  #restarts = 0;
 
-  constructor(private readonly doc: Document) {
-    this.body = doc.body;
-    this.reader = this.body ? new TreeReader(this.body) : null;
+  readonly #doc: Document;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+    this.#body = doc.body;
+    this.#reader = this.#body ? new TreeReader(this.#body) : null;
   }
 
   /** Reads until `overdue()` or the end; true while there is more to read. */
   read(overdue: () => boolean): boolean {
-    let reader = this.reader;
+    let reader = this.#reader;
     if (reader === null) return false;
     if (reader.lost()) {
-      this.body = this.doc.body;
-      reader = this.reader = this.body ? new TreeReader(this.body) : null;
+      this.#body = this.#doc.body;
+      reader = this.#reader = this.#body ? new TreeReader(this.#body) : null;
       if (reader === null) return false;
       // A page that keeps moving the read away is read to the end at once.
-      if (++this.restarts > RESTARTS) overdue = () => false;
+      if (++this.#restarts > RESTARTS) overdue = () => false;
     }
     return reader.read(overdue);
   }
 
   /** The decision, once `read` returned false; it replaces the current one (see skipsSubtree). */
   roots(): Element[] {
-    if (this.body === null || this.reader === null) return this.doc.documentElement ? [this.doc.documentElement] : [];
-    return adopt(decide(this.reader.tree(), this.body));
+    if (this.#body === null || this.#reader === null) return this.#doc.documentElement ? [this.#doc.documentElement] : [];
+    return adopt(decide(this.#reader.tree(), this.#body));
   }
 }
 

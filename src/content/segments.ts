@@ -3,6 +3,7 @@
  * joined across inline elements such as `Unit <b>8200</b>`), each with an offset map back to its
  * nodes. The walk is resumable so a long page can be cut into slices.
  */
+import { HUGE_NODE } from './dom-safe';
 import { BLOCK_TAGS, skipsSubtree } from './scope';
 
 export interface Segment {
@@ -20,8 +21,8 @@ export interface Segment {
   lazy?: boolean;
 }
 
-/** A text node longer than this makes its segment lazy (see Segment.lazy). */
-export const HUGE_NODE = 65_536;
+/** A text node longer than this makes its segment lazy (see Segment.lazy); the scope's read samples it too. */
+export { HUGE_NODE };
 
 /** The segment's length in characters (a lazy one's without reading it). */
 export function segmentLength(segment: Segment): number {

@@ -176,3 +176,24 @@ describe('class and id words', () => {
     expect(classWeight(el('shared-mobility'))).toBe(0);
   });
 });
+
+describe('a text node over HUGE_NODE characters', () => {
+  it('is measured without reading its text whole, and its article is chosen over the menu beside it', () => {
+    const big = 'The committee heard more questions, and more answers, about the contract. '.repeat(2000);
+    document.body.innerHTML = `<nav>${links(30, 'Section')}</nav><div id="story"><h1>Title</h1><p id="huge"></p></div><footer>${links(20)}</footer>`;
+    const text = document.createTextNode(big);
+    (document.getElementById('huge') as HTMLElement).append(text);
+    let wholeReads = 0;
+    const data = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Object.getPrototypeOf(text)), 'data');
+    Object.defineProperty(text, 'data', {
+      get() {
+        if (!new Error().stack?.includes("substringData")) wholeReads++;
+        return data?.get?.call(this) as string;
+      },
+    });
+    const roots = findScopeRoots(document);
+    expect(roots.some((r) => r.contains(text))).toBe(true);
+    expect(roots.some((r) => r.contains(document.querySelector('nav')))).toBe(false);
+    expect(wholeReads).toBe(0);
+  });
+});
