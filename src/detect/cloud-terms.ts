@@ -23,6 +23,16 @@ const CLOUD_TERMS: TermTable = {
   ja: ['クラウド', 'データセンター', 'サーバー'],
   zh: ['云', '雲', '服务器', '數據中心', '数据中心'],
   ko: ['클라우드', '데이터센터', '서버'],
+  pl: ['chmur*', 'serwer*'],
+  cs: ['cloudu', 'server*'],
+  uk: ['хмар*', 'сервер*'],
+  el: ['νέφος', 'διακομιστ*'],
+  sv: ['moln*'],
+  ro: ['servere*'],
+  id: ['komputasi awan'],
+  vi: ['đám mây', 'máy chủ'],
+  hi: ['क्लाउड', 'सर्वर'],
+  ur: ['کلاؤڈ', 'سرور'],
 };
 /** Uses of the words that are not computing: "a cloud of smoke", "سحابة من الدخان"; クラウド is also "crowd". */
 const NOT_COMPUTING = /^(?:cloud\s+of\s|سحابة\s+(?:من|دخان)|クラウド(?:ファンディング|ソーシング|ワーク))/i;

@@ -10,7 +10,7 @@ export const MONEY_WORDS =
   'dólares|dollari|rubles|roubles|рубл(?:ей|я|ь)|доллар(?:ов|а)?|евро|' +
   'שקל|שקלים|ש["\u05F4]ח|דולר|דולרים|יורו|' +
   'دولار|دولارات|جنيه|ريال|درهم|دينار|شيكل|يورو|ليرة|تومان|ریال|دلار|' +
-  '元|円|원|달러|유로';
+  '元|円|원|달러|유로|zł|złotych|złote|Kč|korun|kronor|kr|lei|đồng|грн|гривень|гривні|rupiah|रुपये|रुपए|روپے|ευρώ';
 
 /** Words after a number that make it a count or a measure, in the supported languages. */
 const QUANTITY_AFTER = new RegExp(

@@ -30,6 +30,16 @@ const EVIDENCE: TermTable = {
   ja: ['イスラエル', '情報機関', '諜報', 'サイバー', 'ガザ', 'パレスチナ'],
   zh: ['以色列', '情报', '情報', '监听', '監聽', '加沙', '巴勒斯坦'],
   ko: ['이스라엘', '감청', '사이버', '팔레스타인'],
+  pl: ['Izrael*', 'izraelsk*', 'wojsk*', 'wywiad*', 'Gazy', 'Palesty*', 'palesty*', 'podsłuch*'],
+  cs: ['Izrael*', 'izraelsk*', 'armád*', 'rozvědk*', 'zpravodajsk*', 'Gazy', 'palestin*', 'odposlech*'],
+  uk: ['Ізраїл*', 'ізраїльськ*', 'армі*', 'військов*', 'розвідк*', 'Газі', 'Гази', 'палестин*'],
+  el: ['Ισραήλ', 'ισραηλιν*', 'στρατ*', 'πληροφοριών', 'Γάζα', 'Παλαιστίν*', 'υποκλο*'],
+  sv: ['israelisk*', 'militär*', 'underrättelse*', 'palestin*', 'avlyssn*', 'signalspaning*'],
+  ro: ['israelian*', 'armatei', 'informații', 'Cisiordania'],
+  id: ['militer', 'tentara', 'intelijen', 'Palestina', 'penyadapan'],
+  vi: ['quân đội', 'quân sự', 'tình báo', 'nghe lén'],
+  hi: ['इज़राइल*', 'इजराइल*', 'सेना', 'सैन्य', 'खुफिया', 'फ़िलिस्तीन*', 'फिलिस्तीन*'],
+  ur: ['اسرائیل*', 'فوج*', 'انٹیلی جنس', 'فلسطین*'],
 };
 
 /** Whether a sentence places a numbered "unit" among the story's words. */
@@ -59,6 +69,16 @@ const OTHER_SENSE: TermTable = {
   ja: [],
   zh: [],
   ko: [],
+  pl: ['mieszka*', 'sprzeda*', 'cena', 'kosztuje', 'ulic*'],
+  cs: ['byt', 'bytu', 'prodej*', 'cena', 'stojí', 'ulic*'],
+  uk: ['квартир*', 'продаж*', 'ціна', 'коштує', 'вулиц*'],
+  el: ['διαμέρισμα*', 'πωλείται', 'πώληση', 'τιμή', 'κοστίζει', 'οδός'],
+  sv: ['lägenhet*', 'till salu', 'pris*', 'kostar', 'gatan'],
+  ro: ['apartament*', 'vânzare', 'preț*', 'costă', 'strada'],
+  id: ['apartemen', 'dijual', 'harga', 'seharga', 'jalan'],
+  vi: ['căn hộ', 'bán', 'giá'],
+  hi: ['फ्लैट', 'फ़्लैट', 'अपार्टमेंट', 'बिक्री', 'कीमत'],
+  ur: ['فلیٹ', 'اپارٹمنٹ', 'فروخت', 'قیمت'],
 };
 
 /** Whether a sentence speaks of another sense of "unit": a flat, a sale, a price, a measure, a factory. */
