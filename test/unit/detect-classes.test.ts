@@ -467,6 +467,15 @@ describe('languages added in round 5 (holdout7): the unit\'s name, its case form
     ['फ्लैट यूनिट 8200 बिक्री के लिए है।', []],
     ['Harga per unit 8200 rupiah.', []],
     ['Izraelska firma sprzedała 8200 licencji.', []],
+    // on a page that names the unit: the same nouns as a flat, and counts after the bare number, stay unmarked
+    [['Jednostka 8200 przechowywała nagrania.', 'Mieszkanie, jednostka 8200, na sprzedaż.', 'Mecz obejrzało 8200 widzów.'], [U('Jednostka 8200')]],
+    [['Підрозділ 8200 зберігав дзвінки.', 'У залі було 8200 глядачів.', 'Прийшло 8200 людей.'], [U('Підрозділ 8200')]],
+    [['Подразделение 8200 хранило записи.', 'В компании работает 8200 сотрудников.'], [U('Подразделение 8200')]],
+    [['Jednotka 8200 ukládala hovory.', 'Zápas vidělo 8200 diváků.'], [U('Jednotka 8200')]],
+    [['Η Μονάδα 8200 αποθήκευε κλήσεις.', 'Στη συναυλία ήρθαν 8200 άτομα.'], [U('Μονάδα 8200')]],
+    // twins: the bare number followed by a verb is the unit again
+    [['Підрозділ 8200 зберігав дзвінки.', 'За даними газети, 8200 зберігав записи роками.'], [U('Підрозділ 8200'), U('8200')]],
+    [['Jednostka 8200 przechowywała nagrania.', 'Według gazety 8200 przechowywała je latami.'], [U('Jednostka 8200'), U('8200')]],
   ]);
 });
 
