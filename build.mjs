@@ -42,7 +42,7 @@ async function loadDataset() {
   if (!ok) throw new BuildError(`src/data/story.json or a translation is invalid (npm run check:data):\n  ${lines.join('\n  ')}`);
   for (const line of lines) console.log(line);
   const result = await esbuild.build({
-    stdin: { contents: `export { contentHash } from './hash';\nexport { compactAliases, compactOtherNames } from './compact-aliases';`, resolveDir: join(root, 'src/data'), loader: 'ts' },
+    stdin: { contents: `export { contentHash } from './hash';`, resolveDir: join(root, 'src/data'), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'neutral',
@@ -50,7 +50,7 @@ async function loadDataset() {
     logLevel: 'silent',
   });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
-  return { data, translations, hash: mod.contentHash(data), compact: mod };
+  return { data, translations, hash: mod.contentHash(data) };
 }
 
 /** Merge every src/**\/locales/<lang>.json into one messages.json per language. */
@@ -157,12 +157,11 @@ function checkFilesExist(manifest, outdir) {
 /**
  * content.js needs only the names to look for: this plugin replaces src/data/aliases.ts with its
  * two values precomputed from the validated dataset, so the story's text stays out of the bundle
- * that runs on every page (the card bundle carries it), without the repeated copies of a name that the
- * matcher would skip (src/data/compact-aliases.ts).
+ * that runs on every page (the card bundle carries it).
  */
-function aliasesPlugin(data, compact) {
-  const entityAliases = compact.compactAliases(data.entities);
-  const otherNames = compact.compactOtherNames(data.actors.filter((a) => a.aliases));
+function aliasesPlugin(data) {
+  const entityAliases = data.entities.map(({ id, aliases, shortForms }) => (shortForms ? { id, aliases, shortForms } : { id, aliases }));
+  const otherNames = data.actors.filter((a) => a.aliases).map(({ aliases }) => ({ aliases }));
   return {
     name: 'backstory-aliases',
     setup(build) {
@@ -256,7 +255,7 @@ async function buildOnce() {
   const source = readJson(join(root, 'manifest.json'));
   const locales = buildLocales();
   validateManifest(source, locales);
-  const { data, translations, hash, compact } = await loadDataset();
+  const { data, translations, hash } = await loadDataset();
   const entries = entryPoints();
   const staging = join(root, 'dist', '.staging');
   rmSync(staging, { recursive: true, force: true });
@@ -284,7 +283,7 @@ async function buildOnce() {
   // The content script embeds the card's CSS as text (it goes into the card's shadow root);
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data, compact), nativeBrowserPlugin(), noTranslationsPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin(), noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations)] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
