@@ -5,6 +5,7 @@
  *   node build.mjs            release build: minified, no source maps → dist/chromium, dist/firefox
  *   node build.mjs --dev      development build: source maps, readable output
  *   node build.mjs --watch    development build, rebuilt on every change
+ *   node build.mjs --sizes    also list each module's minified bytes in content.js and card.js (esbuild's metafile)
  *
  * Every browser difference is in `browserManifest()` below, nowhere else. The dataset and the
  * manifest are validated first; a problem fails the build with the path of the offending field.
@@ -16,10 +17,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDataFile } from './scripts/check-data.mjs';
 import { privacyPage } from './scripts/privacy-page.mjs';
+import { contentAliases } from './scripts/content-aliases.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
+const sizes = args.has('--sizes');
 const dev = watch || args.has('--dev');
 const BROWSERS = ['chromium', 'firefox'];
 
@@ -154,14 +157,25 @@ function checkFilesExist(manifest, outdir) {
   }
 }
 
+/** src/detect's compile step, loaded for the build itself (scripts/content-aliases.mjs). */
+async function loadDetect() {
+  const result = await esbuild.build({
+    stdin: { contents: `export { compileMatcher } from './matcher';\nexport { compileForms } from './forms';`, resolveDir: join(root, 'src/detect'), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+}
+
 /**
  * content.js needs only the names to look for: this plugin replaces src/data/aliases.ts with its
- * two values precomputed from the validated dataset, so the story's text stays out of the bundle
- * that runs on every page (the card bundle carries it).
+ * two values precomputed from the validated dataset (`contentAliases`), so the story's text stays out
+ * of the bundle that runs on every page (the card bundle carries it).
  */
-function aliasesPlugin(data) {
-  const entityAliases = data.entities.map(({ id, aliases, shortForms }) => (shortForms ? { id, aliases, shortForms } : { id, aliases }));
-  const otherNames = data.actors.filter((a) => a.aliases).map(({ aliases }) => ({ aliases }));
+function aliasesPlugin({ entityAliases, otherNames }) {
   return {
     name: 'backstory-aliases',
     setup(build) {
@@ -174,7 +188,7 @@ function aliasesPlugin(data) {
 }
 
 /**
- * The content script uses the browser's own promise-based `browser` namespace (Firefox; Chromium from 148, the
+ * The content scripts (content.js and card.js) use the browser's own promise-based `browser` namespace (Firefox; Chromium from 148, the
  * manifest's minimum_chrome_version) instead of bundling webextension-polyfill, which is a no-op in both: 9.7 KB
  * of code (about 3 KB gzipped) that every page would load for nothing. The extension pages keep the polyfill.
  */
@@ -249,6 +263,20 @@ function entryPoints() {
   return entries;
 }
 
+/** Where the bytes of the two page bundles go: minified bytes per source module, largest first. */
+function printModuleSizes(results) {
+  for (const { metafile } of results) {
+    for (const [file, output] of Object.entries(metafile.outputs)) {
+      if (!/(content|card)\.js$/.test(file)) continue;
+      console.log(`${relative(root, file)}: ${output.bytes} bytes minified`);
+      const rows = Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
+      for (const [input, { bytesInOutput }] of rows) {
+        if (bytesInOutput >= 200) console.log(`  ${(bytesInOutput / 1024).toFixed(1).padStart(6)} KB  ${input}`);
+      }
+    }
+  }
+}
+
 async function buildOnce() {
   const started = Date.now();
   const pkg = readJson(join(root, 'package.json'));
@@ -256,6 +284,12 @@ async function buildOnce() {
   const locales = buildLocales();
   validateManifest(source, locales);
   const { data, translations, hash } = await loadDataset();
+  let aliases;
+  try {
+    aliases = contentAliases(data, await loadDetect());
+  } catch (error) {
+    throw new BuildError(error.message);
+  }
   const entries = entryPoints();
   const staging = join(root, 'dist', '.staging');
   rmSync(staging, { recursive: true, force: true });
@@ -283,8 +317,8 @@ async function buildOnce() {
   // The content script embeds the card's CSS as text (it goes into the card's shadow root);
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(data), nativeBrowserPlugin(), noTranslationsPlugin()] }),
-    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations)] }),
+    esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(aliases), nativeBrowserPlugin(), noTranslationsPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations), nativeBrowserPlugin()] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
   ]);
@@ -310,6 +344,7 @@ async function buildOnce() {
     checkFilesExist(manifest, outdir);
   }
   rmSync(staging, { recursive: true, force: true });
+  if (sizes) printModuleSizes(results);
 
   const gz = (file) => (gzipSync(readFileSync(join(root, 'dist/chromium', file)), { level: 9 }).length / 1024).toFixed(1);
   console.log(

@@ -37,8 +37,9 @@ const RESET: MarkChange = { reset: true, added: [], dropped: [] };
  */
 function marksFor(scanner: Scanner) {
   const painter = new Painter();
-  const visible = new VisibleIndex(painter, () => scanner.list());
-  const shown = new ShownMarks(painter, visible);
+  // The shown marks are the content script's; the index over them is the card's (card.js, loaded with the first mark).
+  const shown = new ShownMarks(painter);
+  const visible = new VisibleIndex({ visible: shown, guard: painter, order: () => scanner.list() }, new AbortController().signal);
   return {
     painter,
     visible,

@@ -5,22 +5,25 @@
  * floating-ui and the story's text. Both bundles run in the extension's isolated world of the
  * same frame, so card.js hands its entry point over through this key on that world's global.
  */
+import type { createCard, dismissedSentences } from './card-actions';
 import type { Dismissals } from './dismissals';
-import type { createCardUI } from './interaction';
-import type { findPublishedDate } from './published-date';
+import type { PublishedInfo } from '../shared/messages';
 import type { articleAboutStory } from './topic-text';
 
 export const CARD_MODULE = Symbol.for('backstory.card');
 
 export interface CardModule {
-  createCardUI: typeof createCardUI;
+  /** The card, its buttons' actions and the commands (card-actions.ts). */
+  createCard: typeof createCard;
   /** The dismissed-marks filter: in card.js too, loaded only on sites with dismissals (dismissals.ts). */
   Dismissals: typeof Dismissals;
+  /** The popup's list of dismissed marks found on this page. */
+  dismissedSentences: typeof dismissedSentences;
   /**
-   * The article's publication date, for "since this article": in card.js because only the card and the popup
-   * use it (4.8 KB of date formats that would otherwise load on every page).
+   * The article's publication date, for the popup's "since this article", read once: in card.js because only
+   * the card and the popup use it (4.8 KB of date formats that would otherwise load on every page).
    */
-  findPublishedDate: typeof findPublishedDate;
+  publishedInfo: () => PublishedInfo | null;
   /** Whether the article is about the story (topic.ts asks; the reading and the rule's word lists load with the card). */
   articleAboutStory: typeof articleAboutStory;
 }

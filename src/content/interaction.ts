@@ -9,7 +9,8 @@
 import type { EntityId } from '../data/types';
 import type { PublishedInfo } from '../shared/messages';
 import { findPublishedDate } from './published-date';
-import type { Mention, MentionIndex } from './mention';
+import type { Mention } from './mention';
+import { VisibleIndex, type MarkSource } from './visible-index';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
 import { localeDir, translator, type CardLocale } from '../card/i18n';
@@ -32,7 +33,8 @@ export interface CardUI {
 }
 
 export interface CardUIDeps {
-  index: MentionIndex;
+  /** The content script's marks: the card indexes them itself (visible-index.ts) for as long as it lives. */
+  marks: MarkSource;
   hideSite: () => void;
   /** Turns the site back on after hideSite (the card's "Undo"). */
   undoHide?: () => void;
@@ -63,9 +65,9 @@ const REST_RADIUS = 6;
 type Point = { x: number; y: number };
 
 export function createCardUI(deps: CardUIDeps): CardUI {
-  const { index } = deps;
   const own = new AbortController();
   const signal = AbortSignal.any([deps.signal, own.signal]);
+  const index = new VisibleIndex(deps.marks, signal);
   const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite, onDismiss: deps.dismiss ? dismiss : undefined });
 
   let current: { mention: Mention; via: Via } | null = null;

@@ -12,15 +12,21 @@ import type { articleAboutStory } from './topic-text';
 import type { MarkChange, Mention } from './mention';
 import { yieldToMain } from './yield';
 
+/** `#` private members: the minifier shortens them (content.js size budget). */
 export class TopicReader {
-  private unitMarks = 0;
-  private about = false;
+  #unitMarks = 0;
+  #about = false;
   /** What the last read was for: the roots (one array per full scan) and the title. */
-  private readRoots: readonly Element[] | null = null;
-  private readTitle = '';
-  private reading = false;
+  #readRoots: readonly Element[] | null = null;
+  #readTitle = '';
+  #reading = false;
   /** Text reads so far (the tests check it stays one per article). */
   reads = 0;
+
+  readonly #doc: Document;
+  readonly #roots: () => readonly Element[];
+  readonly #decided: () => void;
+  readonly #rule: () => Promise<typeof articleAboutStory | undefined>;
 
   /**
    * @param roots - the scanner's current scope roots
@@ -28,43 +34,43 @@ export class TopicReader {
    * @param rule - topic-text.ts's reader and rule, from card.js (loaded once a page has a mark: its word lists
    *   need not load on every page); undefined when card.js could not load, and the page stays "not about"
    */
-  constructor(
-    private readonly doc: Document,
-    private readonly roots: () => readonly Element[],
-    private readonly decided: () => void,
-    private readonly rule: () => Promise<typeof articleAboutStory | undefined>,
-  ) {}
+  constructor(doc: Document, roots: () => readonly Element[], decided: () => void, rule: () => Promise<typeof articleAboutStory | undefined>) {
+    this.#doc = doc;
+    this.#roots = roots;
+    this.#decided = decided;
+    this.#rule = rule;
+  }
 
   /** Follow the scanner's list (call on every change): only whether it holds a Unit 8200 mark matters here. */
   note(all: readonly Mention[], change: MarkChange): void {
     if (change.reset) {
-      this.unitMarks = 0;
-      for (const m of all) if (m.entityId === 'unit-8200') this.unitMarks++;
+      this.#unitMarks = 0;
+      for (const m of all) if (m.entityId === 'unit-8200') this.#unitMarks++;
       return;
     }
-    for (const m of change.added) if (m.entityId === 'unit-8200') this.unitMarks++;
-    for (const m of change.dropped) if (m.entityId === 'unit-8200') this.unitMarks--;
+    for (const m of change.added) if (m.entityId === 'unit-8200') this.#unitMarks++;
+    for (const m of change.dropped) if (m.entityId === 'unit-8200') this.#unitMarks--;
   }
 
   /** Whether the page is about the story, as far as known now (a read may be on its way). */
   aboutStory(): boolean {
-    if (this.unitMarks > 0) return true;
-    if (!this.reading && (this.readRoots !== this.roots() || this.readTitle !== this.doc.title)) {
-      this.reading = true;
-      void yieldToMain().then(() => this.read());
+    if (this.#unitMarks > 0) return true;
+    if (!this.#reading && (this.#readRoots !== this.#roots() || this.#readTitle !== this.#doc.title)) {
+      this.#reading = true;
+      void yieldToMain().then(() => this.#read());
     }
-    return this.about;
+    return this.#about;
   }
 
-  private async read(): Promise<void> {
-    const rule = await this.rule().catch(() => undefined);
-    this.reading = false;
+  async #read(): Promise<void> {
+    const rule = await this.#rule().catch(() => undefined);
+    this.#reading = false;
     this.reads++;
-    this.readRoots = this.roots();
-    this.readTitle = this.doc.title;
-    const about = rule !== undefined && rule(this.doc, this.readRoots);
-    if (about === this.about) return;
-    this.about = about;
-    this.decided();
+    this.#readRoots = this.#roots();
+    this.#readTitle = this.#doc.title;
+    const about = rule !== undefined && rule(this.#doc, this.#readRoots);
+    if (about === this.#about) return;
+    this.#about = about;
+    this.#decided();
   }
 }

@@ -1,5 +1,5 @@
-import type { EntityId } from '../data/types';
 import type { Mention, MentionIndex } from './mention';
+import type { VisibleSet } from './visible-set';
 
 /** What VisibleIndex needs from the painter: its copies' owners, and the repair of the registry. */
 export interface RegistryGuard {
@@ -9,16 +9,28 @@ export interface RegistryGuard {
   verify(ranges?: readonly Range[]): boolean;
 }
 
+/** What the card's index is made from (the content script's marks). */
+export interface MarkSource {
+  /** The mentions the reader can see, followed change by change. */
+  visible: VisibleSet;
+  /** The painter, which checks and repairs the registry before each use. */
+  guard?: RegistryGuard;
+  /** Every mention in document order (the scanner's list), a superset of the visible ones. */
+  order: () => readonly Mention[];
+}
+
 /** Text nodes indexed per mention at most (a name split over more nodes is still found by its ends). */
 const MAX_NODES = 16;
 
 /**
- * The mentions the reader can see (after mode and per-name settings), as a MentionIndex for the
- * card, hit-testing and keyboard navigation: an unmarked mention must not open a card.
+ * The visible mentions (visible-set.ts) as a MentionIndex for the card, hit-testing and keyboard
+ * navigation: an unmarked mention must not open a card. In card.js: only reading needs it, and card.js
+ * is loaded with the first mark, before any hover, focus or command can reach it.
  *
- * Kept up to date change by change (`update`), with the lookups hit-testing makes on every pointer
- * frame (by registered copy, by text node) in O(1); the list in document order is made from the
- * scanner's list only when a command or focus asks for it.
+ * Kept up to date change by change (it follows the visible set from its creation, when it indexes what
+ * is shown), with the lookups hit-testing makes on every pointer frame (by registered copy, by text
+ * node) in O(1); the list in document order is made from the scanner's list only when a command or
+ * focus asks for it.
  *
  * Everything here is Backstory's own: the mentions and their ranges never enter `CSS.highlights`
  * (the painter registers copies). A range from the registry maps back to a mention only through the
@@ -26,34 +38,33 @@ const MAX_NODES = 16;
  * about to be used, the registrations, and a few more copies in turn. Nothing runs between uses.
  */
 export class VisibleIndex implements MentionIndex {
-  private readonly current = new Set<Mention>();
+  private readonly visible: VisibleSet;
+  private readonly guard: RegistryGuard | undefined;
+  private readonly order: () => readonly Mention[];
   private readonly ranges = new WeakMap<Range, Mention>();
   private readonly byNode = new WeakMap<Node, Set<Mention>>();
   private readonly nodesOf = new WeakMap<Mention, Node[]>();
-  private readonly tally: Record<EntityId, number> = { microsoft: 0, azure: 0, 'unit-8200': 0 };
-  private ordered: readonly Mention[] | null = [];
+  private ordered: readonly Mention[] | null = null;
   private readonly listeners = new Set<() => void>();
 
-  /**
-   * @param guard - the painter, which checks and repairs the registry before each use
-   * @param order - every mention in document order (the scanner's list), a superset of the visible ones
-   */
-  constructor(
-    private readonly guard?: RegistryGuard,
-    private readonly order: () => readonly Mention[] = () => [],
-  ) {}
+  /** Follows `source.visible` until `signal` aborts. */
+  constructor(source: MarkSource, signal: AbortSignal) {
+    this.visible = source.visible;
+    this.guard = source.guard;
+    this.order = source.order;
+    this.index(source.visible.values(), []);
+    source.visible.onUpdate((show, hide) => {
+      this.index(show, hide);
+      for (const listener of this.listeners) listener();
+    }, signal);
+  }
 
-  /** Start and stop listing these mentions. */
-  update(show: readonly Mention[], hide: readonly Mention[]): void {
+  private index(show: readonly Mention[], hide: readonly Mention[]): void {
     for (const m of hide) {
-      if (!this.current.delete(m)) continue;
-      this.tally[m.entityId]--;
       for (const node of this.nodesOf.get(m) ?? []) this.byNode.get(node)?.delete(m);
+      this.nodesOf.delete(m);
     }
     for (const m of show) {
-      if (this.current.has(m)) continue;
-      this.current.add(m);
-      this.tally[m.entityId]++;
       this.ranges.set(m.range, m);
       const nodes = textNodesOf(m.range);
       this.nodesOf.set(m, nodes);
@@ -64,29 +75,13 @@ export class VisibleIndex implements MentionIndex {
       }
     }
     this.ordered = null;
-    for (const listener of this.listeners) listener();
-  }
-
-  /** Forget every mention. */
-  clear(): void {
-    this.update([], [...this.current]);
-  }
-
-  /** How many mentions are visible. */
-  size(): number {
-    return this.current.size;
-  }
-
-  /** How many mentions of each name are visible (the badge and the popup), without a pass over them. */
-  counts(): Record<EntityId, number> {
-    return { ...this.tally };
   }
 
   list(): readonly Mention[] {
     this.check();
     if (!this.ordered) {
       const all = this.order();
-      this.ordered = this.current.size === all.length ? all.slice() : all.filter((m) => this.current.has(m));
+      this.ordered = this.visible.size() === all.length ? all.slice() : all.filter((m) => this.visible.has(m));
     }
     return this.ordered;
   }
@@ -103,7 +98,7 @@ export class VisibleIndex implements MentionIndex {
   forRange(range: AbstractRange): Mention | undefined {
     const own = this.guard?.ownRange(range);
     const mention = own ? this.ranges.get(own) : undefined;
-    const found = mention && this.current.has(mention) ? mention : undefined;
+    const found = mention && this.visible.has(mention) ? mention : undefined;
     this.check(found ? [found.range] : []);
     return found;
   }
@@ -114,7 +109,7 @@ export class VisibleIndex implements MentionIndex {
   }
 
   private check(ranges: readonly Range[] = []): void {
-    if (!this.guard || this.current.size === 0) return;
+    if (!this.guard || this.visible.size() === 0) return;
     try {
       this.guard.verify(ranges);
     } catch (error) {

@@ -119,10 +119,16 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   return current;
 }
 
-/** Any value in, valid settings out. */
-export function validateSettings(raw: unknown): Settings {
-  const out = defaultSettings();
-  if (!isRecord(raw)) return out;
+/** What a page (the content script) reads of the settings: every field but the sites the reader added. */
+export type PageSettings = Omit<Settings, 'addedSites'>;
+
+/**
+ * Any value in, valid settings out, and the migrated object they came from (null when it was no object).
+ * `addedSites` is left to `validateSettings`: content.js, which runs on every page, never reads it.
+ */
+function pageFields(raw: unknown): [PageSettings, Record<string, unknown> | null] {
+  const { addedSites: _, ...out } = defaultSettings();
+  if (!isRecord(raw)) return [out, null];
   const data = migrate(raw);
   const mode = own(data, 'mode');
   const style = own(data, 'style');
@@ -136,10 +142,23 @@ export function validateSettings(raw: unknown): Settings {
     }
   }
   out.disabledSites = siteList(own(data, 'disabledSites'), canonicalSite) ?? out.disabledSites;
-  out.addedSites = siteList(own(data, 'addedSites'), canonicalOrigin) ?? out.addedSites;
   const clickOnly = own(data, 'clickOnly');
   if (typeof clickOnly === 'boolean') out.clickOnly = clickOnly;
-  return out;
+  return [out, data];
+}
+
+/** Any value in, valid page settings out: `validateSettings` without `addedSites`. */
+export function validatePageSettings(raw: unknown): PageSettings {
+  return pageFields(raw)[0];
+}
+
+/** Any value in, valid settings out. */
+export function validateSettings(raw: unknown): Settings {
+  const [page, data] = pageFields(raw);
+  const addedSites = (data && siteList(own(data, 'addedSites'), canonicalOrigin)) ?? [];
+  // In the defaults' order, as stored before this was split (the writer stores this object).
+  const { schemaVersion, mode, entities, style, disabledSites, clickOnly } = page;
+  return { schemaVersion, mode, entities, style, disabledSites, addedSites, clickOnly };
 }
 
 /**
@@ -152,14 +171,14 @@ export async function readSettings(): Promise<Settings> {
 }
 
 /**
- * For display only (content scripts): the stored settings, or the defaults when storage cannot be
+ * For display only (content scripts): the stored page settings, or the defaults when storage cannot be
  * read. Nothing read this way may ever be written back; changes go to the background's writer.
  */
-export async function loadSettings(): Promise<Settings> {
+export async function loadSettings(): Promise<PageSettings> {
   try {
-    return await readSettings();
+    return validatePageSettings((await api.storage.local.get(STORAGE_KEY))[STORAGE_KEY]);
   } catch {
-    return defaultSettings();
+    return validatePageSettings(undefined);
   }
 }
 

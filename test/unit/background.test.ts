@@ -61,7 +61,7 @@ vi.mock('../../src/shared/browser', () => ({ api: fake.api }));
 import { badgeText, setBadge } from '../../src/background/badge';
 import { backgroundHandlers } from '../../src/background/handlers';
 import { enableSite, originOfPattern, reconcile, removeSite } from '../../src/background/site-scripts';
-import { defaultSettings, loadSettings } from '../../src/shared/settings';
+import { defaultSettings, loadSettings, readSettings } from '../../src/shared/settings';
 import { isSiteOrigin, siteKeyFromUrl } from '../../src/shared/sites';
 
 const { state } = fake;
@@ -143,7 +143,7 @@ describe('per-site registration', () => {
     expect(await enableSite('https://example.org')).toEqual({ ok: true });
     expect(await enableSite('https://example.org')).toEqual({ ok: true });
     expect([...state.registered.entries()]).toEqual([['site:https://example.org', { matches: ['https://example.org/*'] }]]);
-    expect((await loadSettings()).addedSites).toEqual(['https://example.org']);
+    expect((await readSettings()).addedSites).toEqual(['https://example.org']);
     expect(state.injected).toEqual([1, 1]);
   });
 
@@ -153,7 +153,7 @@ describe('per-site registration', () => {
     expect(await removeSite('https://example.org')).toEqual({ ok: true });
     expect(state.registered.size).toBe(0);
     expect(state.granted.has('https://example.org/*')).toBe(false);
-    expect((await loadSettings()).addedSites).toEqual([]);
+    expect((await readSettings()).addedSites).toEqual([]);
   });
 
   it('reconcile restores lost registrations and drops revoked or forgotten ones', async () => {
@@ -165,7 +165,7 @@ describe('per-site registration', () => {
     await reconcile();
     expect([...state.registered.keys()].sort()).toEqual(['other-script', 'site:https://a.org']);
     // A revoked site stays in the list: the popup offers "Grant access" for it.
-    expect((await loadSettings()).addedSites).toEqual(['https://a.org', 'https://revoked.org']);
+    expect((await readSettings()).addedSites).toEqual(['https://a.org', 'https://revoked.org']);
   });
 
   it('concurrent calls do not register the same id twice', async () => {
@@ -200,7 +200,7 @@ describe('settings through the background (one writer)', () => {
     expect([...state.registered.keys()]).toEqual(['site:https://a.org']);
     expect(state.granted.has('https://a.org/*')).toBe(true);
     state.failGet = false;
-    expect((await loadSettings()).addedSites).toEqual(['https://a.org']);
+    expect((await readSettings()).addedSites).toEqual(['https://a.org']);
   });
 
   it('turning an IPv6 site off is saved (one of the old validators rejected it)', async () => {
@@ -265,7 +265,7 @@ describe('settings through the background (one writer)', () => {
     await enableSite('https://a.org');
     state.storage.settings = { ...(state.storage.settings as object), mode: 'off', disabledSites: ['x.org'] };
     expect(await change({ op: 'reset' }, PAGE)).toMatchObject({ ok: true });
-    expect(await loadSettings()).toEqual(defaultSettings());
+    expect(await readSettings()).toEqual(defaultSettings());
     expect(state.registered.size).toBe(0);
     expect([...state.granted]).toEqual(['*://*.theguardian.com/*']);
   });

@@ -222,15 +222,21 @@ describe('settings validation under fuzz', () => {
     }
   });
 
-  it('loadSettings returns defaults for anything stored, and when storage itself fails', async () => {
+  it('loadSettings returns valid page settings for anything stored (validateSettings without addedSites), and defaults when storage itself fails', async () => {
     const r = prng(SEED + 1);
     for (let i = 0; i < 500; i++) {
-      fake.state.stored = { [STORAGE_KEY]: randomValue(r) };
-      assertValid(await loadSettings(), `seed ${SEED + 1} case ${i}`);
+      const value = randomValue(r);
+      fake.state.stored = { [STORAGE_KEY]: value };
+      // The page settings (content scripts) are the full validation without the reader's added sites.
+      const { addedSites, ...page } = validateSettings(value);
+      expect(await loadSettings(), `seed ${SEED + 1} case ${i}`).toStrictEqual(page);
+      assertValid({ ...(await loadSettings()), addedSites }, `seed ${SEED + 1} case ${i}`);
     }
     fake.state.failGet = true;
     try {
-      assertValid(await loadSettings(), 'storage throws');
+      const { addedSites, ...defaults } = validateSettings(undefined);
+      expect(await loadSettings()).toStrictEqual(defaults);
+      assertValid({ ...(await loadSettings()), addedSites }, 'storage throws');
     } finally {
       fake.state.failGet = false;
     }

@@ -11,7 +11,7 @@ import { compileMatcher } from '../../src/detect';
 import { visibleMentions, type PaintOptions } from '../../src/content/highlights';
 import type { MarkChange, Mention } from '../../src/content/mention';
 import { Scanner } from '../../src/content/scanner';
-import { ShownSelection } from '../../src/content/shown';
+import { ShownMarks, ShownSelection } from '../../src/content/shown';
 import { TopicReader } from '../../src/content/topic';
 import { articleAboutStory } from '../../src/content/topic-text';
 import { VisibleIndex } from '../../src/content/visible-index';
@@ -169,26 +169,47 @@ describe('ShownSelection', () => {
 });
 
 describe('VisibleIndex', () => {
+  const ALL: PaintOptions = { mode: 'all', entities: { microsoft: true, azure: true, 'unit-8200': true } };
+
   it('lists in document order, counts, and finds by node and by registered copy, checking the range it hands out', () => {
     const universe = page(10, 5);
     const copies = new Map<AbstractRange, Range>(universe.map((m) => [m.range.cloneRange(), m.range]));
     const checked: Range[][] = [];
+    const painted = new Set<Mention>();
+    const visible = new ShownMarks({
+      update: (show, hide) => (hide.forEach((m) => painted.delete(m)), show.forEach((m) => painted.add(m))),
+      clear: () => painted.clear(),
+      emphasise: () => undefined,
+    });
+    const life = new AbortController();
+    /** Show exactly these mentions (mode "all", every name on), as a repaint does. */
+    const showOnly = (ms: readonly Mention[]) => visible.update(ms, { reset: true, added: [], dropped: [] }, ALL, false);
+    // Shown before the card's index exists (card.js loads after the first paint), and after.
+    showOnly([universe[7] as Mention]);
     const index = new VisibleIndex(
-      { ownRange: (r) => copies.get(r), verify: (ranges = []) => (checked.push([...ranges]), false) },
-      () => universe,
+      { visible, guard: { ownRange: (r) => copies.get(r), verify: (ranges = []) => (checked.push([...ranges]), false) }, order: () => universe },
+      life.signal,
     );
-    const shown = [universe[7], universe[2], universe[4]] as Mention[];
-    index.update(shown, []);
+    let changes = 0;
+    index.onChange(() => changes++, life.signal);
+    const shown = [universe[2], universe[4], universe[7]] as Mention[];
+    showOnly(shown);
+    expect(changes).toBe(1);
+    expect([...painted]).toEqual(visible.values());
     const at = (ms: readonly Mention[]) => ms.map((m) => universe.indexOf(m));
     expect(at(index.list())).toEqual([2, 4, 7]);
     const counts = { microsoft: 0, azure: 0, 'unit-8200': 0 };
     for (const m of shown) counts[m.entityId]++;
-    expect(index.counts()).toEqual(counts);
+    expect(visible.counts()).toEqual(counts);
+    expect(visible.size()).toBe(3);
+    for (const n of [4, 7]) {
+      const node = (universe[n] as Mention).range.startContainer;
+      checked.length = 0;
+      expect(at(index.inNode(node))).toEqual([n]);
+      expect(checked).toHaveLength(1);
+      expect(checked[0]?.[0]).toBe((universe[n] as Mention).range);
+    }
     const node = (universe[4] as Mention).range.startContainer;
-    checked.length = 0;
-    expect(at(index.inNode(node))).toEqual([4]);
-    expect(checked).toHaveLength(1);
-    expect(checked[0]?.[0]).toBe((universe[4] as Mention).range);
     expect(index.inNode((universe[3] as Mention).range.startContainer)).toEqual([]);
     const copyOf = (m: Mention) => [...copies].find(([, own]) => own === m.range)?.[0] as AbstractRange;
     checked.length = 0;
@@ -197,18 +218,32 @@ describe('VisibleIndex', () => {
     expect(checked[0]?.[0]).toBe((universe[7] as Mention).range);
     // Not shown: no mention, even through a genuine copy.
     expect(index.forRange(copyOf(universe[3] as Mention))).toBeUndefined();
-    index.update([], [universe[4] as Mention]);
+    showOnly([universe[2], universe[7]] as Mention[]);
     expect(index.inNode(node)).toEqual([]);
     expect(at(index.list())).toEqual([2, 7]);
-    index.clear();
+    // Hidden, then shown again: found again.
+    showOnly(shown);
+    expect(at(index.inNode(node))).toEqual([4]);
+    visible.clear();
     expect(index.list()).toEqual([]);
-    expect(index.counts()).toEqual({ microsoft: 0, azure: 0, 'unit-8200': 0 });
+    expect(index.forRange(copyOf(universe[7] as Mention))).toBeUndefined();
+    expect(visible.counts()).toEqual({ microsoft: 0, azure: 0, 'unit-8200': 0 });
+    // A destroyed card's index stops following the marks.
+    life.abort();
+    showOnly(shown);
+    expect(changes).toBe(4);
+    expect(visible.size()).toBe(3);
+    expect(index.inNode(node)).toEqual([]);
   });
 
   it('leaves nothing scheduled after a use: no work while nothing is used', () => {
     const universe = page(5, 9);
-    const index = new VisibleIndex({ ownRange: () => undefined, verify: () => false }, () => universe);
-    index.update(universe, []);
+    const visible = new ShownMarks({ update: () => undefined, clear: () => undefined, emphasise: () => undefined });
+    const index = new VisibleIndex(
+      { visible, guard: { ownRange: () => undefined, verify: () => false }, order: () => universe },
+      new AbortController().signal,
+    );
+    visible.update(universe, { reset: true, added: [], dropped: [] }, ALL, false);
     const timers = { n: 0 };
     const real = window.setTimeout;
     window.setTimeout = ((...a: Parameters<typeof setTimeout>) => (timers.n++, real(...a))) as typeof setTimeout;
