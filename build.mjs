@@ -151,6 +151,8 @@ function checkFilesExist(manifest, outdir) {
     ...manifest.content_scripts.flatMap((s) => [...(s.js ?? []), ...(s.css ?? [])]),
     manifest.background.service_worker ?? manifest.background.scripts[0],
     'card.js',
+    'card-ar.js',
+    'card-he.js',
   ].filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(outdir, file))) throw new BuildError(`manifest.json refers to "${file}", which the build did not produce`);
@@ -221,6 +223,33 @@ function translationsPlugin(translations) {
       }));
     },
   };
+}
+
+/**
+ * card.js carries no table: the card reads each language's from its own file (translationFiles), loaded
+ * only for a card in that language (src/card/translation-files.ts). What it imports here stays empty.
+ */
+function cardTranslationsPlugin() {
+  return {
+    name: 'backstory-card-translations',
+    setup(build) {
+      build.onLoad({ filter: TRANSLATIONS_MODULE }, () => ({
+        contents: 'export const translations = {};',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * card-<lang>.js: one language's checked table, handed to the card on the isolated world's global (the key of
+ * src/card/translation-files.ts). The background injects it into a page for a card in that language.
+ */
+function translationFiles(translations) {
+  return Object.entries(translations).map(([lang, table]) => ({
+    file: `card-${lang}.js`,
+    text: `"use strict";(()=>{const s=globalThis[Symbol.for("backstory.translations")]??={};s[${JSON.stringify(lang)}]??=${JSON.stringify(table)};})();\n`,
+  }));
 }
 
 /** content.js runs on every page: the translations belong to card.js and the popup, never to it. */
@@ -318,7 +347,7 @@ async function buildOnce() {
   // the extension pages get ordinary CSS files beside their scripts.
   const results = await Promise.all([
     esbuild.build({ ...common, entryPoints: { content: entries.content }, outdir: staging, plugins: [aliasesPlugin(aliases), nativeBrowserPlugin(), noTranslationsPlugin()] }),
-    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), translationsPlugin(translations), nativeBrowserPlugin()] }),
+    esbuild.build({ ...common, entryPoints: { card: entries.card }, outdir: staging, plugins: [cssTextPlugin(), cardTranslationsPlugin(), nativeBrowserPlugin()] }),
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
   ]);
@@ -327,6 +356,7 @@ async function buildOnce() {
     if (!existsSync(from)) throw new BuildError(`${file} does not exist`);
     cpSync(from, join(staging, file.split('/').pop()));
   }
+  for (const { file, text } of translationFiles(translations)) writeFileSync(join(staging, file), text);
   // The privacy policy, bundled so the options page can show it offline.
   writeFileSync(join(staging, 'privacy.html'), privacyPage(readFileSync(join(root, 'PRIVACY.md'), 'utf8')));
   cpSync(join(root, 'icons'), join(staging, 'icons'), { recursive: true, filter: (f) => !f.endsWith('.svg') });
@@ -349,7 +379,7 @@ async function buildOnce() {
   const gz = (file) => (gzipSync(readFileSync(join(root, 'dist/chromium', file)), { level: 9 }).length / 1024).toFixed(1);
   console.log(
     `built ${dev ? 'dev' : 'release'} ${pkg.version} → dist/chromium, dist/firefox ` +
-      `(dataset ${data.meta.version} #${hash}; gzipped: content.js ${gz('content.js')} KB, card.js ${gz('card.js')} KB, popup.js ${gz('popup.js')} KB) in ${Date.now() - started} ms`,
+      `(dataset ${data.meta.version} #${hash}; gzipped: content.js ${gz('content.js')} KB, card.js ${gz('card.js')} KB (+ card-ar.js ${gz('card-ar.js')}, card-he.js ${gz('card-he.js')} KB when a card needs them), popup.js ${gz('popup.js')} KB) in ${Date.now() - started} ms`,
   );
 }
 

@@ -460,6 +460,11 @@ async function benchBrowser(name, server, code, corpusPages) {
     const longSliced = await tab.evaluate(`${B('longBlockSliced')}(5000000)`);
     result.doubling.longBlock.slicedMaxSliceMs = longSliced.maxSliceMs;
     result.doubling.longBlock.slicedMaxLongTaskMs = longSliced.maxLongTaskMs;
+    if (baseCode) {
+      // The baseline's longest task on the same block, in the same page after this checkout's.
+      const baseSliced = await tab.evaluate(`${BB('longBlockSliced')}(5000000)`);
+      result.doubling.longBlock.baseline = { slicedMaxSliceMs: baseSliced.maxSliceMs, mentions: baseSliced.mentions, thisMentions: longSliced.mentions };
+    }
     const storms = { 10000: { on: [], off: [] }, 20000: { on: [], off: [] } };
     let stormMarks = 0;
     for (let i = 0; i < 2; i++) {
@@ -789,6 +794,8 @@ function printBaseline(results) {
       lines.push(`large article / floor ${x(l.floorRatio)} → ${x(c.large.floorRatio)}; longest task styled ${ms(l.maxSliceMs)} → ${ms(c.large.maxSliceMs)}, cold ${ms(l.coldMaxSliceMs)} → ${ms(c.large.cold?.maxSliceMs)}; marks ${l.mentions} → ${c.large.mentions}`);
     }
     if (c.append?.baseline) lines.push(`append ${x(c.append.baseline.ratio)} → ${x(c.append.ratio)}`);
+    const lb = c.doubling?.longBlock?.baseline;
+    if (lb) lines.push(`one 5 M-character block, longest task ${ms(lb.slicedMaxSliceMs)} → ${ms(c.doubling.longBlock.slicedMaxSliceMs)}; marks ${lb.mentions} → ${lb.thisMentions}`);
     console.log(`  ${c.version}:\n    ${lines.join('\n    ')}`);
   }
 }

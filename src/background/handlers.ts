@@ -8,6 +8,7 @@ import type { BackgroundCalls, Handlers, MentionCounts } from '../shared/message
 import { parseChange, type SettingsChange } from '../shared/settings-change';
 import { isSiteOrigin, siteKeyFromUrl } from '../shared/sites';
 import { ENTITY_IDS } from '../data/types';
+import { TRANSLATED_LANGS, type TranslatedLang } from '../data/translation-items';
 import { setBadge } from './badge';
 import { enableSite, injectInto, removeSite, resetAll } from './site-scripts';
 import { parseDismissChange } from '../shared/dismissed';
@@ -83,6 +84,14 @@ export const backgroundHandlers: Handlers<BackgroundCalls> = {
     if (!fromTopFrame(sender)) return { ok: false };
     // The same isolated world as content.js: card.js hands itself over on that world's global.
     await api.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [0] }, files: ['card.js'] });
+    return { ok: true };
+  },
+
+  async loadTranslations(payload, sender) {
+    const lang = field(payload, 'lang');
+    if (!fromTopFrame(sender) || !TRANSLATED_LANGS.includes(lang as TranslatedLang)) return { ok: false };
+    // Into content.js's and card.js's isolated world, where the card reads it (src/card/translation-files.ts).
+    await api.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [0] }, files: [`card-${lang as TranslatedLang}.js`] });
     return { ok: true };
   },
 

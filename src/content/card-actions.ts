@@ -31,10 +31,10 @@ export interface CardPage {
 
 /** The card, with the commands that reach it through the content script. */
 export interface Card extends CardUI {
-  /** The popup's "show" (payload checked here: any shape may arrive). */
-  showMention(payload: unknown): boolean;
+  /** The popup's "show" (payload checked here: any shape may arrive); settles once the card is open. */
+  showMention(payload: unknown): Promise<boolean>;
   /** The keyboard commands (payload checked here). */
-  stepMention(payload: unknown): boolean;
+  stepMention(payload: unknown): Promise<boolean>;
 }
 
 export function createCard(page: CardPage): Card {
@@ -50,12 +50,12 @@ export function createCard(page: CardPage): Card {
     ...ui,
     showMention: (payload) => {
       const { entityId, index } = (payload ?? {}) as { entityId?: unknown; index?: unknown };
-      if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return false;
+      if (!ENTITY_IDS.includes(entityId as EntityId) || typeof index !== 'number' || !Number.isInteger(index)) return Promise.resolve(false);
       return ui.show(entityId as EntityId, index);
     },
     stepMention: (payload) => {
       const direction = (payload as { direction?: unknown } | null)?.direction;
-      return (direction === 1 || direction === -1) && ui.step(direction);
+      return direction === 1 || direction === -1 ? ui.step(direction) : Promise.resolve(false);
     },
   };
 }

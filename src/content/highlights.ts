@@ -58,64 +58,64 @@ interface Painted {
  * changed. Copies are live Ranges (not StaticRanges) so they follow DOM edits as the own ones do.
  */
 export class Painter {
-  private readonly highlights = new Map<EntityId, Highlight>();
+  readonly #highlights = new Map<EntityId, Highlight>();
   /** Own range → its entity and registered copy. */
-  private readonly painted = new Map<Range, Painted>();
+  readonly #painted = new Map<Range, Painted>();
   /** Copies per entity: what each Highlight's size must be. */
-  private readonly sizes = new Map<EntityId, number>();
+  readonly #sizes = new Map<EntityId, number>();
   /** Registered copy → own range. */
-  private readonly owners = new WeakMap<AbstractRange, Range>();
-  private emphasis: Highlight | null = null;
-  private emphasised = false;
+  readonly #owners = new WeakMap<AbstractRange, Range>();
+  #emphasis: Highlight | null = null;
+  #emphasised = false;
   /** Where `verify` goes on checking copies in turn (a Map iterator follows later additions and removals). */
-  private cursor: Iterator<[Range, Painted]> | null = null;
+  #cursor: Iterator<[Range, Painted]> | null = null;
 
   /** Start drawing `show` and stop drawing `hide` (mentions not drawn, or already drawn, are ignored). */
   update(show: readonly Mention[], hide: readonly Mention[]): void {
     const touched = new Set<EntityId>();
     for (const m of hide) {
-      const entry = this.painted.get(m.range);
+      const entry = this.#painted.get(m.range);
       if (!entry) continue;
-      this.painted.delete(m.range);
-      this.owners.delete(entry.copy);
-      this.highlights.get(entry.entityId)?.delete(entry.copy);
-      this.emphasis?.delete(entry.copy);
-      this.sizes.set(entry.entityId, (this.sizes.get(entry.entityId) ?? 1) - 1);
+      this.#painted.delete(m.range);
+      this.#owners.delete(entry.copy);
+      this.#highlights.get(entry.entityId)?.delete(entry.copy);
+      this.#emphasis?.delete(entry.copy);
+      this.#sizes.set(entry.entityId, (this.#sizes.get(entry.entityId) ?? 1) - 1);
       touched.add(entry.entityId);
     }
     for (const m of show) {
-      if (this.painted.has(m.range)) continue;
-      const copy = this.copyOf(m.range);
-      this.painted.set(m.range, { entityId: m.entityId, copy });
-      let highlight = this.highlights.get(m.entityId);
-      if (!highlight) this.highlights.set(m.entityId, (highlight = new Highlight()));
+      if (this.#painted.has(m.range)) continue;
+      const copy = this.#copyOf(m.range);
+      this.#painted.set(m.range, { entityId: m.entityId, copy });
+      let highlight = this.#highlights.get(m.entityId);
+      if (!highlight) this.#highlights.set(m.entityId, (highlight = new Highlight()));
       highlight.add(copy);
-      this.emphasis?.add(copy);
-      this.sizes.set(m.entityId, (this.sizes.get(m.entityId) ?? 0) + 1);
+      this.#emphasis?.add(copy);
+      this.#sizes.set(m.entityId, (this.#sizes.get(m.entityId) ?? 0) + 1);
       touched.add(m.entityId);
     }
     for (const id of touched) {
-      if (this.sizes.get(id)) {
+      if (this.#sizes.get(id)) {
         // The page shares the registry and could have removed or replaced our entry.
-        this.register(highlightName(id), this.highlights.get(id) as Highlight);
+        this.#register(highlightName(id), this.#highlights.get(id) as Highlight);
       } else {
         CSS.highlights.delete(highlightName(id));
-        this.highlights.delete(id);
-        this.sizes.delete(id);
+        this.#highlights.delete(id);
+        this.#sizes.delete(id);
       }
     }
-    this.syncEmphasis();
+    this.#syncEmphasis();
   }
 
   /** Whether every mark is also in the "background" style's highlight (the reader's style setting). */
   emphasise(on: boolean): void {
-    this.emphasised = on;
-    this.syncEmphasis();
+    this.#emphasised = on;
+    this.#syncEmphasis();
   }
 
   /** Backstory's own range for a range found in the registry (e.g. by `highlightsFromPoint`), if it is one of our copies. */
   ownRange(range: AbstractRange): Range | undefined {
-    return this.owners.get(range);
+    return this.#owners.get(range);
   }
 
   /**
@@ -128,85 +128,85 @@ export class Painter {
   verify(ranges: readonly Range[] = []): boolean {
     let repaired = false;
     for (const range of ranges) {
-      const entry = this.painted.get(range);
-      if (entry && this.repairCopy(range, entry)) repaired = true;
+      const entry = this.#painted.get(range);
+      if (entry && this.#repairCopy(range, entry)) repaired = true;
     }
-    const batch = Math.min(VERIFY_BATCH, this.painted.size);
+    const batch = Math.min(VERIFY_BATCH, this.#painted.size);
     for (let i = 0; i < batch; i++) {
-      let next = this.cursor?.next();
-      if (!next || next.done) next = (this.cursor = this.painted.entries()).next();
+      let next = this.#cursor?.next();
+      if (!next || next.done) next = (this.#cursor = this.#painted.entries()).next();
       if (next.done) break;
-      if (this.repairCopy(next.value[0], next.value[1])) repaired = true;
+      if (this.#repairCopy(next.value[0], next.value[1])) repaired = true;
     }
-    for (const [id, highlight] of this.highlights) {
-      if (this.repairHighlight(highlightName(id), highlight, this.sizes.get(id) ?? 0, id)) repaired = true;
+    for (const [id, highlight] of this.#highlights) {
+      if (this.#repairHighlight(highlightName(id), highlight, this.#sizes.get(id) ?? 0, id)) repaired = true;
     }
-    if (this.emphasis && this.repairHighlight(EMPHASIS, this.emphasis, this.painted.size, null)) repaired = true;
+    if (this.#emphasis && this.#repairHighlight(EMPHASIS, this.#emphasis, this.#painted.size, null)) repaired = true;
     return repaired;
   }
 
   /** Remove every mark at once. */
   clear(): void {
-    for (const id of this.highlights.keys()) CSS.highlights.delete(highlightName(id));
-    if (this.emphasis) CSS.highlights.delete(EMPHASIS);
-    this.emphasis = null;
-    this.highlights.clear();
-    this.painted.clear();
-    this.sizes.clear();
-    this.cursor = null;
+    for (const id of this.#highlights.keys()) CSS.highlights.delete(highlightName(id));
+    if (this.#emphasis) CSS.highlights.delete(EMPHASIS);
+    this.#emphasis = null;
+    this.#highlights.clear();
+    this.#painted.clear();
+    this.#sizes.clear();
+    this.#cursor = null;
   }
 
-  private syncEmphasis(): void {
-    if (this.emphasised && this.painted.size) {
-      if (!this.emphasis) {
-        this.emphasis = new Highlight();
-        for (const { copy } of this.painted.values()) this.emphasis.add(copy);
+  #syncEmphasis(): void {
+    if (this.#emphasised && this.#painted.size) {
+      if (!this.#emphasis) {
+        this.#emphasis = new Highlight();
+        for (const { copy } of this.#painted.values()) this.#emphasis.add(copy);
       }
-      this.register(EMPHASIS, this.emphasis);
-    } else if (this.emphasis) {
+      this.#register(EMPHASIS, this.#emphasis);
+    } else if (this.#emphasis) {
       CSS.highlights.delete(EMPHASIS);
-      this.emphasis = null;
+      this.#emphasis = null;
     }
   }
 
-  private register(name: string, highlight: Highlight): boolean {
+  #register(name: string, highlight: Highlight): boolean {
     if (CSS.highlights.get(name) === highlight) return false;
     CSS.highlights.set(name, highlight);
     return true;
   }
 
-  private copyOf(own: Range): Range {
+  #copyOf(own: Range): Range {
     const copy = own.cloneRange();
-    this.owners.set(copy, own);
+    this.#owners.set(copy, own);
     return copy;
   }
 
   /** A moved, extended or collapsed copy is replaced; one removed from its Highlight is put back. */
-  private repairCopy(own: Range, entry: Painted): boolean {
-    const highlight = this.highlights.get(entry.entityId);
+  #repairCopy(own: Range, entry: Painted): boolean {
+    const highlight = this.#highlights.get(entry.entityId);
     if (!sameBoundaries(own, entry.copy)) {
-      this.replaceCopy(own, entry);
+      this.#replaceCopy(own, entry);
       return true;
     }
     let repaired = false;
     if (highlight && !highlight.has(entry.copy)) (highlight.add(entry.copy), (repaired = true));
-    if (this.emphasis && !this.emphasis.has(entry.copy)) (this.emphasis.add(entry.copy), (repaired = true));
+    if (this.#emphasis && !this.#emphasis.has(entry.copy)) (this.#emphasis.add(entry.copy), (repaired = true));
     return repaired;
   }
 
-  private replaceCopy(own: Range, entry: Painted): void {
-    const highlight = this.highlights.get(entry.entityId);
+  #replaceCopy(own: Range, entry: Painted): void {
+    const highlight = this.#highlights.get(entry.entityId);
     highlight?.delete(entry.copy);
-    this.emphasis?.delete(entry.copy);
-    this.owners.delete(entry.copy);
-    entry.copy = this.copyOf(own);
+    this.#emphasis?.delete(entry.copy);
+    this.#owners.delete(entry.copy);
+    entry.copy = this.#copyOf(own);
     highlight?.add(entry.copy);
-    this.emphasis?.add(entry.copy);
+    this.#emphasis?.add(entry.copy);
   }
 
   /** The registration, the settings and the size of one Highlight (`entityId` null: the emphasis, holding every copy). */
-  private repairHighlight(name: string, highlight: Highlight, size: number, entityId: EntityId | null): boolean {
-    let repaired = this.register(name, highlight);
+  #repairHighlight(name: string, highlight: Highlight, size: number, entityId: EntityId | null): boolean {
+    let repaired = this.#register(name, highlight);
     // What the page could set on our object to change how (or whether) the marks are drawn.
     if (highlight.priority !== 0) (highlight.priority = 0), (repaired = true);
     if (highlight.type !== 'highlight') (highlight.type = 'highlight'), (repaired = true);
@@ -215,9 +215,9 @@ export class Painter {
       // callback passed to the page-side Highlight.forEach fails ("Permission denied to access
       // object") and Xrays do not wrap its iterators. Only a tampered highlight pays for this.
       highlight.clear();
-      for (const [own, entry] of this.painted) {
+      for (const [own, entry] of this.#painted) {
         if (entityId !== null && entry.entityId !== entityId) continue;
-        if (!sameBoundaries(own, entry.copy)) this.replaceCopy(own, entry);
+        if (!sameBoundaries(own, entry.copy)) this.#replaceCopy(own, entry);
         highlight.add(entry.copy);
       }
       repaired = true;

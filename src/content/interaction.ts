@@ -14,6 +14,7 @@ import { VisibleIndex, type MarkSource } from './visible-index';
 import { dataset } from '../data/index';
 import { buildCardModel } from '../card/model';
 import { localeDir, translator, type CardLocale } from '../card/i18n';
+import { loadedTables, tableLoading } from '../card/translation-files';
 import { cardLocale } from './mention-lang';
 import { contentFor } from '../data/content';
 import { CardHost, type CardView } from './card-host';
@@ -23,9 +24,9 @@ import { siteKeyFromUrl } from '../shared/sites';
 
 export interface CardUI {
   /** Select the `index`-th visible mention of `entityId`, scroll to it, open its card with focus in it. */
-  show(entityId: EntityId, index: number): boolean;
+  show(entityId: EntityId, index: number): Promise<boolean>;
   /** The keyboard commands: move to the next (1) or previous (-1) mention, as `show` does. */
-  step(direction: 1 | -1): boolean;
+  step(direction: 1 | -1): Promise<boolean>;
   close(): void;
   /** True while the card shows "Off on <site> — Undo": the page's stop must leave it in place. */
   holding(): boolean;
@@ -68,6 +69,8 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   const own = new AbortController();
   const signal = AbortSignal.any([deps.signal, own.signal]);
   const index = new VisibleIndex(deps.marks, signal);
+  // The page's language table comes with the card's code, before the first hover can need it.
+  void tableLoading(cardLocale(null, document, navigator.languages));
   const host = new CardHost({ onClose: () => close(true), onHideSite: hideSite, onDismiss: deps.dismiss ? dismiss : undefined });
 
   let current: { mention: Mention; via: Via } | null = null;
@@ -115,7 +118,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   function view(mention: Mention): CardView | null {
     published ??= findPublishedDate(document);
     const locale = mentionLocale(mention);
-    const model = buildCardModel(dataset, mention.entityId, published?.date ?? null, contentFor(locale));
+    const model = buildCardModel(dataset, mention.entityId, published?.date ?? null, contentFor(locale, loadedTables()));
     if (!model) return null;
     const keys = hintShown ? null : KEYS;
     hintShown = true;
@@ -135,6 +138,25 @@ export function createCardUI(deps: CardUIDeps): CardUI {
   function pageIsRtl(mention: Mention): boolean {
     const el = mention.range.startContainer.parentElement ?? document.documentElement;
     return getComputedStyle(el).direction === 'rtl';
+  }
+
+  /**
+   * `open` once the card's language table is here, so a card never shows English first: at once when it
+   * is (the page's language is loaded with card.js), else when it arrives, if `still` holds then (the
+   * reader may have moved on). `then` runs after the card opened. Whether the card opened or will.
+   */
+  function openReady(mention: Mention, via: Via, point?: Point, still: () => boolean = () => true, then?: () => void): boolean {
+    const waiting = tableLoading(mentionLocale(mention));
+    if (!waiting) {
+      const opened = open(mention, via, point);
+      if (opened) then?.();
+      return opened;
+    }
+    void waiting.then(() => {
+      if (destroyed || !mention.range.startContainer.isConnected || !still()) return;
+      if (open(mention, via, point)) then?.();
+    });
+    return true;
   }
 
   function open(mention: Mention, via: Via, point?: Point): boolean {
@@ -281,9 +303,11 @@ export function createCardUI(deps: CardUIDeps): CardUI {
       at: point,
       timer: window.setTimeout(() => {
         pending = null;
-        open(mention, 'hover', point);
+        // Still resting on it when a late table arrives (it is asked for below, as the delay starts).
+        openReady(mention, 'hover', point, () => pointer !== null && mentionAt(index, pointer.x, pointer.y) === mention);
       }, OPEN_DELAY),
     };
+    void tableLoading(mentionLocale(mention));
   }
 
   const listen = <K extends keyof DocumentEventMap>(type: K, fn: (event: DocumentEventMap[K]) => void) =>
@@ -332,14 +356,14 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     // "Open cards on click only" makes the mouse work as touch does below.
     if (type === 'mouse' && !deps.clickOnly?.()) {
       // With a mouse, hovering already opens the card; a click on a linked name is the link's.
-      if (!link) open(mention, 'pinned', { x: event.clientX, y: event.clientY });
+      if (!link) openReady(mention, 'pinned', { x: event.clientX, y: event.clientY });
       return;
     }
     // Touch has no hover, so a tap opens the card. A name inside a link: the first tap opens the card
     // and holds back the navigation; a second tap on the same name (card already open for it) is left
     // alone and follows the link. So links keep working, one tap later, and the card is reachable.
     if (current?.mention === mention) return;
-    open(mention, 'pinned', { x: event.clientX, y: event.clientY });
+    openReady(mention, 'pinned', { x: event.clientX, y: event.clientY });
     if (link) event.preventDefault();
   });
 
@@ -369,7 +393,7 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     }
     skipFocusOpen = null;
     const mention = index.list().find((m) => target.contains(m.range.startContainer));
-    if (mention && open(mention, 'focus')) opener = target;
+    if (mention) openReady(mention, 'focus', undefined, () => document.activeElement === target, () => (opener = target));
   });
 
   // The page scrolled under a hover card the pointer never went into: the reader is reading on, and
@@ -433,6 +457,12 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     }
   }
 
+  /** The commands: the card's table first (the popup's "show" and the keys wait for it), then `goTo`. */
+  async function goToReady(mention: Mention): Promise<boolean> {
+    await tableLoading(mentionLocale(mention));
+    return !destroyed && mention.range.startContainer.isConnected && goTo(mention);
+  }
+
   function goTo(mention: Mention): boolean {
     const list = index.list();
     const active = document.activeElement;
@@ -458,19 +488,19 @@ export function createCardUI(deps: CardUIDeps): CardUI {
     return after <= 0 ? list.length - 1 : after - 1;
   }
 
-  function show(entityId: EntityId, n: number): boolean {
+  function show(entityId: EntityId, n: number): Promise<boolean> {
     const mention = index.list().filter((m) => m.entityId === entityId)[n];
-    return mention ? goTo(mention) : false;
+    return mention ? goToReady(mention) : Promise.resolve(false);
   }
 
-  function step(direction: 1 | -1): boolean {
+  function step(direction: 1 | -1): Promise<boolean> {
     const list = index.list();
-    if (list.length === 0) return false;
+    if (list.length === 0) return Promise.resolve(false);
     const at = stepped ? list.indexOf(stepped) : -1;
     // Wraps around at either end, like find-in-page.
     const next = at >= 0 ? (at + direction + list.length) % list.length : startFrom(list, direction);
     const mention = list[next];
-    return mention ? goTo(mention) : false;
+    return mention ? goToReady(mention) : Promise.resolve(false);
   }
 
   let destroyed = false;

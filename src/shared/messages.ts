@@ -11,6 +11,7 @@ import { api, type Runtime } from './browser';
 import type { EntityId } from '../data/types';
 import type { SettingsChange, SettingsResult } from './settings-change';
 import type { DismissChange, DismissResult } from './dismissed';
+import type { TranslatedLang } from '../data/translation-items';
 
 export type MentionCounts = Record<EntityId, number>;
 
@@ -51,6 +52,11 @@ export type BackgroundCalls = {
    * has marks, so pages without any never load the card's code.
    */
   loadCard: (payload: Record<string, never>) => { ok: boolean };
+  /**
+   * Inject one language's translations of the dataset (card-ar.js, card-he.js) into the sender's frame.
+   * Sent by card.js for a card in that language, so card.js carries no table and an English page loads none.
+   */
+  loadTranslations: (payload: { lang: TranslatedLang }) => { ok: boolean };
   /**
    * Insert the `::highlight(backstory-*)` styles (content.css) into the sender's frame. Sent by
    * content.js with its first mark: a page without a mention must not be able to compute our styles.

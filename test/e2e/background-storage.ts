@@ -21,18 +21,41 @@ const RESTORE = `
   if (g.__backstoryRealGet) local.get = g.__backstoryRealGet;
   return true;`;
 
-async function inBackground(session: Session, body: string): Promise<void> {
+async function inBackground<T = void>(session: Session, body: string): Promise<T> {
   if (session.name === 'chromium') {
     const target = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'));
     const worker = await target?.worker();
     if (!worker) throw new Error('no background service worker');
-    await worker.evaluate(`((g) => {${body}})(globalThis)`);
-    return;
+    return (await worker.evaluate(`((g) => {${body}})(globalThis)`)) as T;
   }
-  await session.inExtension(`
+  return session.inExtension<T>(`
     const g = await browser.runtime.getBackgroundPage();
     ${body}`);
 }
+
+/**
+ * Record the files the background injects into tabs from now on (`scripting.executeScript`), as
+ * `tabId:file` entries in order: which bundles a page was given. Wraps the API in the background itself.
+ */
+export const recordInjections = (session: Session): Promise<void> =>
+  inBackground(
+    session,
+    `g.__injected = [];
+    for (const api of new Set([g.browser, g.chrome].filter(Boolean))) {
+      const scripting = api.scripting;
+      if (!scripting || scripting.__recording) continue;
+      const real = scripting.executeScript;
+      scripting.executeScript = function (details, ...rest) {
+        for (const file of details?.files ?? []) g.__injected.push(details.target.tabId + ':' + file);
+        return real.call(this, details, ...rest);
+      };
+      scripting.__recording = true;
+    }
+    return undefined;`,
+  );
+
+/** What `recordInjections` saw so far. */
+export const injections = (session: Session): Promise<string[]> => inBackground<string[]>(session, 'return [...(g.__injected ?? [])];');
 
 /** Make every `storage.local.get` in the background reject until `restoreStorageGet`. */
 export const breakStorageGet = (session: Session): Promise<void> => inBackground(session, BREAK);

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, messageTab, settle, type Session } from './harness';
 import { ROOT } from './server';
 import { withCardRoot } from './card-root';
+import { injections, recordInjections } from './background-storage';
 import story from '../../src/data/story.json';
 import type { Dataset, EntityId } from '../../src/data/types';
 import { checkTranslations } from '../../src/data/translation-check';
@@ -231,6 +232,28 @@ describe.each(BROWSERS)('%s, Arabic browser', (name) => {
     const { page, card } = await openCard(session, '/i18n/xhtml-he.xhtml', 'unit-8200');
     expectCardIn(card, 'he', 'unit-8200');
     await page.close();
+  });
+
+  it('card.js carries no translations: an English page loads none, an Arabic page only card-ar.js, before its card shows', async () => {
+    await recordInjections(session);
+    const tabOf = (path: string) =>
+      session.inExtension<number>(`return (await api.tabs.query({})).find((t) => (t.url ?? '').startsWith(${JSON.stringify(session.url(HOST, path))}))?.id ?? -1;`);
+    const english = await openCard(session, '/i18n/en.html', 'azure');
+    expect(english.card.lang).toBe('en');
+    const enTab = await tabOf('/i18n/en.html');
+    expect((await injections(session)).filter((entry) => entry.startsWith(`${enTab}:`))).toEqual([`${enTab}:card.js`]);
+    await english.page.close();
+    const arabic = await openCard(session, '/i18n/ar.html', 'unit-8200');
+    expectCardIn(arabic.card, 'ar', 'unit-8200');
+    const arTab = await tabOf('/i18n/ar.html');
+    expect((await injections(session)).filter((entry) => entry.startsWith(`${arTab}:`))).toEqual([`${arTab}:card.js`, `${arTab}:card-ar.js`]);
+    await arabic.page.close();
+    // An English page quoting Arabic loads the Arabic table when that card opens, and only then.
+    const quote = await openCard(session, '/i18n/en-quote.html', 'unit-8200');
+    expectCardIn(quote.card, 'ar', 'unit-8200');
+    const quoteTab = await tabOf('/i18n/en-quote.html');
+    expect((await injections(session)).filter((entry) => entry.startsWith(`${quoteTab}:`))).toEqual([`${quoteTab}:card.js`, `${quoteTab}:card-ar.js`]);
+    await quote.page.close();
   });
 
   it('the popup in an Arabic browser shows the story in Arabic', async () => {

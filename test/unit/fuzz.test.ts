@@ -373,6 +373,11 @@ describe('messages under fuzz', () => {
       if (name === 'loadCard') {
         expect(result, where).toEqual({ ok: top });
         if (!top) expect(privileged, where).toEqual([]);
+      } else if (name === 'loadTranslations') {
+        const lang = (payload as { lang?: unknown } | null)?.lang;
+        const ok = top && (lang === 'ar' || lang === 'he');
+        expect(result, where).toEqual({ ok });
+        if (!ok) expect(privileged, where).toEqual([]);
       } else if (name === 'reportMentions') {
         expect(result, where).toBeUndefined();
         if (!top) expect(fake.calls, where).toEqual([]);
@@ -395,6 +400,27 @@ describe('messages under fuzz', () => {
           expect(privileged, where).toEqual([]);
         }
       }
+    }
+  });
+
+  it('loadTranslations injects only the asked table file (card-ar.js, card-he.js), into the top frame', async () => {
+    for (const lang of ['ar', 'he']) {
+      fake.calls.length = 0;
+      expect(await backgroundHandlers.loadTranslations({ lang }, TOP_FRAME as never)).toEqual({ ok: true });
+      expect(fake.calls).toEqual([`scripting.executeScript [{"target":{"tabId":7,"frameIds":[0]},"files":["card-${lang}.js"]}]`]);
+    }
+    for (const [payload, sender] of [
+      [{ lang: 'en' }, TOP_FRAME],
+      [{ lang: '../card' }, TOP_FRAME],
+      [{ lang: 'constructor' }, TOP_FRAME],
+      [{ lang: ['ar'] }, TOP_FRAME],
+      [{}, TOP_FRAME],
+      [{ lang: 'ar' }, { ...TOP_FRAME, frameId: 3 }],
+      [{ lang: 'ar' }, OWN_PAGE],
+    ] as const) {
+      fake.calls.length = 0;
+      expect(await backgroundHandlers.loadTranslations(payload as never, sender as never)).toEqual({ ok: false });
+      expect(fake.calls).toEqual([]);
     }
   });
 
