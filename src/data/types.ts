@@ -5,7 +5,8 @@
  */
 
 /** Languages for which aliases are kept. */
-export type Lang = 'en' | 'ar' | 'he' | 'de' | 'fr' | 'es' | 'ja' | 'it' | 'pt' | 'nl' | 'tr' | 'ru' | 'fa' | 'zh' | 'ko';
+export type Lang = 'en' | 'ar' | 'he' | 'de' | 'fr' | 'es' | 'ja' | 'it' | 'pt' | 'nl' | 'tr' | 'ru' | 'fa' | 'zh' | 'ko'
+  | 'pl' | 'cs' | 'uk' | 'el' | 'sv' | 'ro' | 'id' | 'vi' | 'hi' | 'ur';
 
 /** The names Backstory marks on pages. The id is also the highlight name suffix: `backstory-<id>`. */
 export type EntityId = 'microsoft' | 'azure' | 'unit-8200';

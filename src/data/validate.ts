@@ -15,6 +15,7 @@ import { itemIdAt } from './problem';
 export const LANGS: Record<Lang, true> = {
   en: true, ar: true, he: true, de: true, fr: true, es: true, ja: true,
   it: true, pt: true, nl: true, tr: true, ru: true, fa: true, zh: true, ko: true,
+  pl: true, cs: true, uk: true, el: true, sv: true, ro: true, id: true, vi: true, hi: true, ur: true,
 };
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;

@@ -14,11 +14,13 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'israil ordusu*', 'İsrail ordusu*', 'израильск* арми*', 'арми* обороны израиля', 'цахал*', 'ارتش اسرائیل',
     'الجيش الإسرائيلي', 'الجيش الاسرائيلي', 'جيش الاحتلال', 'צה"ל', 'צה״ל', 'אמ"ן', 'אמ״ן', 'מודיעין צבאי',
     '以色列国防军', '以色列軍', '以色列军方', '以军', '이스라엘군', '이스라엘 국방군', 'イスラエル軍', 'イスラエル国防軍',
+    'armi* izraelsk*', 'wojsk* izraelsk*', 'izraelsk* armád*', 'ізраїльськ* армі*', 'армі* оборони ізраїлю', 'ισραηλινό στρατό', 'ισραηλινός στρατός', 'israeliska armén', 'israeliska militären', 'armata israelian*', 'militer israel', 'tentara israel', 'quân đội israel', 'इज़राइली सेना', 'इजराइली सेना', 'اسرائیلی فوج',
   ],
   israel: [
     'israel', 'israeli', 'israelis', 'israël', 'israélien', 'israélienne', 'israelí', 'israele', 'israeliano',
     'israelense', 'israelische', 'israelischen', 'israëlische', 'israil*', 'İsrail*', 'израил*',
     'اسرائیل', 'إسرائيل', 'اسرائيل', 'الإسرائيلي', 'ישראל', 'הישראלי', '以色列', '이스라엘', 'イスラエル',
+    'izrael*', 'ізраїл*', 'ισραήλ', 'ισραηλιν*', 'israelisk*', 'israelian*', 'इज़राइल*', 'इजराइल*', 'اسرائیلی',
   ],
   palestine: [
     'gaza', 'west bank', 'palestinian', 'palestinians', 'palestine', 'cisjordanie', 'palestinien', 'palestiniens',
@@ -27,12 +29,14 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'западн* берег*', 'палестин*', 'غزة', 'الضفة الغربية', 'فلسطين', 'الفلسطيني', 'الفلسطينيين', 'غزه',
     'کرانه باختری', 'فلسطین', 'עזה', 'הגדה המערבית', 'פלסטינ', '加沙', '约旦河西岸', '巴勒斯坦', '가자',
     '팔레스타인', 'ガザ', 'パレスチナ', 'ヨルダン川西岸',
+    'strefie gazy', 'strefy gazy', 'palesty*', 'pásm* gazy', 'західн* берег*', 'παλαιστίν*', 'västbanken', 'cisiordania', 'tepi barat', 'bờ tây', 'गाजा', 'ग़ाज़ा', 'गाज़ा', 'फ़िलिस्तीन*', 'फिलिस्तीन*', 'غزہ', 'فلسطینی',
   ],
   surveillance: [
     'surveillance', 'intercepted', 'spying', 'phone calls', 'überwachung', 'abgehört', 'écoutes', 'vigilancia',
     'espionaje', 'sorveglianza', 'intercettazioni', 'vigilância', 'espionagem', 'afgeluisterd', 'gözetim*',
     'dinleme*', 'слежк*', 'прослушк*', 'نظارت', 'شنود', 'مراقبة', 'تجسس', 'التنصت', 'מעקב', 'ריגול', 'האזנ',
     '监控', '监听', '監視', '盗聴', '감시', '도청',
+    'inwigilacj*', 'podsłuch*', 'odposlech*', 'sledování', 'стеженн*', 'прослуховуванн*', 'παρακολούθησ*', 'υποκλο*', 'övervakning', 'avlyssn*', 'supraveghere', 'penyadapan', 'pengawasan', 'giám sát', 'nghe lén', 'निगरानी', 'جاسوسی', 'نگرانی',
   ],
   reporting: [
     '+972', 'local call', 'שיחה מקומית', 'لوكال كول', 'no azure for apartheid', 'لا لأزور', 'yossi sariel',

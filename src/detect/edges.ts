@@ -103,6 +103,7 @@ export function startsWord(text: string, start: number, head: Edge, afterLam = f
       // A katakana name inside a longer katakana word is another word.
       return !KATAKANA.test(before);
     case 'cyrillic':
+    case 'alphabet':
       return !WORD.test(before);
     case 'hangul':
       // Korean attaches particles after a word, never letters before it.
@@ -134,6 +135,7 @@ export function endsWord(text: string, end: number, tail: Edge, name = false): b
       return !numberContinues(text, end) && !LATIN_JOINED.test(after);
     case 'arabic':
     case 'hebrew':
+    case 'alphabet':
       return !WORD.test(after);
     case 'kana':
       return !KATAKANA.test(after);

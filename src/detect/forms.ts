@@ -61,7 +61,8 @@ function spellings(entity: EntityAliases): Spelling[] {
  *   names with a number ("Unit 8200") in any case, since the number already makes them unmistakable;
  * - English "Unit 8200" also as "8200 unit" ("Israel's 8200 unit");
  * - Arabic names with the article also as after a ل prefix (للوحدة 8200);
- * - Russian numbered names in their case forms (подразделения 8200).
+ * - numbered names in their case forms, in languages that decline them (подразделения 8200, jednostki 8200);
+ * - Devanagari letters with a nukta also precomposed.
  */
 function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boolean }[] {
   const hasNumber = /\d/.test(s.text);
@@ -71,13 +72,29 @@ function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boo
   const wordNumber = /^(\p{sc=Latin}+) (\d+)$/u.exec(s.text);
   if (s.lang === 'en' && wordNumber) out.push({ text: `${wordNumber[2]} ${wordNumber[1]}`, caseless: true, afterLam: false });
   if (s.text.startsWith('\u0627\u0644')) out.push({ text: s.text.slice(1), caseless: hasNumber, afterLam: true });
-  // Russian declines the noun of a numbered name (подразделение → подразделения, -ию, -ием, -ии 8200).
-  const declined = /^(\p{sc=Cyrillic}+)ие (\d+)$/u.exec(s.text);
-  if (declined) for (const ending of ['ия', 'ию', 'ием', 'ии']) {
-    out.push({ text: `${declined[1]}${ending} ${declined[2]}`, caseless: true, afterLam: false });
+  // Languages that decline the noun of a numbered name: its case forms are the same name (подразделения 8200,
+  // jednostki 8200, Μονάδας 8200, enheten 8200).
+  const rule = DECLENSIONS[s.lang];
+  const declined = rule && /^(\p{L}+) (\d+)$/u.exec(s.text);
+  if (rule && declined?.[1]?.endsWith(rule[0])) for (const ending of rule[1].split(' ')) {
+    out.push({ text: `${declined[1].slice(0, declined[1].length - rule[0].length)}${ending} ${declined[2]}`, caseless: true, afterLam: false });
   }
+  // Devanagari letters with a nukta are written precomposed too (ज़ = ज + ़): NFC keeps them apart.
+  const nukta = s.text.replace(/([कखगजडढफय])\u093C/gu, (_, c: string) => String.fromCharCode(0x958 + 'कखगजडढफय'.indexOf(c)));
+  if (nukta !== s.text) out.push({ text: nukta, caseless: hasNumber, afterLam: false });
   return out;
 }
+
+/** Per language: the base form's ending, and the endings of its other cases (space-separated). */
+const DECLENSIONS: Partial<Record<Lang, [string, string]>> = {
+  ru: ['ие', 'ия ию ием ии'],
+  uk: ['', 'у ом і'],
+  pl: ['ka', 'ki kę ce ką'],
+  cs: ['ka', 'ky ce ku kou'],
+  el: ['α', 'ας'],
+  sv: ['', 'en'],
+  ro: ['atea', 'ății'],
+};
 
 /** All forms, longest first, so that the regex alternation prefers "Microsoft Azure" over "Microsoft". */
 export function compileForms(entities: readonly EntityAliases[]): AliasForm[] {

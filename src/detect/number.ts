@@ -10,7 +10,7 @@ export const MONEY_WORDS =
   'dólares|dollari|rubles|roubles|рубл(?:ей|я|ь)|доллар(?:ов|а)?|евро|' +
   'שקל|שקלים|ש["\u05F4]ח|דולר|דולרים|יורו|' +
   'دولار|دولارات|جنيه|ريال|درهم|دينار|شيكل|يورو|ليرة|تومان|ریال|دلار|' +
-  '元|円|원|달러|유로';
+  '元|円|원|달러|유로|zł|złotych|złote|Kč|korun|kronor|kr|lei|đồng|грн|гривень|гривні|rupiah|रुपये|रुपए|روپے|ευρώ';
 
 /** Words after a number that make it a count or a measure, in the supported languages. */
 const QUANTITY_AFTER = new RegExp(
@@ -41,10 +41,18 @@ const QUANTITY_AFTER = new RegExp(
       // he, ar
       'איש|אנשים|עובדים|ק["\u05F4]מ|משתמשים|יחידות|כרטיסים|משפחות|דירות|מטר|' +
         'شخص|أشخاص|موظف|موظفين|كيلومتر|كم|مستخدم|وحدة|وحدات|متر|أسرة|عائلة|مستوطن|فلسطيني|نسمة',
+      // pl, cs, uk, el, sv, ro, id, vi, hi, ur
+      'osób|ludzi|lidí|osob|людей|осіб|άτομα|ατόμων|κάτοικοι|personer|invånare|(?:de\\s+)?(?:oameni|persoane|locuitori)|' +
+        'orang|jiwa|người|लोग|लोगों|افراد|لوگ',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])',
   'iu',
 );
+/**
+ * A Slavic noun in the genitive plural after a number is what it counts ("8200 глядачів", "8200 сотрудников",
+ * "8200 widzów", "8200 diváků"); the unit's number is followed by a verb there ("8200 зберігав").
+ */
+const GENITIVE_PLURAL_AFTER = /^\s+\p{Ll}+(?:ів|ов|ев|ей|ых|их|ów|ů)(?![\p{L}\p{N}])/u;
 /** Korean counters after a space ("8200 명"); without a space any letter after the number already rules it out. */
 const KOREAN_COUNTER = /^\s+(?:명|원|개|세대|건|대|채|달러)/u;
 /** A count followed by a passive verb: "8200 had been displaced", "8200 were killed", "8200 habían sido desplazados". */
@@ -166,6 +174,7 @@ export function isQuantityOrModel(text: string, start: number, end: number): boo
     SIGN_AFTER.test(after) ||
     QUANTITY_AFTER.test(after) ||
     KOREAN_COUNTER.test(after) ||
+    GENITIVE_PLURAL_AFTER.test(after) ||
     PASSIVE_AFTER.test(after) ||
     (PLACE_AFTER.test(after) && POSTCODE_BEFORE.test(before)) ||
     STREET_AFTER.test(text.slice(end, end + 60)) ||

@@ -43,7 +43,7 @@ export function asciiDigits(s: string): string {
 }
 
 /** Which boundary rule applies at one end of an alias. */
-export type Edge = 'latin' | 'digit' | 'arabic' | 'hebrew' | 'cyrillic' | 'kana' | 'hangul' | 'cjk' | 'other';
+export type Edge = 'latin' | 'digit' | 'arabic' | 'hebrew' | 'cyrillic' | 'kana' | 'hangul' | 'cjk' | 'alphabet' | 'other';
 
 export function edgeOf(ch: string): Edge {
   if (/[0-9]/.test(ch)) return 'digit';
@@ -54,5 +54,7 @@ export function edgeOf(ch: string): Edge {
   if (/[\p{sc=Katakana}\u30FC]/u.test(ch)) return 'kana';
   if (/\p{sc=Hangul}/u.test(ch)) return 'hangul';
   if (/[\p{sc=Han}\p{sc=Hiragana}]/u.test(ch)) return 'cjk';
+  // Other scripts that write spaces between words: a letter or a vowel sign next to a name makes a longer word.
+  if (/[\p{sc=Greek}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Armenian}\p{sc=Georgian}]/u.test(ch)) return 'alphabet';
   return 'other';
 }

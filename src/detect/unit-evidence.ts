@@ -11,15 +11,17 @@ import { compileTerms, type TermTable } from './terms';
  * cyber, veterans) or names Microsoft or Azure.
  */
 
+// compileTerms joins every language into one set, so a term is listed once, under the first language that
+// uses it ("Gaza", "cyber*" stand under en); its capitalised and upper-case forms come with it.
 /** Words that place a numbered "unit" in the story's world. Stems end in `*`. */
 const EVIDENCE: TermTable = {
   en: ['Israel*', 'IDF', 'military', 'army', 'intelligence', 'spy', 'spies', 'spying', 'espionage', 'surveillance', 'cyber*', 'signals', 'SIGINT', 'soldier*', 'veteran*', 'alumni', 'commander*', 'Mossad', 'Shin Bet', 'NSA', 'Gaza', 'West Bank', 'Palestin*', 'intercept*', 'wiretap*', 'eavesdrop*'],
-  de: ['Israel*', 'israelisch*', 'Militär*', 'militär*', 'Armee', 'Geheimdienst*', 'Nachrichtendienst*', 'Aufklärung*', 'Spionage', 'Überwachung*', 'Cyber*', 'Soldat*', 'Veteran*', 'Gaza*', 'Westjordanland*', 'Palästin*', 'palästin*', 'abgehört*', 'Abhör*'],
-  fr: ['Israël', 'israélien*', 'militaire*', 'armée', 'renseignement*', 'espion*', 'surveillance', 'cyber*', 'soldat*', 'vétéran*', 'Gaza', 'Cisjordanie', 'palestinien*', 'écoute*', 'interception*'],
-  es: ['Israel', 'israelí', 'israelíes', 'militar*', 'ejército', 'inteligencia', 'espionaje', 'espía*', 'vigilancia', 'ciber*', 'soldado*', 'veterano*', 'Gaza', 'Cisjordania', 'palestin*', 'interceptad*'],
-  it: ['Israele', 'israelian*', 'militar*', 'esercito', 'intelligence', 'spionaggio', 'sorveglianza', 'cyber*', 'soldat*', 'veteran*', 'Gaza', 'Cisgiordania', 'palestines*', 'intercettat*', 'intercettazion*'],
-  pt: ['Israel', 'israelense*', 'israelita*', 'militar*', 'exército', 'inteligência', 'espionagem', 'vigilância', 'ciber*', 'soldado*', 'veterano*', 'Gaza', 'Cisjordânia', 'palestin*', 'interceptad*'],
-  nl: ['Israël', 'Israëlisch*', 'israëlisch*', 'leger', 'militair*', 'inlichtingen*', 'spionage', 'surveillance', 'cyber*', 'soldat*', 'veteran*', 'Gaza', 'Westelijke Jordaanoever', 'Palestijn*', 'palestijn*', 'afgeluister*'],
+  de: ['israelisch*', 'Militär*', 'militär*', 'Armee', 'Geheimdienst*', 'Nachrichtendienst*', 'Aufklärung*', 'Spionage', 'Überwachung*', 'Soldat*', 'Gaza*', 'Westjordanland*', 'Palästin*', 'palästin*', 'abgehört*', 'Abhör*'],
+  fr: ['Israël', 'israélien*', 'militaire*', 'armée', 'renseignement*', 'espion*', 'soldat*', 'vétéran*', 'Cisjordanie', 'palestinien*', 'écoute*', 'interception*'],
+  es: ['Israel', 'israelí', 'israelíes', 'militar*', 'ejército', 'inteligencia', 'espionaje', 'espía*', 'vigilancia', 'ciber*', 'soldado*', 'veterano*', 'Cisjordania', 'palestin*', 'interceptad*'],
+  it: ['Israele', 'israelian*', 'esercito', 'spionaggio', 'sorveglianza', 'Cisgiordania', 'palestines*', 'intercettat*', 'intercettazion*'],
+  pt: ['israelense*', 'israelita*', 'exército', 'inteligência', 'espionagem', 'vigilância', 'Cisjordânia'],
+  nl: ['Israëlisch*', 'israëlisch*', 'leger', 'militair*', 'inlichtingen*', 'spionage', 'Westelijke Jordaanoever', 'Palestijn*', 'palestijn*', 'afgeluister*'],
   tr: ['İsrail*', 'ISRAIL*', 'ordu*', 'askeri', 'istihbarat*', 'casus*', 'gözetim*', 'siber', 'asker*', 'Gazze*', 'Batı Şeria', 'Filistin*', 'dinle*'],
   ru: ['Израил*', 'израильск*', 'ЦАХАЛ', 'армии', 'армия', 'военн*', 'разведк*', 'разведывательн*', 'шпион*', 'слежк*', 'кибер*', 'солдат*', 'ветеран*', 'Газа', 'Газе', 'Газы', 'Западн* берег*', 'палестин*', 'прослушк*', 'перехвач*'],
   ar: ['إسرائيل*', 'اسرائيل*', 'جيش', 'الجيش', 'عسكري*', 'العسكري*', 'استخبار*', 'الاستخبار*', 'تجسس', 'التجسس', 'مراقبة', 'المراقبة', 'سيبراني*', 'السيبراني*', 'جنود', 'جندي', 'خريج*', 'غزة', 'الضفة الغربية', 'فلسطين*', 'الفلسطيني*', 'تنصت', 'التنصت'],
@@ -30,6 +32,16 @@ const EVIDENCE: TermTable = {
   ja: ['イスラエル', '情報機関', '諜報', 'サイバー', 'ガザ', 'パレスチナ'],
   zh: ['以色列', '情报', '情報', '监听', '監聽', '加沙', '巴勒斯坦'],
   ko: ['이스라엘', '감청', '사이버', '팔레스타인'],
+  pl: ['Izrael*', 'izraelsk*', 'wojsk*', 'wywiad*', 'Gazy', 'Palesty*', 'palesty*', 'podsłuch*'],
+  cs: ['armád*', 'rozvědk*', 'zpravodajsk*', 'odposlech*'],
+  uk: ['Ізраїл*', 'ізраїльськ*', 'армі*', 'військов*', 'розвідк*', 'Газі', 'Гази'],
+  el: ['Ισραήλ', 'ισραηλιν*', 'στρατ*', 'πληροφοριών', 'Γάζα', 'Παλαιστίν*', 'υποκλο*'],
+  sv: ['israelisk*', 'underrättelse*', 'avlyssn*', 'signalspaning*'],
+  ro: ['armatei', 'informații', 'Cisiordania'],
+  id: ['militer', 'tentara', 'intelijen', 'Palestina', 'penyadapan'],
+  vi: ['quân đội', 'quân sự', 'tình báo', 'nghe lén'],
+  hi: ['इज़राइल*', 'इजराइल*', 'सेना', 'सैन्य', 'खुफिया', 'फ़िलिस्तीन*', 'फिलिस्तीन*'],
+  ur: ['فوج*', 'انٹیلی جنس'],
 };
 
 /** Whether a sentence places a numbered "unit" among the story's words. */
@@ -46,19 +58,29 @@ export function isMilitaryNoun(name: string): boolean {
 const OTHER_SENSE: TermTable = {
   en: ['apartment*', 'flat', 'flats', 'condo*', 'penthouse', 'townhouse', 'bedroom*', 'bath', 'baths', 'bathroom*', 'floor', 'storey', 'storage', 'warehouse', 'complex', 'development', 'residence', 'residential', 'estate', 'tower', 'building', 'property', 'rent', 'rental', 'lease', 'leased', 'listed', 'listing', 'for sale', 'sold', 'tenant*', 'landlord', 'mortgage', 'square feet', 'sq ft', 'acre*', 'parking', 'price*', 'priced', 'cost', 'costs', 'kg', 'kilogram*', 'tonne*', 'watt*', 'kWh', 'litre*', 'liter*', 'recall*', 'shipped', 'inventory', 'serial', 'factory', 'plant', 'manufactur*', 'units', 'Road', 'Street', 'Avenue', 'Rd', 'St', 'Ave'],
   de: ['Wohnung*', 'Zimmer', 'Etage', 'Stockwerk', 'Miete', 'vermietet', 'verkauft', 'Kaufpreis', 'Preis', 'Quadratmeter', 'Lager', 'Wohnanlage', 'Anlage', 'Komplex', 'Gebäude', 'Kilogramm', 'Watt', 'Kilowatt*', 'Liter', 'Hersteller', 'Fabrik', 'Werk', 'Produktion', 'Einheiten', 'Straße', 'Weg'],
-  fr: ['appartement*', 'logement*', 'résidence', 'immeuble', 'chambre*', 'étage', 'loyer', 'louer', 'location', 'vendu*', 'vente', 'prix', 'mètres', 'kWh', 'kilos', 'tonnes', 'usine', 'fabricant', 'production', 'entrepôt', 'complexe', 'parking', 'unités', 'rue', 'avenue'],
-  es: ['apartamento*', 'piso', 'vivienda*', 'departamento', 'dormitorio*', 'habitaciones', 'planta', 'alquiler', 'venta', 'vendid*', 'precio', 'metros', 'conjunto', 'complejo', 'residencial', 'urbanización', 'edificio', 'torre', 'bloque', 'fábrica', 'almacén', 'kilos', 'pesos', 'unidades', 'calle', 'avenida'],
-  it: ['appartament*', 'residence', 'residenziale', 'condominio', 'camere', 'piano', 'affitto', 'vendita', 'vendut*', 'prezzo', 'metri', 'complesso', 'edificio', 'palazzo', 'fabbrica', 'stabiliment*', 'magazzino', 'via', 'civico'],
-  pt: ['apartamento*', 'residencial', 'condomínio', 'quartos', 'andar', 'aluguel', 'aluguer', 'venda', 'vendid*', 'preço', 'metros', 'edifício', 'prédio', 'torre', 'bloco', 'fábrica', 'armazém', 'unidades', 'rua', 'avenida'],
-  nl: ['appartement*', 'woning*', 'complex', 'kamers', 'verdieping', 'huur', 'verkocht', 'te koop', 'prijs', 'vierkante', 'gebouw', 'fabriek', 'magazijn', 'eenheden', 'straat'],
+  fr: ['appartement*', 'logement*', 'résidence', 'immeuble', 'chambre*', 'étage', 'loyer', 'louer', 'location', 'vendu*', 'vente', 'prix', 'mètres', 'kilos', 'tonnes', 'usine', 'fabricant', 'production', 'entrepôt', 'complexe', 'unités', 'rue', 'avenue'],
+  es: ['apartamento*', 'piso', 'vivienda*', 'departamento', 'dormitorio*', 'habitaciones', 'planta', 'alquiler', 'venta', 'vendid*', 'precio', 'metros', 'conjunto', 'complejo', 'residencial', 'urbanización', 'edificio', 'torre', 'bloque', 'fábrica', 'almacén', 'pesos', 'unidades', 'calle', 'avenida'],
+  it: ['appartament*', 'residenziale', 'condominio', 'camere', 'piano', 'affitto', 'vendita', 'vendut*', 'prezzo', 'metri', 'complesso', 'palazzo', 'fabbrica', 'stabiliment*', 'magazzino', 'via', 'civico'],
+  pt: ['condomínio', 'quartos', 'andar', 'aluguel', 'aluguer', 'venda', 'preço', 'edifício', 'prédio', 'bloco', 'armazém', 'rua'],
+  nl: ['woning*', 'kamers', 'verdieping', 'huur', 'verkocht', 'te koop', 'prijs', 'vierkante', 'gebouw', 'fabriek', 'magazijn', 'eenheden', 'straat'],
   tr: ['daire*', 'konut*', 'site', 'sitedeki', 'oda', 'odalı', 'kat', 'kira*', 'satılık', 'satış*', 'fiyat*', 'metrekare', 'fabrika*', 'üretim', 'depo', 'deposu', 'bina*', 'birimler'],
   ru: ['квартир*', 'жил*', 'комнат*', 'этаж*', 'аренд*', 'продаж*', 'продан*', 'цена', 'стоимость', 'квадратн*', 'завод*', 'фабрик*', 'предприяти*', 'склад*', 'здани*', 'комплекс*', 'выпуска*', 'производ*', 'детал*', 'компани*', 'фирм*', 'улиц*'],
   he: ['דירה', 'דירות', 'הדירה', 'מגורים', 'חדרים', 'קומה', 'שכירות', 'להשכרה', 'למכירה', 'נמכר*', 'מחיר', 'מ״ר', 'מ"ר', 'מתחם', 'בניין', 'מפעל', 'מחסן', 'ייצור', 'יחידות', 'רחוב'],
   ar: ['شقة', 'الشقة', 'سكني*', 'السكني*', 'غرف', 'طابق', 'إيجار', 'للبيع', 'بيعت', 'البيع', 'سعر', 'متر', 'المجمع', 'مجمع', 'البرج', 'برج', 'المبنى', 'العمارة', 'مصنع', 'المصنع', 'مستودع', 'إنتاج', 'وحدات', 'شارع'],
-  fa: ['آپارتمان', 'مسکونی', 'اتاق', 'طبقه', 'اجاره', 'فروش', 'قیمت', 'متر', 'مجتمع', 'ساختمان', 'کارخانه', 'انبار', 'خیابان'],
+  fa: ['آپارتمان', 'مسکونی', 'اتاق', 'طبقه', 'اجاره', 'فروش', 'قیمت', 'مجتمع', 'ساختمان', 'کارخانه', 'انبار', 'خیابان'],
   ja: [],
   zh: [],
   ko: [],
+  pl: ['mieszka*', 'sprzeda*', 'cena', 'kosztuje', 'ulic*'],
+  cs: ['byt', 'bytu', 'prodej*', 'stojí'],
+  uk: ['ціна', 'коштує', 'вулиц*'],
+  el: ['διαμέρισμα*', 'πωλείται', 'πώληση', 'τιμή', 'κοστίζει', 'οδός'],
+  sv: ['lägenhet*', 'till salu', 'pris*', 'kostar', 'gatan'],
+  ro: ['apartament*', 'vânzare', 'preț*', 'costă', 'strada'],
+  id: ['apartemen', 'dijual', 'harga', 'seharga', 'jalan'],
+  vi: ['căn hộ', 'bán', 'giá'],
+  hi: ['फ्लैट', 'फ़्लैट', 'अपार्टमेंट', 'बिक्री', 'कीमत'],
+  ur: ['فلیٹ', 'اپارٹمنٹ', 'فروخت'],
 };
 
 /** Whether a sentence speaks of another sense of "unit": a flat, a sale, a price, a measure, a factory. */

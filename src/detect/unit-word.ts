@@ -30,7 +30,7 @@ const PRICE_BEFORE = new RegExp(
 const DWELLING =
   'penthouse|apartment|flat|condo|condominium|suite|Wohnung|Ferienwohnung|Wohnanlage|appartement|logement|' +
   'apartamento|piso|condominio|appartamento|condomínio|woning|daire|konut|квартира|квартиры|آپارتمان|شقة|الشقة|' +
-  'דירה|הדירה';
+  'דירה|הדירה|mieszkanie|lokal|byt|квартира|διαμέρισμα|lägenhet(?:en)?|apartament(?:ul)?|apartemen|căn hộ|फ्लैट|फ़्लैट|فلیٹ';
 const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
 /** After the name, a building also makes it an apartment number ("la unidad 8200 del edificio"). */
 const BUILDING =

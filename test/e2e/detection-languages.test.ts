@@ -2,6 +2,8 @@
  * Issue 12 in real browsers: one page per language added in the second round, and one page of number traps,
  * with exactly the expected names and ranges read back from `CSS.highlights` (in document order).
  *
+ * Round 5: Polish, Ukrainian, Greek and Hindi pages (languages added with holdout7).
+ *
  * Issue 13 on sites no rule was tuned on: a hand-made Japanese and an Arabic news page whose article sits in
  * plain divs beside a related-stories list, a tag cloud of product names, a most-read box and a footer with
  * "© Microsoft": marks only in the article (its headline included).
@@ -69,6 +71,28 @@ const PAGES: Record<string, Expected> = {
     'backstory-azure': ['\u0391zure'],
     'backstory-microsoft': ['Micr\u043esoft', 'Microsoft', 'Micr\u043esoft', 'Micro\u00adsoft', 'Ｍｉｃｒｏｓｏｆｔ', 'Microsoft'],
     'backstory-unit-8200': ['Unit 8200', '８２００部隊', '8200'],
+  },
+  // Round 5: four of the ten languages added (holdout7): case forms (Microsoftu, jednostki, підрозділу, Μονάδας),
+  // a Devanagari name with a precomposed nukta letter; the same nouns as a flat, a price or a sub-unit stay unmarked.
+  'pl.html': {
+    'backstory-azure': ['Azure'],
+    'backstory-microsoft': ['Microsoft', 'Microsoft'],
+    'backstory-unit-8200': ['jednostka 8200', 'jednostki 8200'],
+  },
+  'uk.html': {
+    'backstory-azure': ['Azure'],
+    'backstory-microsoft': ['Майкрософт'],
+    'backstory-unit-8200': ['підрозділ 8200', 'підрозділу 8200'],
+  },
+  'el.html': {
+    'backstory-azure': ['Azure'],
+    'backstory-microsoft': ['Microsoft'],
+    'backstory-unit-8200': ['Μονάδα 8200', 'Μονάδας 8200'],
+  },
+  'hi.html': {
+    'backstory-azure': ['\u090f\u095b\u094d\u092f\u094b\u0930'],
+    'backstory-microsoft': ['माइक्रोसॉफ्ट', 'माइक्रोसॉफ्ट'],
+    'backstory-unit-8200': ['यूनिट 8200'],
   },
   // The headline and first paragraph name each; the related list, tag cloud, ranking and footer ("© Microsoft",
   // "Microsoft 365", Latin "Microsoft" and five more "Azure") stay unmarked.

@@ -23,6 +23,16 @@ describe('pages about the story', () => {
     ['zh', '微软停止向以色列国防军提供服务，此前有报道称其用于监听加沙巴勒斯坦人的电话。'],
     ['ko', '마이크로소프트는 이스라엘군이 가자지구 팔레스타인인 감시에 애저를 사용했다고 밝혔다.'],
     ['ja', 'マイクロソフトはイスラエル軍がガザのパレスチナ人の監視にAzureを使っていたと発表した。'],
+    // languages added in round 5
+    ['pl', 'Microsoft odciął izraelskiej armii dostęp do usług po doniesieniach o inwigilacji Palestyńczyków w Strefie Gazy.'],
+    ['cs', 'Microsoft zablokoval izraelské armádě služby kvůli odposlechům Palestinců v Pásmu Gazy.'],
+    ['uk', 'Microsoft відключила ізраїльську армію від хмари після повідомлень про стеження за палестинцями.'],
+    ['el', 'Η Microsoft διέκοψε υπηρεσίες προς τον ισραηλινό στρατό μετά από αναφορές για παρακολούθηση Παλαιστινίων.'],
+    ['sv', 'Microsoft stängde av tjänster för israeliska armén efter uppgifter om avlyssning av palestinier på Västbanken.'],
+    ['ro', 'Microsoft a oprit servicii pentru armata israeliană după relatări despre supraveghere în Cisiordania.'],
+    ['id', 'Microsoft menghentikan layanan untuk militer Israel setelah laporan penyadapan warga Palestina.'],
+    ['vi', 'Microsoft đã ngừng dịch vụ cho quân đội Israel sau các báo cáo về giám sát người Palestine.'],
+    ['hi', 'माइक्रोसॉफ्ट ने इज़राइली सेना की सेवाएं फ़िलिस्तीनियों की निगरानी की रिपोर्टों के बाद बंद कीं।'],
   ])('%s', (_lang, text) => {
     expect(isAboutStory(text, false)).toBe(true);
   });
@@ -44,6 +54,8 @@ describe('pages that only name Microsoft or Azure', () => {
     ['ru', 'Microsoft представила новую версию Windows с улучшенной производительностью.'],
     ['zh', '微软发布了新版Windows系统，提升了性能。'],
     ['ko', '마이크로소프트가 새로운 윈도우 버전을 공개했다.'],
+    ['pl, gases and a cloud', 'Microsoft pokazał nowe centrum danych; gazy z chłodni są odzyskiwane.'],
+    ['el, gauze', 'Η Microsoft παρουσίασε νέο Surface. Η γάζα στο κουτί πρώτων βοηθειών.'],
     ['en, a word inside another', 'Microsoft Israeliten? No: the Gazan-style font is called Gazette; Idfix is a dog.'],
     // Israel and an everyday "surveillance" word, with no military, Gaza/West Bank/Palestinians or reporting.
     ['en, Microsoft Israel and phone calls', 'Microsoft Israel showed Teams phone calls with live captions at its Herzliya office.'],

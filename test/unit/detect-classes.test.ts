@@ -402,6 +402,13 @@ describe('the name pretest sees look-alike names too (a page with only such a na
     ['Ｍｉｃｒｏｓｏｆｔ'],
     ['８２００部隊'],
     ['Micr\u043e\u00adsoft'],
+    // names of the languages added in round 5
+    ['माइक्रोसॉफ्ट'],
+    ['\u090f\u095b\u094d\u092f\u094b\u0930'],
+    ['مائیکروسافٹ'],
+    ['Μονάδα 8200'],
+    ['підрозділу 8200'],
+    ['jednostki 8200'],
   ])('%s', (name) => {
     expect(matcher.mayContain(`${filler}${name} said.`)).toBe(true);
     // Fed in pieces across the probe's 4,096-character chunks, the name split between two pieces.
@@ -426,4 +433,62 @@ describe('the name pretest sees look-alike names too (a page with only such a na
   test('its twins: no name, only look-alike colours or a Russian page', () => {
     expect(matcher.mayContain(`${filler}The sea was azur\u0435. Москва и Сочи.`)).toBe(false);
   });
+});
+
+describe('languages added in round 5 (holdout7): the unit\'s name, its case forms, and the same noun as a flat or a price', () => {
+  table([
+    ['Izraelska jednostka 8200 przechowywała nagrania rozmów.', [U('jednostka 8200')]],
+    ['Była oficer jednostki 8200 założyła firmę.', [U('jednostki 8200')]],
+    ['Izraelská jednotka 8200 ukládala hovory.', [U('jednotka 8200')]],
+    ['Bývalý voják jednotky 8200 založil firmu.', [U('jednotky 8200')]],
+    ['Ізраїльський підрозділ 8200 зберігав дзвінки.', [U('підрозділ 8200')]],
+    ['Колишній офіцер підрозділу 8200 очолив стартап.', [U('підрозділу 8200')]],
+    ['Η ισραηλινή Μονάδα 8200 αποθήκευε κλήσεις.', [U('Μονάδα 8200')]],
+    ['Πρώην στελέχη της Μονάδας 8200 ίδρυσαν εταιρείες.', [U('Μονάδας 8200')]],
+    ['Tjänster för Enhet 8200 stängdes av.', [U('Enhet 8200')]],
+    ['Microsoft a oprit unele servicii pentru Unitatea 8200.', [M(), U('Unitatea 8200')]],
+    ['Microsoft menghentikan layanan untuk Unit 8200.', [M(), U('Unit 8200')]],
+    ['Microsoft đã ngừng dịch vụ cho Đơn vị 8200.', [M(), U('Đơn vị 8200')]],
+    ['इज़राइल की यूनिट 8200 ने कॉल संग्रहीत किए।', [U('यूनिट 8200')]],
+    // a paraphrase: the intelligence unit, then the bare number
+    ['Izraelska jednostka wywiadu 8200 przechowywała nagrania.', [U('8200')]],
+    ['Israels signalspaningsenhet 8200 lagrade samtal.', [U('8200')]],
+    // twins: a flat, a price per unit, a cost, a longer word
+    ['Mieszkanie, jednostka 8200, na sprzedaż.', []],
+    ['Jednostka 8200 zł kosztuje za sztukę.', []],
+    ['Jednotka 8200 stojí 8200 Kč.', []],
+    ['Квартира, підрозділ 8200, продається.', []],
+    ['Το διαμέρισμα, μονάδα 8200, πωλείται.', []],
+    ['Υπομονάδα 8200 του εργοστασίου.', []],
+    ['Lägenheten, enhet 8200, är till salu.', []],
+    ['Enhet 8200 kostar 8200 kronor.', []],
+    ['Apartamentul, unitatea 8200, este de vânzare.', []],
+    ['Căn hộ, đơn vị 8200, đã được bán.', []],
+    ['फ्लैट यूनिट 8200 बिक्री के लिए है।', []],
+    ['Harga per unit 8200 rupiah.', []],
+    ['Izraelska firma sprzedała 8200 licencji.', []],
+    // on a page that names the unit: the same nouns as a flat, and counts after the bare number, stay unmarked
+    [['Jednostka 8200 przechowywała nagrania.', 'Mieszkanie, jednostka 8200, na sprzedaż.', 'Mecz obejrzało 8200 widzów.'], [U('Jednostka 8200')]],
+    [['Підрозділ 8200 зберігав дзвінки.', 'У залі було 8200 глядачів.', 'Прийшло 8200 людей.'], [U('Підрозділ 8200')]],
+    [['Подразделение 8200 хранило записи.', 'В компании работает 8200 сотрудников.'], [U('Подразделение 8200')]],
+    [['Jednotka 8200 ukládala hovory.', 'Zápas vidělo 8200 diváků.'], [U('Jednotka 8200')]],
+    [['Η Μονάδα 8200 αποθήκευε κλήσεις.', 'Στη συναυλία ήρθαν 8200 άτομα.'], [U('Μονάδα 8200')]],
+    // twins: the bare number followed by a verb is the unit again
+    [['Підрозділ 8200 зберігав дзвінки.', 'За даними газети, 8200 зберігав записи роками.'], [U('Підрозділ 8200'), U('8200')]],
+    [['Jednostka 8200 przechowywała nagrania.', 'Według gazety 8200 przechowywała je latami.'], [U('Jednostka 8200'), U('8200')]],
+  ]);
+});
+
+describe('Microsoft and Azure in Devanagari, Arabic-script Urdu and Ukrainian Cyrillic', () => {
+  table([
+    ['माइक्रोसॉफ्ट ने कहा कि उसने कुछ सेवाएं बंद कर दी हैं।', [M('माइक्रोसॉफ्ट')]],
+    ['مائیکروسافٹ نے کہا کہ اس نے کچھ خدمات بند کر دی ہیں۔', [M('مائیکروسافٹ')]],
+    ['Майкрософтом було оголошено.', [M('Майкрософт')]],
+    // the nukta letter written decomposed (as NFC keeps it) and precomposed (U+095B): one name
+    ['माइक्रोसॉफ्ट के \u090f\u091c\u093c\u094d\u092f\u094b\u0930 क्लाउड पर डेटा', [M('माइक्रोसॉफ्ट'), A('\u090f\u091c\u093c\u094d\u092f\u094b\u0930')]],
+    ['माइक्रोसॉफ्ट के \u090f\u095b\u094d\u092f\u094b\u0930 क्लाउड पर डेटा', [M('माइक्रोसॉफ्ट'), A('\u090f\u095b\u094d\u092f\u094b\u0930')]],
+    // twins: a vowel sign after the name makes a longer word; azure as a colour with no cloud word
+    ['माइक्रोसॉफ्टी', []],
+    ['एज़्योर रंग का आसमान', []],
+  ]);
 });
