@@ -11,18 +11,15 @@ import { sentenceAround } from './sentence';
 const INTELLIGENCE =
   'intelligence|renseignement|inteligencia|intelig[eê]ncia|inlichtingen\\p{L}*|Geheimdienst\\p{L}*|Nachrichtendienst\\p{L}*|' +
   'Aufklärung\\p{L}*|istihbarat|разведк\\p{L}*|разведывательн\\p{L}*|מודיעין|המודיעין|' +
-  '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보|' +
-  'wywiad\\p{L}*|rozvědk\\p{L}*|zpravodajsk\\p{L}*|розвідк\\p{L}*|розвідувальн\\p{L}*|πληροφοριών|underrättelse\\p{L}*|' +
-  'informații|intelijen|tình báo|खुफिया|ख़ुफ़िया|انٹیلی جنس';
+  '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보';
 /** Words for unit. */
 const UNIT =
   'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|подразделени\\p{L}*|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
-  '部队|部隊|부대|jednostk\\p{L}*|jednotk\\p{L}*|підрозділ\\p{L}*|μονάδ\\p{L}*|enhet(?:en)?|unitat\\p{L}*|đơn vị|यूनिट|इकाई|یونٹ';
+  '部队|部隊|부대';
 
-/** One word for an intelligence or eavesdropping unit (German, Dutch and Swedish write it as a compound). */
+/** One word for an intelligence or eavesdropping unit (German and Dutch write it as a compound). */
 const COMPOUND_UNIT =
-  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister|signalspanings|underrättelse)' +
-  '-?(?:einheit|eenheid|enhet(?:en)?)';
+  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister)-?(?:einheit|eenheid)';
 
 const COMPOUND_WORD = new RegExp(`${COMPOUND_UNIT}$`, 'iu');
 
