@@ -25,18 +25,6 @@ const CLOUD_TERMS: TermTable = {
   ja: ['クラウド', 'データセンター', 'サーバー'],
   zh: ['云', '雲', '服务器', '數據中心', '数据中心'],
   ko: ['클라우드', '데이터센터', '서버'],
-  // Not yet for the languages added in round 5 (content.js's 30 KB budget): Azure there counts in a sentence
-  // that names Microsoft or the unit, or on a page with a full Microsoft or Azure mention.
-  pl: [],
-  cs: [],
-  uk: [],
-  el: [],
-  sv: [],
-  ro: [],
-  id: [],
-  vi: [],
-  hi: [],
-  ur: [],
 };
 /** Uses of the words that are not computing: "a cloud of smoke", "سحابة من الدخان"; クラウド is also "crowd". */
 const NOT_COMPUTING = /^(?:cloud\s+of\s|سحابة\s+(?:من|دخان)|クラウド(?:ファンディング|ソーシング|ワーク))/i;

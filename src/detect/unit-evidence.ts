@@ -32,18 +32,6 @@ const EVIDENCE: TermTable = {
   ja: ['イスラエル', '情報機関', '諜報', 'サイバー', 'ガザ', 'パレスチナ'],
   zh: ['以色列', '情报', '情報', '监听', '監聽', '加沙', '巴勒斯坦'],
   ko: ['이스라엘', '감청', '사이버', '팔레스타인'],
-  // Not yet for the languages added in round 5 (content.js's 30 KB budget): their numbered names rely on the
-  // hard guards of unit-word.ts and number.ts (a flat, a price, money after the number).
-  pl: [],
-  cs: [],
-  uk: [],
-  el: [],
-  sv: [],
-  ro: [],
-  id: [],
-  vi: [],
-  hi: [],
-  ur: [],
 };
 
 /** Whether a sentence places a numbered "unit" among the story's words. */
@@ -70,21 +58,6 @@ const OTHER_SENSE: TermTable = {
   he: ['דירה', 'דירות', 'הדירה', 'מגורים', 'חדרים', 'קומה', 'שכירות', 'להשכרה', 'למכירה', 'נמכר*', 'מחיר', 'מ״ר', 'מ"ר', 'מתחם', 'בניין', 'מפעל', 'מחסן', 'ייצור', 'יחידות', 'רחוב'],
   ar: ['شقة', 'الشقة', 'سكني*', 'السكني*', 'غرف', 'طابق', 'إيجار', 'للبيع', 'بيعت', 'البيع', 'سعر', 'متر', 'المجمع', 'مجمع', 'البرج', 'برج', 'المبنى', 'العمارة', 'مصنع', 'المصنع', 'مستودع', 'إنتاج', 'وحدات', 'شارع'],
   fa: ['آپارتمان', 'مسکونی', 'اتاق', 'طبقه', 'اجاره', 'فروش', 'قیمت', 'مجتمع', 'ساختمان', 'کارخانه', 'انبار', 'خیابان'],
-  ja: [],
-  zh: [],
-  ko: [],
-  // Not yet for the languages added in round 5 (content.js's 30 KB budget): their numbered names rely on the
-  // hard guards of unit-word.ts and number.ts (a flat, a price, money after the number).
-  pl: [],
-  cs: [],
-  uk: [],
-  el: [],
-  sv: [],
-  ro: [],
-  id: [],
-  vi: [],
-  hi: [],
-  ur: [],
 };
 
 /** Whether a sentence speaks of another sense of "unit": a flat, a sale, a price, a measure, a factory. */

@@ -7,19 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { findScopeRoots } from '../../src/content/scope';
 import { articleMeta, fold, inBody } from '../../src/content/scope-meta';
-import { SegmentWalker } from '../../src/content/segments';
+import { scanned } from './scope-scanned';
 
-function scanned(html: string, head = ''): string[] {
-  document.head.innerHTML = head;
-  document.body.innerHTML = html;
-  const out: string[] = [];
-  for (const root of findScopeRoots(document)) {
-    new SegmentWalker(root).next(() => false, (segment) => {
-      if (segment.text.trim()) out.push(segment.text.trim());
-    });
-  }
-  return out;
-}
 
 const PARAS = [
   'Der Konzern hat einer Einheit den Zugang zu einem Teil seiner Dienste gesperrt, teilte der Präsident am Donnerstag mit.',

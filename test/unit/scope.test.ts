@@ -6,20 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findScopeRoots } from '../../src/content/scope';
-import { SegmentWalker } from '../../src/content/segments';
+import { scanned } from './scope-scanned';
 import { classWeight } from '../../src/content/scope-words';
 
-/** The text the scanner would read on this page, one entry per segment. */
-function scanned(html: string): string[] {
-  document.body.innerHTML = html;
-  const out: string[] = [];
-  for (const root of findScopeRoots(document)) {
-    new SegmentWalker(root).next(() => false, (segment) => {
-      if (segment.text.trim()) out.push(segment.text.trim());
-    });
-  }
-  return out;
-}
 
 const prose = (n: number, word = 'text') =>
   Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the ${word}, with a clause, another clause, and a sentence that runs on for a while as prose does.</p>`).join('');
