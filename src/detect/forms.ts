@@ -80,10 +80,14 @@ function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boo
     out.push({ text: `${declined[1].slice(0, declined[1].length - rule[0].length)}${ending} ${declined[2]}`, caseless: true, afterLam: false });
   }
   // Devanagari letters with a nukta are written precomposed too (ज़ = ज + ़): NFC keeps them apart.
-  const nukta = s.text.replace(/([कखगजडढफय])\u093C/gu, (_, c: string) => String.fromCharCode(0x958 + 'कखगजडढफय'.indexOf(c)));
+  const nukta = s.text.replace(NUKTA_PAIR, (_, c: string) => String.fromCharCode(0x958 + NUKTA_BASES.indexOf(c)));
   if (nukta !== s.text) out.push({ text: nukta, caseless: hasNumber, afterLam: false });
   return out;
 }
+
+/** The letters that have a precomposed nukta form, in the order of U+0958-U+095F (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़). */
+const NUKTA_BASES = 'कखगजडढफय';
+const NUKTA_PAIR = new RegExp(`([${NUKTA_BASES}])\u093C`, 'gu');
 
 /** Per language: the base form's ending, and the endings of its other cases (space-separated). */
 const DECLENSIONS: Partial<Record<Lang, [string, string]>> = {
