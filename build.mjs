@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDataFile } from './scripts/check-data.mjs';
 import { privacyPage } from './scripts/privacy-page.mjs';
 import { contentAliases } from './scripts/content-aliases.mjs';
+import { minify as terserMinify } from 'terser';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -306,6 +307,23 @@ function printModuleSizes(results) {
   }
 }
 
+/**
+ * A second minifier pass over content.js, the script every page loads (DESIGN: under 30 KB gzipped).
+ * esbuild minifies in one pass; terser's repeated compression (inlining, dead branches, shorter
+ * conditionals) saves about 800 bytes gzipped more on this bundle. Only content.js: the other bundles
+ * load on demand, and the pass costs about 2 s per build.
+ */
+async function recompress(file) {
+  const { code } = await terserMinify(readFileSync(file, 'utf8'), {
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
+  if (!code) throw new BuildError(`terser returned nothing for ${relative(root, file)}`);
+  writeFileSync(file, code);
+}
+
 async function buildOnce() {
   const started = Date.now();
   const pkg = readJson(join(root, 'package.json'));
@@ -351,6 +369,7 @@ async function buildOnce() {
     esbuild.build({ ...common, entryPoints: { background: entries.background }, outdir: staging, plugins: [noTranslationsPlugin()] }),
     esbuild.build({ ...common, entryPoints: { popup: entries.popup, options: entries.options }, outdir: staging, plugins: [translationsPlugin(translations)] }),
   ]);
+  if (!dev) await recompress(join(staging, 'content.js'));
   for (const file of ['src/content/content.css', 'src/popup/popup.html', 'src/options/options.html']) {
     const from = join(root, file);
     if (!existsSync(from)) throw new BuildError(`${file} does not exist`);
