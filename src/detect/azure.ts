@@ -13,14 +13,14 @@ import type { Needs } from './types';
 /** `local`: settled from its sentence only (Arabic أزور); `evidence`: a numbered unit name that needs unit-evidence.ts. */
 export type Judgement = Needs | 'local' | 'evidence';
 
-/** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters". */
+/** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters", "Azure-hosted". */
 const CLOUD_AFTER = [
   'OpenAI', 'AI', 'cloud', 'Cloud', 'Storage', 'Government', 'Functions', 'DevOps', 'Active Directory',
   'AD', 'SQL', 'Blob', 'Kubernetes', 'AKS', 'Machine Learning', 'Cognitive', 'Stack', 'Arc', 'Synapse',
   'Sentinel', 'Databricks', 'Cosmos', 'Monitor', 'Portal', 'Marketplace', 'PowerShell', 'CLI', 'SDK',
   'Kinect', 'Sphere', 'IoT', 'App Service', 'Virtual Machines', 'VMs?', 'subscriptions?', 'services',
   'platform', 'regions?', 'data ?cent(?:er|re)s?', 'datacent(?:er|re)s?', 'servers', 'Rechenzentren', 'nube',
-  'clouddiensten', 'omgeving', 'bulut', 'облак\\p{L}*', '云', '雲', 'クラウド', '클라우드',
+  'clouddiensten', 'omgeving', 'hosted', 'bulut', 'облак\\p{L}*', '云', '雲', 'クラウド', '클라우드',
   'السحابية', 'السحابي', 'للحوسبة', 'التابعة لمايكروسوفت', 'من مايكروسوفت', 'של מיקרוסופט', 'הענן',
 ];
 /** Words before Azure that name the cloud product: "Microsoft’s Azure", "منصة أزور", "ענן אז'ור", "облаке Azure". */

@@ -28,7 +28,7 @@ const QUANTITY_AFTER = new RegExp(
         'Palestinians|Israelis|settlers|displaced|tons',
       // de, fr, es, it, pt, nl
       'Menschen|Personen|Mitarbeiter|Einheiten|Stück|Kilometer|Nutzer|Wohnungen|Häuser|Kinder|' +
-        'Exemplare|Quadratmeter|Besucher|' +
+        'Exemplare|Quadratmeter|Besucher|Soldaten|soldats|soldados|soldati|' +
         'personnes|employés|salariés|unités|habitants|kilomètres|logements|familles|exemplaires|' +
         'personas|empleados|unidades|habitantes|kilómetros|viviendas|familias|ejemplares|desplazados|' +
         'persone|copie|famiglie|abitanti|appartamenti|unità|' +
@@ -36,7 +36,7 @@ const QUANTITY_AFTER = new RegExp(
         'mensen|woningen|exemplaren|gezinnen|inwoners',
       // tr, ru, fa
       'kişi|adet|konut|birim|birimlik|birimler|insan|aile|' +
-        'человек|экземпляров|квартир|жителей|единиц|' +
+        'человек|экземпляров|квартир|жителей|единиц|солдат|' +
         'نفر|واحد|خانوار|نسخه',
       // he, ar
       'איש|אנשים|עובדים|ק["\u05F4]מ|משתמשים|יחידות|כרטיסים|משפחות|דירות|מטר|' +

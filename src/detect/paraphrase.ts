@@ -17,9 +17,11 @@ const UNIT =
   'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|подразделени\\p{L}*|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
   '部队|部隊|부대';
 
-/** One word for an intelligence or eavesdropping unit (German and Dutch write it as a compound). */
+/** One word for an intelligence, eavesdropping, cyber or elite unit (German and Dutch write it as a compound: "Eliteeinheit"). */
 const COMPOUND_UNIT =
-  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister)-?(?:einheit|eenheid)';
+  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister|Elite|Cyber)-?(?:einheit|eenheid)';
+/** The Romance word order for an elite unit: "l'unité d'élite 8200", "la unidad de élite 8200", "l'unità d'élite". */
+const ELITE_UNIT = `(?:${UNIT})\\s+(?:d['’]|de\\s+|di\\s+)?[ée]lite`;
 
 const COMPOUND_WORD = new RegExp(`${COMPOUND_UNIT}$`, 'iu');
 
@@ -44,7 +46,7 @@ const NAMED_UNIT = new RegExp(
  * with words after them they read a sentence, not a name ("Die Einheit verkaufte Geheimdienstberichte an 8200
  * Kunden").
  */
-const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELLIGENCE})|${COMPOUND_UNIT})[\\s,]+$`, 'iu');
+const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELLIGENCE})|${COMPOUND_UNIT}|${ELITE_UNIT})[\\s,]+$`, 'iu');
 /**
  * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
  * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".

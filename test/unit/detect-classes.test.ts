@@ -152,6 +152,16 @@ describe('paraphrases that name the unit by its number', () => {
     ['Подразделение разведки потратило 8200 рублей на связь.', []],
     ['Die Einheit verkaufte Geheimdienstberichte an 8200 Kunden.', []],
     ['Die Spionageeinheit kaufte Waren für 8200 Kunden.', []],
+    // an elite or cyber unit (holdout8): the compound and the Romance word order
+    ['Die israelische Eliteeinheit 8200 speicherte Anrufe.', [U('8200')]],
+    ['Die israelische Cybereinheit 8200 soll Anrufe gespeichert haben.', [U('8200')]],
+    ["L'unité d'élite 8200 de l'armée israélienne stockait les appels.", [U('8200')]],
+    ['La unidad de élite 8200 del ejército israelí guardaba las llamadas.', [U('8200')]],
+    // twins: an elite unit's headcount, an elite unit named elsewhere in the sentence, an elite team's price
+    ['Die Eliteeinheit zählte 8200 Soldaten.', []],
+    ['Die Eliteeinheit 8200 Soldaten stark marschierte.', []],
+    ["L'unité d'élite a coûté 8200 euros.", []],
+    ['Das Elite-Team zahlte 8200 Euro.', []],
   ]);
 });
 
@@ -218,6 +228,8 @@ describe('the eight new languages: names, attachments, and their collisions', ()
     ['A Azure Power anunciou um parque solar.', []],
     // nl: compounds and the genitive s
     ['De gegevens stonden in Azure-datacenters in Nederland.', [A()]],
+    ['Engineers moved the Azure-hosted archive to a new region.', [A()]],
+    ['Azure-blue tiles were hosted by the museum.', []],
     ['Activisten bezetten het dak van Microsofts datacenter.', [M()]],
     ['Microsoftachtige software', []],
     // tr: suffixes after an apostrophe
