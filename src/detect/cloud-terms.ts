@@ -9,22 +9,22 @@ import { compileTerms, type TermTable } from './terms';
 // compileTerms joins every language into one set, so a term is listed once, under the first language that
 // uses it ("Gaza", "cyber*" stand under en); its capitalised and upper-case forms come with it.
 const CLOUD_TERMS: TermTable = {
-  en: ['cloud', 'data center', 'data centers', 'data centre', 'data centres', 'datacenter', 'datacenters', 'datacentre', 'datacentres', 'servers', 'server', 'AWS', 'Google Cloud', 'computing'],
+  en: 'cloud|data center|data centers|data centre|data centres|datacenter|datacenters|datacentre|datacentres|servers|server|AWS|Google Cloud|computing',
   // Server takes case endings (Servern, Servers) and starts compounds (Serverfarm).
-  de: ['Rechenzentrum', 'Rechenzentren', 'Server*'],
-  fr: ['nuage', 'infonuagique', 'centre de données', 'centres de données', 'serveurs'],
-  es: ['nube', 'centro de datos', 'centros de datos', 'servidores'],
-  it: ['centro dati', 'centri dati', 'nuvola'],
-  pt: ['nuvem', 'centro de dados', 'centros de dados'],
-  nl: ['server*'],
-  tr: ['bulut', 'sunucu', 'sunucular', 'veri merkezi'],
-  ru: ['облако', 'облаке', 'облачн*', 'серверах', 'серверы', 'дата-центр', 'центр обработки данных'],
-  ar: ['سحابة', 'سحابية', 'خوادم', 'حوسبة'],
-  fa: ['ابری', 'سرورهای', 'سرور', 'مرکز داده'],
-  he: ['ענן', 'שרתים', 'שרתי'],
-  ja: ['クラウド', 'データセンター', 'サーバー'],
-  zh: ['云', '雲', '服务器', '數據中心', '数据中心'],
-  ko: ['클라우드', '데이터센터', '서버'],
+  de: 'Rechenzentrum|Rechenzentren|Server*',
+  fr: 'nuage|infonuagique|centre de données|centres de données|serveurs',
+  es: 'nube|centro de datos|centros de datos|servidores',
+  it: 'centro dati|centri dati|nuvola',
+  pt: 'nuvem|centro de dados|centros de dados',
+  nl: 'server*',
+  tr: 'bulut|sunucu|sunucular|veri merkezi',
+  ru: 'облако|облаке|облачн*|серверах|серверы|дата-центр|центр обработки данных',
+  ar: 'سحابة|سحابية|خوادم|حوسبة',
+  fa: 'ابری|سرورهای|سرور|مرکز داده',
+  he: 'ענן|שרתים|שרתי',
+  ja: 'クラウド|データセンター|サーバー',
+  zh: '云|雲|服务器|數據中心|数据中心',
+  ko: '클라우드|데이터센터|서버',
 };
 /** Uses of the words that are not computing: "a cloud of smoke", "سحابة من الدخان"; クラウド is also "crowd". */
 const NOT_COMPUTING = /^(?:cloud\s+of\s|سحابة\s+(?:من|دخان)|クラウド(?:ファンディング|ソーシング|ワーク))/i;

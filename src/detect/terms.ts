@@ -7,10 +7,11 @@ import { edgeOf } from './text';
  * Cyrillic terms match in lower case, Capitalised and ALL CAPS; Arabic and Hebrew terms take attached prefixes
  * (السحابة, בענן) through `startsWord`; a trailing `*` marks a stem that takes endings (Russian "облачн*":
  * облачные, облачных). Katakana, Han and Hangul compound freely, so no word edges are asked of them.
- * A language may have no list: the languages added in round 5 have none yet (content.js's 30 KB budget), so their
+ * Each language's terms are one string separated by `|` (one literal per language instead of hundreds of
+ * quoted strings: about 0.3 KB less in content.js, gzipped). A language may have no list: the languages added in round 5 have none yet (content.js's 30 KB budget), so their
  * numbered names rely on the hard guards of unit-word.ts and number.ts, and Azure on a name beside it.
  */
-export type TermTable = Readonly<Partial<Record<Lang, readonly string[]>>>;
+export type TermTable = Readonly<Partial<Record<Lang, string>>>;
 
 const isStem = (term: string): boolean => term.endsWith('*');
 
@@ -24,7 +25,7 @@ function variants(term: string): string[] {
  * use of a term that is another sense ("cloud of smoke"); it is tried at the term's start.
  */
 export function compileTerms(table: TermTable, notThis?: RegExp): (text: string) => boolean {
-  const all = Object.values(table).flat();
+  const all = Object.values(table).flatMap((terms) => terms.split('|'));
   const terms = all
     .map((term) => term.replace(/\*$/, ''))
     .flatMap(variants)
