@@ -41,6 +41,9 @@ const QUANTITY_AFTER = new RegExp(
       // he, ar
       'איש|אנשים|עובדים|ק["\u05F4]מ|משתמשים|יחידות|כרטיסים|משפחות|דירות|מטר|' +
         'شخص|أشخاص|موظف|موظفين|كيلومتر|كم|مستخدم|وحدة|وحدات|متر|أسرة|عائلة|مستوطن|فلسطيني|نسمة',
+      // pl, cs, uk, el, sv, ro, id, vi, hi, ur: people (their money words are in MONEY_WORDS)
+      'osób|ludzi|lidí|osob|людей|осіб|άτομα|ατόμων|κάτοικοι|personer|invånare|(?:de\\s+)?(?:oameni|persoane|locuitori)|' +
+        'orang|jiwa|người|लोग|लोगों|افراد|لوگ',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])',
   'iu',

@@ -11,15 +11,17 @@ import { sentenceAround } from './sentence';
 const INTELLIGENCE =
   'intelligence|renseignement|inteligencia|intelig[eê]ncia|inlichtingen\\p{L}*|Geheimdienst\\p{L}*|Nachrichtendienst\\p{L}*|' +
   'Aufklärung\\p{L}*|istihbarat|разведк\\p{L}*|разведывательн\\p{L}*|מודיעין|המודיעין|' +
-  '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보';
+  '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보|' +
+  'wywiad\\p{L}*|rozvědk\\p{L}*|zpravodajsk\\p{L}*|розвідк\\p{L}*|розвідувальн\\p{L}*|πληροφοριών|underrättelse\\p{L}*|' +
+  'informații|intelijen|tình báo|खुफिया|ख़ुफ़िया|انٹیلی جنس';
 /** Words for unit. */
 const UNIT =
   'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|подразделени\\p{L}*|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
-  '部队|部隊|부대';
+  '部队|部隊|부대|jednostk\\p{L}*|jednotk\\p{L}*|підрозділ\\p{L}*|μονάδ\\p{L}*|enhet(?:en)?|unitat\\p{L}*|đơn vị|यूनिट|इकाई|یونٹ';
 
-/** One word for an intelligence, eavesdropping, cyber or elite unit (German and Dutch write it as a compound: "Eliteeinheit"). */
+/** One word for an intelligence, eavesdropping, cyber or elite unit (German, Dutch and Swedish compounds: "Eliteeinheit", "signalspaningsenhet"). */
 const COMPOUND_UNIT =
-  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister|Elite|Cyber)-?(?:einheit|eenheid)';
+  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister|signalspanings|underrättelse|Elite|Cyber)-?(?:einheit|eenheid|enhet(?:en)?)';
 /** The Romance word order for an elite unit: "l'unité d'élite 8200", "la unidad de élite 8200", "l'unità d'élite". */
 const ELITE_UNIT = `(?:${UNIT})\\s+(?:d['’]|de\\s+|di\\s+)?[ée]lite`;
 

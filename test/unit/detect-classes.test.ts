@@ -477,6 +477,14 @@ describe('languages added in round 5 (holdout7): the unit\'s name, its case form
     ['फ्लैट यूनिट 8200 बिक्री के लिए है।', []],
     ['Harga per unit 8200 rupiah.', []],
     ['Izraelska firma sprzedała 8200 licencji.', []],
+    // an intelligence unit named before the bare number, in these languages (round 6)
+    ['Izraelska jednostka wywiadu 8200 przechowywała nagrania.', [U('8200')]],
+    ['Den israeliska signalspaningsenheten 8200 lagrade samtal.', [U('8200')]],
+    ['Підрозділ розвідки 8200 зберігав записи.', [U('8200')]],
+    ['Unitatea de informații 8200 a stocat apelurile.', [U('8200')]],
+    // twins: the same words with a count or a price after a verb
+    ['Jednostka wywiadu zatrudniała 8200 osób.', []],
+    ['Underrättelseenheten köpte 8200 datorer.', []],
     // on a page that names the unit: the same nouns as a flat, and counts after the bare number, stay unmarked
     [['Jednostka 8200 przechowywała nagrania.', 'Mieszkanie, jednostka 8200, na sprzedaż.', 'Mecz obejrzało 8200 widzów.'], [U('Jednostka 8200')]],
     [['Підрозділ 8200 зберігав дзвінки.', 'У залі було 8200 глядачів.', 'Прийшло 8200 людей.'], [U('Підрозділ 8200')]],
