@@ -49,9 +49,12 @@ const AZORES_BEFORE = /(?:جزر|جزيرة|جزائر|أرخبيل|جزایر|�
 /** Rule: 애저 before a cooking word is a roast piglet (애저찜, 애저구이, 애저탕). */
 const KOREAN_FOOD_AFTER = /^(?:찜|구이|탕|요리)/u;
 
-/** Each word as written, plus ALL CAPS (the escapes and groups above are case-neutral). */
+/** ALL CAPS of a word pattern, escapes left as written ("облак\p{L}*" → "ОБЛАК\p{L}*"; upper-cased, \p would become \P, "not a letter"). */
+const upper = (w: string) => w.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : part.toUpperCase()));
+
+/** Each word as written, plus ALL CAPS (groups and classes above are case-neutral). */
 function alternatives(words: readonly string[]): string {
-  return words.flatMap((w) => (w.toUpperCase() === w ? [w] : [w, w.toUpperCase()])).join('|');
+  return words.flatMap((w) => (upper(w) === w ? [w] : [w, upper(w)])).join('|');
 }
 
 const GAP = "[\\s\\-\\u2010\\u2011]*";

@@ -240,6 +240,10 @@ describe('the eight new languages: names, attachments, and their collisions', ()
     ['Сотрудники Майкрософта протестовали.', [M('Майкрософт')]],
     ['подразделение 8200 хранило записи в облаке Azure.', [U('подразделение 8200'), A()]],
     ['Отель Azure открылся после ремонта.', []],
+    // headlines in capitals: the stem's ending is a letter ("ОБЛАКОМ", a case no sentence word lists), the colour's word stays a look-alike
+    ['ЗАПИСИ ХРАНИЛИСЬ ОБЛАКОМ AZURE', [A('AZURE')]],
+    ['ФАЙЛЫ В AZURE ОБЛАКАХ', [A('AZURE')]],
+    ['ОТЕЛЬ AZURE ОТКРЫЛСЯ', []],
     // fa: Persian digits, yeh and keheh, ZWNJ as a word edge
     ['یگان ۸۲۰۰ تماس‌ها را در سرورهای آژور ذخیره می‌کرد.', [U('یگان ۸۲۰۰'), A('آژور')]],
     ['قراردادهای مایکروسافت‌ با ارتش', [M('مایکروسافت')]],
