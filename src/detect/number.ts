@@ -106,7 +106,8 @@ const WORD_AFTER = /^\s+(\p{sc=Latin}+)/u;
 function modelBefore(before: string, after: string): boolean {
   const word = WORD_BEFORE.exec(before)?.[1];
   if (!word) return false;
-  if (MODEL_NAMES.has(word.toUpperCase())) return true;
+  // Brands and series are written capitalised; a lower-case "elite" is the adjective ("unidade de elite 8200").
+  if (/^\p{Lu}/u.test(word) && MODEL_NAMES.has(word.toUpperCase())) return true;
   if (/\d|\p{Ll}\p{Lu}/u.test(word)) return true;
   // An acronym, unless the text around is an all-caps headline ("FORMER 8200 OFFICERS").
   const next = WORD_AFTER.exec(after)?.[1];

@@ -157,11 +157,13 @@ describe('paraphrases that name the unit by its number', () => {
     ['Die israelische Cybereinheit 8200 soll Anrufe gespeichert haben.', [U('8200')]],
     ["L'unité d'élite 8200 de l'armée israélienne stockait les appels.", [U('8200')]],
     ['La unidad de élite 8200 del ejército israelí guardaba las llamadas.', [U('8200')]],
+    ['A unidade de elite 8200 do exército israelense armazenava chamadas.', [U('8200')]],
     // twins: an elite unit's headcount, an elite unit named elsewhere in the sentence, an elite team's price
     ['Die Eliteeinheit zählte 8200 Soldaten.', []],
     ['Die Eliteeinheit 8200 Soldaten stark marschierte.', []],
     ["L'unité d'élite a coûté 8200 euros.", []],
     ['Das Elite-Team zahlte 8200 Euro.', []],
+    ['O computador HP Elite 8200 custa pouco.', []],
   ]);
 });
 
