@@ -181,7 +181,6 @@ export class Painter {
       } else {
         CSS.highlights.delete(highlightName(id));
         this.#highlights.delete(id);
-        this.#sizes.delete(id);
       }
     }
     this.#syncEmphasis();

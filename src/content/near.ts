@@ -20,9 +20,10 @@ const MARGIN = 1;
 
 /** Whether a box lies within the margin. A box of no size (`display: contents`, hidden) counts as near: it is cheaper to register than to guess. */
 function nearBox(box: DOMRectReadOnly): boolean {
-  const w = innerWidth * MARGIN;
-  const h = innerHeight * MARGIN;
-  return (!box.width && !box.height) || (box.bottom >= -h && box.top <= innerHeight + h && box.right >= -w && box.left <= innerWidth + w);
+  return (
+    !(box.width || box.height) ||
+    (box.bottom >= innerHeight * -MARGIN && box.top <= innerHeight * (1 + MARGIN) && box.right >= innerWidth * -MARGIN && box.left <= innerWidth * (1 + MARGIN))
+  );
 }
 
 /** Called with the own ranges of one element when they become near (true) or far (false). */
