@@ -17,6 +17,8 @@ const HOST = 'www.theguardian.com';
 const PATH = '/near/long.html';
 /** Named paragraphs: 600 marks (Microsoft and Azure in each), three times REGISTER_ALL. */
 const NAMED = 300;
+/** More named paragraphs, first, inside an element scroller 300 px tall (~4,000 px of content). */
+const BOXED = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** About the story (so every mention is marked), ~30,000 px tall: each named paragraph between two without a name. */
@@ -24,6 +26,10 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <style>body{margin:0;font:18px/1.6 Georgia,serif} main{max-width:640px;margin:40px auto;padding:0 24px}</style></head>
 <body><main><article><h1>Live: cloud contracts</h1>
 <p>Updates as they come in on the Israeli military's cloud contracts and the surveillance of Gaza.</p>
+<div id="box" style="height:300px;overflow:auto;border:1px solid">${Array.from(
+  { length: BOXED },
+  (_, i) => `<p class="n" id="s${i}">Microsoft said Azure ran the system, boxed ${i}.</p><p>The committee adjourned.</p>`,
+).join('')}</div>
 ${Array.from(
   { length: NAMED },
   (_, i) => `<p>Entry ${i}: the hearing went on with more questions.</p><p class="n" id="n${i}">Microsoft said Azure ran the system, update ${i}.</p><p>The committee adjourned for the day.</p>`,
@@ -94,14 +100,14 @@ describe.each(BROWSERS)('%s', (name) => {
     // no animation frames, so the page comes back to the front (later messages leave it there).
     await counts();
     await page.bringToFront();
-    await waitFor(async () => (await counts()).microsoft === NAMED, 30_000, `${NAMED} Microsoft marks counted`);
+    await waitFor(async () => (await counts()).microsoft === NAMED + BOXED, 30_000, `${NAMED + BOXED} Microsoft marks counted`);
   }, 60_000);
   afterAll(async () => {
     await session?.close();
   });
 
   it('registers only the marks near the viewport, while the counts hold every mark', async () => {
-    expect(await counts()).toEqual({ microsoft: NAMED, azure: NAMED, 'unit-8200': 0 });
+    expect(await counts()).toEqual({ microsoft: NAMED + BOXED, azure: NAMED + BOXED, 'unit-8200': 0 });
     await frames(page);
     const now = await snapshot(page);
     expect(now.missing).toEqual([]);
@@ -113,8 +119,25 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   it('under real wheel scrolling and jumping keys, every mark in view is registered in the frame that shows it', async () => {
-    await page.mouse.move(8, 450);
     await startProbe(page);
+    // The element scroller first: wheel over it, then a script's jump to its end.
+    const box = await page.evaluate(() => {
+      const r = (document.getElementById('box') as HTMLElement).getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel({ deltaY: 200 });
+      await sleep(20);
+    }
+    await page.evaluate(() => {
+      const el = document.getElementById('box') as HTMLElement;
+      el.scrollTop = el.scrollHeight;
+    });
+    await frames(page);
+    const inBox = await page.evaluate(() => (document.getElementById('box') as HTMLElement).scrollTop);
+    expect(inBox).toBeGreaterThan(3000);
+    await page.mouse.move(8, 450);
     for (let i = 0; i < 30; i++) {
       await page.mouse.wheel({ deltaY: 450 });
       await sleep(20);
@@ -144,7 +167,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.evaluate(() => scrollTo(0, 0));
     await frames(page);
     await startProbe(page);
-    const shown = await messageTab<boolean>(session, session.url(HOST, PATH), { type: 'showMention', payload: { entityId: 'microsoft', index: 250 } });
+    const shown = await messageTab<boolean>(session, session.url(HOST, PATH), { type: 'showMention', payload: { entityId: 'microsoft', index: BOXED + 250 } });
     expect(shown).toBe(true);
     await frames(page);
     const probe = await stopProbe(page);
