@@ -39,7 +39,7 @@ function marksFor(scanner: Scanner) {
   const painter = new Painter();
   // The shown marks are the content script's; the index over them is the card's (card.js, loaded with the first mark).
   const shown = new ShownMarks(painter);
-  const visible = new VisibleIndex({ visible: shown, guard: painter, order: () => scanner.list() }, new AbortController().signal);
+  const visible = new VisibleIndex({ visible: shown, paint: painter, order: () => scanner.list() }, new AbortController().signal);
   return {
     painter,
     visible,

@@ -6,6 +6,7 @@
 import type { EntityId } from '../data/types';
 import type { Mode } from '../shared/settings';
 import type { Mention } from './mention';
+import { NearMarks } from './near';
 
 export const highlightName = (id: EntityId) => `backstory-${id}`;
 
@@ -33,78 +34,103 @@ export function visibleMentions(all: readonly Mention[], options: PaintOptions):
 /** Extra registration holding every visible mark when the reader picked the "background" style. */
 export const EMPHASIS = 'backstory-emphasis';
 
-const sameBoundaries = (a: AbstractRange, b: AbstractRange) =>
-  a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+/**
+ * While a page shows at most this many marks every one is registered: Firefox's re-check of them after
+ * a DOM change then costs at most ~0.2 ms a frame, and no geometry is read. Above it, only the marks near
+ * the viewport (near.ts), until the marks are cleared: a page that had many may well have many again, and
+ * registering only near marks is right for any number of them.
+ */
+export const REGISTER_ALL = 200;
 
-/** Copies checked per `verify` beyond the ones asked for: the rest are checked in turn by later uses. */
-const VERIFY_BATCH = 32;
+/** Register `highlight` under `name` unless it already is (the page shares the registry); whether it was not. */
+export function register(name: string, highlight: Highlight): boolean {
+  if (CSS.highlights.get(name) === highlight) return false;
+  CSS.highlights.set(name, highlight);
+  return true;
+}
 
-interface Painted {
+/** How many copies are drawn in all (what the emphasis holds). */
+export function drawnCount(sizes: ReadonlyMap<EntityId, number>): number {
+  let n = 0;
+  for (const size of sizes.values()) n += size;
+  return n;
+}
+
+/** The painter's marks, shared with the repair of the registry in card.js (registry-repair.ts). */
+export interface PaintState {
+  highlights: ReadonlyMap<EntityId, Highlight>;
+  /** Own range → its entity and registered copy. */
+  painted: ReadonlyMap<Range, Painted>;
+  /** Drawn copies per entity: what each Highlight's size must be. */
+  sizes: ReadonlyMap<EntityId, number>;
+  /** Registered copy → own range. */
+  owners: WeakMap<AbstractRange, Range>;
+  /** Every drawn copy, when the reader picked the "background" style. */
+  emphasis: Highlight | null;
+}
+
+export interface Painted {
   entityId: EntityId;
   /** The copy registered for the own range. */
   copy: Range;
+  /** Whether the copy is in its Highlight (every mark, or on a page with many, those near the viewport). */
+  drawn: boolean;
 }
 
 /**
  * Keeps `CSS.highlights` in line with the shown mentions, touching only what changed: `update` adds
- * and removes single marks, so a change of one paragraph costs that paragraph's marks.
+ * and removes single marks, so a change of one paragraph costs that paragraph's marks. On a page with
+ * more than REGISTER_ALL marks, only those near the viewport are registered (near.ts); the own ranges,
+ * and so counts, commands and the card, cover every mark.
  *
  * The registry is shared with the page (tech.md §1): any page script can read our Highlights, move or
  * collapse their ranges, add its own or replace the registration (issue 11, finding 2: a page moved
  * the Unit 8200 range onto "Google" and a real hover opened the Unit 8200 card there). So the ranges
  * registered are copies (`cloneRange`) of Backstory's own, which never leave the content script; the
  * card, hit-testing, counts and commands use only the own ranges, and a copy from the registry is
- * trusted only through `ownRange` plus the own range's geometry. `verify` puts back whatever the page
- * changed. Copies are live Ranges (not StaticRanges) so they follow DOM edits as the own ones do.
+ * trusted only through its owner (`state().owners`) plus the own range's geometry. The repair of what the
+ * page changed serves only the card's lookups, so it lives in card.js (registry-repair.ts). Copies are live Ranges (not StaticRanges) so they follow DOM edits as the own ones do.
  */
 export class Painter {
   readonly #highlights = new Map<EntityId, Highlight>();
   /** Own range → its entity and registered copy. */
   readonly #painted = new Map<Range, Painted>();
-  /** Copies per entity: what each Highlight's size must be. */
+  /** Drawn copies per entity: what each Highlight's size must be. */
   readonly #sizes = new Map<EntityId, number>();
   /** Registered copy → own range. */
   readonly #owners = new WeakMap<AbstractRange, Range>();
   #emphasis: Highlight | null = null;
   #emphasised = false;
-  /** Where `verify` goes on checking copies in turn (a Map iterator follows later additions and removals). */
-  #cursor: Iterator<[Range, Painted]> | null = null;
+  /** Which marks are near the viewport, on a page with more than REGISTER_ALL of them. */
+  #near: NearMarks | null = null;
 
   /** Start drawing `show` and stop drawing `hide` (mentions not drawn, or already drawn, are ignored). */
   update(show: readonly Mention[], hide: readonly Mention[]): void {
-    const touched = new Set<EntityId>();
     for (const m of hide) {
       const entry = this.#painted.get(m.range);
       if (!entry) continue;
       this.#painted.delete(m.range);
       this.#owners.delete(entry.copy);
-      this.#highlights.get(entry.entityId)?.delete(entry.copy);
-      this.#emphasis?.delete(entry.copy);
-      this.#sizes.set(entry.entityId, (this.#sizes.get(entry.entityId) ?? 1) - 1);
-      touched.add(entry.entityId);
+      this.#near?.untrack(m.range);
+      if (entry.drawn) this.#draw(entry, false);
     }
     for (const m of show) {
       if (this.#painted.has(m.range)) continue;
-      const copy = this.#copyOf(m.range);
-      this.#painted.set(m.range, { entityId: m.entityId, copy });
-      let highlight = this.#highlights.get(m.entityId);
-      if (!highlight) this.#highlights.set(m.entityId, (highlight = new Highlight()));
-      highlight.add(copy);
-      this.#emphasis?.add(copy);
-      this.#sizes.set(m.entityId, (this.#sizes.get(m.entityId) ?? 0) + 1);
-      touched.add(m.entityId);
+      const entry: Painted = { entityId: m.entityId, copy: this.#copyOf(m.range), drawn: false };
+      this.#painted.set(m.range, entry);
+      if (!this.#near || this.#near.track(m.range)) this.#draw(entry, true);
     }
-    for (const id of touched) {
-      if (this.#sizes.get(id)) {
-        // The page shares the registry and could have removed or replaced our entry.
-        this.#register(highlightName(id), this.#highlights.get(id) as Highlight);
-      } else {
-        CSS.highlights.delete(highlightName(id));
-        this.#highlights.delete(id);
-        this.#sizes.delete(id);
-      }
+    if (!this.#near && this.#painted.size > REGISTER_ALL) {
+      const near = (this.#near = new NearMarks((ranges, on) => {
+        for (const range of ranges) {
+          const entry = this.#painted.get(range);
+          if (entry && entry.drawn !== on) this.#draw(entry, on);
+        }
+        this.#sync();
+      }));
+      for (const [own, entry] of this.#painted) if (!near.track(own) && entry.drawn) this.#draw(entry, false);
     }
-    this.#syncEmphasis();
+    this.#sync();
   }
 
   /** Whether every mark is also in the "background" style's highlight (the reader's style setting). */
@@ -113,36 +139,9 @@ export class Painter {
     this.#syncEmphasis();
   }
 
-  /** Backstory's own range for a range found in the registry (e.g. by `highlightsFromPoint`), if it is one of our copies. */
-  ownRange(range: AbstractRange): Range | undefined {
-    return this.#owners.get(range);
-  }
-
-  /**
-   * Repair what the page changed before marks are used: replaced or deleted registrations, the
-   * Highlights' settings, ranges added to or removed from them (their sizes), and moved, extended or
-   * collapsed copies: those of `ranges` (the own ranges about to be used, e.g. under the pointer) and
-   * VERIFY_BATCH more in turn, so repeated uses cover every mark while each costs O(1). Returns
-   * whether anything was repaired.
-   */
-  verify(ranges: readonly Range[] = []): boolean {
-    let repaired = false;
-    for (const range of ranges) {
-      const entry = this.#painted.get(range);
-      if (entry && this.#repairCopy(range, entry)) repaired = true;
-    }
-    const batch = Math.min(VERIFY_BATCH, this.#painted.size);
-    for (let i = 0; i < batch; i++) {
-      let next = this.#cursor?.next();
-      if (!next || next.done) next = (this.#cursor = this.#painted.entries()).next();
-      if (next.done) break;
-      if (this.#repairCopy(next.value[0], next.value[1])) repaired = true;
-    }
-    for (const [id, highlight] of this.#highlights) {
-      if (this.#repairHighlight(highlightName(id), highlight, this.#sizes.get(id) ?? 0, id)) repaired = true;
-    }
-    if (this.#emphasis && this.#repairHighlight(EMPHASIS, this.#emphasis, this.#painted.size, null)) repaired = true;
-    return repaired;
+  /** The marks as the registry's repair in card.js reads and mends them (registry-repair.ts). */
+  state(): PaintState {
+    return { highlights: this.#highlights, painted: this.#painted, sizes: this.#sizes, owners: this.#owners, emphasis: this.#emphasis };
   }
 
   /** Remove every mark at once. */
@@ -153,75 +152,57 @@ export class Painter {
     this.#highlights.clear();
     this.#painted.clear();
     this.#sizes.clear();
-    this.#cursor = null;
+    this.#near?.stop();
+    this.#near = null;
+  }
+
+  /** Put a copy in or take it out of its Highlight (and the emphasis); (un)registered by the next `#sync`. */
+  #draw(entry: Painted, on: boolean): void {
+    const id = entry.entityId;
+    entry.drawn = on;
+    let highlight = this.#highlights.get(id);
+    if (on) {
+      if (!highlight) this.#highlights.set(id, (highlight = new Highlight()));
+      highlight.add(entry.copy);
+      this.#emphasis?.add(entry.copy);
+    } else {
+      highlight?.delete(entry.copy);
+      this.#emphasis?.delete(entry.copy);
+    }
+    this.#sizes.set(id, (this.#sizes.get(id) ?? 0) + (on ? 1 : -1));
+  }
+
+  /** Register the Highlights that have drawn copies, drop those that have none. */
+  #sync(): void {
+    for (const [id, highlight] of this.#highlights) {
+      if (this.#sizes.get(id)) {
+        // The page shares the registry and could have removed or replaced our entry.
+        register(highlightName(id), highlight);
+      } else {
+        CSS.highlights.delete(highlightName(id));
+        this.#highlights.delete(id);
+      }
+    }
+    this.#syncEmphasis();
   }
 
   #syncEmphasis(): void {
+    // Registered, possibly empty, while there are marks at all (the near ones may be none for a while).
     if (this.#emphasised && this.#painted.size) {
       if (!this.#emphasis) {
         this.#emphasis = new Highlight();
-        for (const { copy } of this.#painted.values()) this.#emphasis.add(copy);
+        for (const { copy, drawn } of this.#painted.values()) if (drawn) this.#emphasis.add(copy);
       }
-      this.#register(EMPHASIS, this.#emphasis);
+      register(EMPHASIS, this.#emphasis);
     } else if (this.#emphasis) {
       CSS.highlights.delete(EMPHASIS);
       this.#emphasis = null;
     }
   }
 
-  #register(name: string, highlight: Highlight): boolean {
-    if (CSS.highlights.get(name) === highlight) return false;
-    CSS.highlights.set(name, highlight);
-    return true;
-  }
-
   #copyOf(own: Range): Range {
     const copy = own.cloneRange();
     this.#owners.set(copy, own);
     return copy;
-  }
-
-  /** A moved, extended or collapsed copy is replaced; one removed from its Highlight is put back. */
-  #repairCopy(own: Range, entry: Painted): boolean {
-    const highlight = this.#highlights.get(entry.entityId);
-    if (!sameBoundaries(own, entry.copy)) {
-      this.#replaceCopy(own, entry);
-      return true;
-    }
-    let repaired = false;
-    if (highlight && !highlight.has(entry.copy)) (highlight.add(entry.copy), (repaired = true));
-    if (this.#emphasis && !this.#emphasis.has(entry.copy)) (this.#emphasis.add(entry.copy), (repaired = true));
-    return repaired;
-  }
-
-  #replaceCopy(own: Range, entry: Painted): void {
-    const highlight = this.#highlights.get(entry.entityId);
-    highlight?.delete(entry.copy);
-    this.#emphasis?.delete(entry.copy);
-    this.#owners.delete(entry.copy);
-    entry.copy = this.#copyOf(own);
-    highlight?.add(entry.copy);
-    this.#emphasis?.add(entry.copy);
-  }
-
-  /** The registration, the settings and the size of one Highlight (`entityId` null: the emphasis, holding every copy). */
-  #repairHighlight(name: string, highlight: Highlight, size: number, entityId: EntityId | null): boolean {
-    let repaired = this.#register(name, highlight);
-    // What the page could set on our object to change how (or whether) the marks are drawn.
-    if (highlight.priority !== 0) (highlight.priority = 0), (repaired = true);
-    if (highlight.type !== 'highlight') (highlight.type = 'highlight'), (repaired = true);
-    if (highlight.size !== size) {
-      // Ranges the page added or removed. Rebuilt rather than iterated: in Firefox a content script's
-      // callback passed to the page-side Highlight.forEach fails ("Permission denied to access
-      // object") and Xrays do not wrap its iterators. Only a tampered highlight pays for this.
-      highlight.clear();
-      for (const [own, entry] of this.#painted) {
-        if (entityId !== null && entry.entityId !== entityId) continue;
-        if (!sameBoundaries(own, entry.copy)) this.#replaceCopy(own, entry);
-        highlight.add(entry.copy);
-      }
-      repaired = true;
-    }
-    return repaired;
   }
 }

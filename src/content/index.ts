@@ -219,7 +219,7 @@ class Backstory {
       const module = await this.#cardModule();
       if (!module || !this.#running) return null;
       this.#card ??= module.createCard({
-        marks: { visible: this.#shown, guard: this.#painter, order: () => this.#scanner.list() },
+        marks: { visible: this.#shown, paint: this.#painter, order: () => this.#scanner.list() },
         site: this.#site,
         stop: () => this.#stop(),
         resume: () => this.#settings && this.#apply(this.#settings),

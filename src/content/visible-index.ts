@@ -1,5 +1,6 @@
 import type { Mention, MentionIndex } from './mention';
 import type { VisibleSet } from './visible-set';
+import { RegistryRepair, type PaintSource } from './registry-repair';
 
 /** What VisibleIndex needs from the painter: its copies' owners, and the repair of the registry. */
 export interface RegistryGuard {
@@ -13,7 +14,9 @@ export interface RegistryGuard {
 export interface MarkSource {
   /** The mentions the reader can see, followed change by change. */
   visible: VisibleSet;
-  /** The painter, which checks and repairs the registry before each use. */
+  /** The painter (content.js): its registry is checked and repaired before each use (registry-repair.ts). */
+  paint?: PaintSource;
+  /** In place of `paint`'s repair: a guard of its own (unit tests). */
   guard?: RegistryGuard;
   /** Every mention in document order (the scanner's list), a superset of the visible ones. */
   order: () => readonly Mention[];
@@ -50,7 +53,7 @@ export class VisibleIndex implements MentionIndex {
   /** Follows `source.visible` until `signal` aborts. */
   constructor(source: MarkSource, signal: AbortSignal) {
     this.visible = source.visible;
-    this.guard = source.guard;
+    this.guard = source.guard ?? (source.paint && new RegistryRepair(source.paint));
     this.order = source.order;
     this.index(source.visible.values(), []);
     source.visible.onUpdate((show, hide) => {
