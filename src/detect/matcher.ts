@@ -247,7 +247,8 @@ function nameProbe(gate: RegExp, names: RegExp, span: number, units: Uint8Array)
     if (!gate.test(chunk)) return false;
     if (names.test(chunk)) return true;
     text = chunk.replace(UNSEEN_ALL, '');
-    if (names.test(text)) return true;
+    // Nothing removed: the same text `names` just failed on (a chunk the gate let through for a fold letter).
+    if (text.length !== chunk.length && names.test(text)) return true;
     // Full-width and look-alike letters (fold.ts): folded only here, in a chunk the gate already let through.
     if (!needsFold(text)) return false;
     text = fold(text);
