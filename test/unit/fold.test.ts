@@ -96,4 +96,35 @@ describe("the probe's chunks after a look-alike letter", () => {
     const plain = matcher.probe();
     expect([...lead, ...filler(9_000).split(/(?<= )/)].some((p) => plain.add(p)) || plain.end()).toBe(false);
   });
+
+  it('sees a name split into three pieces anywhere after a chunk, also when it starts inside that chunk', () => {
+    // An invisible character sends the probe into a chunk; once the chunk (4,096 characters) is tested the
+    // probe goes back to testing each piece, with the chunk's end as its last piece. Every way of cutting
+    // every alias into three pieces there, the first one joined to the chunk or not, must be seen.
+    const aliases = [...new Set(entityAliases.flatMap((e) => Object.values(e.aliases).flat() as string[]))];
+    const long = filler(4_100);
+    let checked = 0;
+    for (const alias of aliases) {
+      const text = `x ${alias}, y`;
+      if (matcher.find(text).length === 0 && Object.keys(matcher.context(text)).length === 0) continue;
+      for (let i = 0; i <= text.length; i++) {
+        for (let j = i; j <= text.length; j++) {
+          for (const joined of [false, true]) {
+            const head = joined ? [long + text.slice(0, i)] : [long, text.slice(0, i)];
+            const pieces = ['Silben\u00ADtrennung, and ', ...head, text.slice(i, j), text.slice(j), ' tail'];
+            const probe = matcher.probe();
+            let may = false;
+            for (const piece of pieces) if (!may) may = probe.add(piece);
+            expect(may || probe.end(), `${joined} ${JSON.stringify(pieces.slice(2))}`).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    // Nothing where there is no name: a second chunk and the pieces after it.
+    const probe = matcher.probe();
+    const pieces = ['Silben\u00ADtrennung, and ', long, ...filler(9_000).split(/(?<= )/), 'x\u200By ', long, 'end.'];
+    expect(pieces.some((p) => probe.add(p)) || probe.end()).toBe(false);
+  });
 });
