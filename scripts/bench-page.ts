@@ -32,19 +32,32 @@ const now = () => performance.now();
 const RESET: MarkChange = { reset: true, added: [], dropped: [] };
 
 /**
+ * The content script's lifetime signal: one per page (index.ts passes its running signal to every
+ * scan), so a scan here does not make an AbortController of its own either.
+ */
+const LIFETIME = new AbortController().signal;
+
+/**
  * The content script's repaint (src/content/index.ts): the scanner's changes through the selection
  * to the painter and the visible index. `follow` wires it to the scanner's change callback.
+ *
+ * The index is the card's (card.js, which the content script loads with the first mark): made when
+ * the first mark is shown, as on a page, so a page without a mark does not pay for it.
  */
 function marksFor(scanner: Scanner) {
   const painter = new Painter();
-  // The shown marks are the content script's; the index over them is the card's (card.js, loaded with the first mark).
   const shown = new ShownMarks(painter);
-  const visible = new VisibleIndex({ visible: shown, paint: painter, order: () => scanner.list() }, new AbortController().signal);
+  let index: VisibleIndex | null = null;
+  const update = (change: MarkChange | null) => {
+    shown.update(scanner.list(), change, SETTINGS, false);
+    if (!index && shown.size() > 0) index = new VisibleIndex({ visible: shown, paint: painter, order: () => scanner.list() }, LIFETIME);
+  };
   return {
     painter,
-    visible,
-    apply: (change: MarkChange | null) => shown.update(scanner.list(), change, SETTINGS, false),
-    follow: (signal: AbortSignal) => scanner.onChange((change) => shown.update(scanner.list(), change, SETTINGS, false), signal),
+    /** The card's index (made now if no mark was shown yet: the idle check uses it either way). */
+    visible: () => (index ??= new VisibleIndex({ visible: shown, paint: painter, order: () => scanner.list() }, LIFETIME)),
+    apply: update,
+    follow: (signal: AbortSignal) => scanner.onChange(update, signal),
     clear: () => shown.clear(),
   };
 }
@@ -122,7 +135,7 @@ function walkOnce(): number {
 function scanOnce(): number {
   const scanner = new Scanner(document, matcher, Infinity);
   const marks = marksFor(scanner);
-  void scanner.scanAll(new AbortController().signal);
+  void scanner.scanAll(LIFETIME);
   marks.apply(RESET);
   const n = scanner.list().length;
   marks.clear();
@@ -557,8 +570,8 @@ async function idle(ms: number): Promise<Record<string, number>> {
   counting = true;
   // Two uses of the marks at the start of the window (a hover's hit tests): checking the registry
   // leaves nothing scheduled behind it.
-  marks.visible.list();
-  marks.visible.list();
+  marks.visible().list();
+  marks.visible().list();
   await new Promise((r) => real.st(r, ms));
   counting = false;
   globalThis.setTimeout = saved.st;

@@ -40,8 +40,15 @@ export function needsFold(text: string): boolean {
   return NEEDS_FOLD.test(text);
 }
 
+/** A code unit at or above U+0370: every Cyrillic or Greek letter is one (or a surrogate of one). */
+const ABOVE_LATIN = /[^\0-\u036F]/;
+const HAS_ASCII_LETTER = /[A-Za-z]/;
+
 /** One word with its minority script's look-alikes written in the majority script (ties: Latin). */
 function foldWord(word: string): string {
+  // Nearly every word of a page has only one of the two (the fold runs on whole chunks of a page's text,
+  // matcher.ts): two tests without allocation settle it before the counts below, which make arrays.
+  if (!HAS_ASCII_LETTER.test(word) || !ABOVE_LATIN.test(word)) return word;
   const latin = word.match(ASCII_LETTER)?.length ?? 0;
   const cyrillic = word.match(CYRILLIC)?.length ?? 0;
   const greek = word.match(GREEK)?.length ?? 0;

@@ -226,9 +226,10 @@ function nameUnits(sources: readonly string[]): Uint8Array {
  * (`units`): the last `span` - 1 characters before that junction and the first `span` - 1 after it are
  * tested with `names`. Most junctions sit next to a space and cost a table lookup.
  *
- * Once a piece holds one of those characters (but no name), the rest is read as before this fast path:
- * joined into chunks, each tested with `gate`, and again without those characters only if it has some;
- * each chunk keeps the last `span` - 1 characters (without those characters) of the one before.
+ * Once a piece holds one of those characters (but no name), what follows is read as before this fast path:
+ * joined into a chunk, tested with `gate`, and again without those characters only if it has some; the
+ * chunk starts with the last `span` - 1 characters (without those characters) read before it. After the
+ * chunk, the fast path goes on with the chunk's last `span` - 1 characters (likewise) as its last piece.
  */
 function nameProbe(gate: RegExp, names: RegExp, span: number, units: Uint8Array): NameProbe {
   /** The last `span` pieces read on the fast path (each has a character, so they cover `span` - 1). */
@@ -247,7 +248,8 @@ function nameProbe(gate: RegExp, names: RegExp, span: number, units: Uint8Array)
     if (!gate.test(chunk)) return false;
     if (names.test(chunk)) return true;
     text = chunk.replace(UNSEEN_ALL, '');
-    if (names.test(text)) return true;
+    // Nothing removed: the same text `names` just failed on (a chunk the gate let through for a fold letter).
+    if (text.length !== chunk.length && names.test(text)) return true;
     // Full-width and look-alike letters (fold.ts): folded only here, in a chunk the gate already let through.
     if (!needsFold(text)) return false;
     text = fold(text);
@@ -257,7 +259,17 @@ function nameProbe(gate: RegExp, names: RegExp, span: number, units: Uint8Array)
     text += piece;
     if ((text as string).length < PROBE_CHUNK) return false;
     if (test()) return true;
-    text = span > 1 ? (text as string).slice(1 - span) : '';
+    // Back to the fast path, the chunk's last `span` - 1 characters (without those characters) standing as
+    // one piece before the next: one soft hyphen or byte-order mark near the top of a page no longer sends
+    // the rest of the page through the chunks (wikipedia-2: 3-4x the floor).
+    const carry = span > 1 ? (text as string).slice(1 - span) : '';
+    text = null;
+    count = 0;
+    lastUnit = -1;
+    if (carry !== '') {
+      recent[count++] = carry;
+      lastUnit = carry.charCodeAt(carry.length - 1);
+    }
     return false;
   };
   return {
