@@ -13,7 +13,7 @@
  */
 import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
-import { embeddedStory, finePrint, opensWithH1 } from './scope-boxes';
+import { finePrint, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls). */
@@ -481,30 +481,6 @@ function trailingHeading(t: Tree, r: number): number {
   return -1;
 }
 
-/** No other box in the same parent has `i`'s tag and class (a live blog's entries are alike). */
-function alone(t: Tree, i: number): boolean {
-  const p = t.parent[i] as number;
-  const key = attr(t.els[i] as Element, 'class', t.tags[i]);
-  for (let c = p + 1; c <= (t.end[p] as number); c = (t.end[c] as number) + 1) {
-    if (c !== i && t.tags[c] === t.tags[i] && attr(t.els[c] as Element, 'class', t.tags[c]) === key) return false;
-  }
-  return true;
-}
-
-/** The paragraph score from `i` to the end of root `r`, in document order. */
-function proseFrom(t: Tree, i: number, r: number): number {
-  let sum = 0;
-  for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) sum += t.prose[k] as number;
-  return sum;
-}
-
-/** <h1> elements in root `r` other than the page's headline `h`. */
-function h1s(t: Tree, r: number, h: number): number {
-  let n = 0;
-  for (let j = r; j <= (t.end[r] as number); j++) if (t.tags[j] === 'H1' && j !== h) n++;
-  return n;
-}
-
 /** Blocks inside the roots to leave out, and chrome-named blocks to keep. */
 function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | null, h = -1): { excluded: Element[]; kept: Element[] } {
   const excluded: Element[] = [];
@@ -543,8 +519,7 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (embeddedStory(t, i) && alone(t, i)) out = true;
-        else if (share < 0.25 && opensWithH1(t, i) && !isAncestor(t, i, h) && proseFrom(t, i, r) <= 0.25 * total && h1s(t, r, h) === 1) {
+        else if (share < 0.25 && secondHeadline(t, i, r, h, total)) {
           // A second headline's region after the article's text: it and all that follows in the root.
           for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) if ((t.len[k] as number) > 0) excluded.push(t.els[k] as Element);
           break;

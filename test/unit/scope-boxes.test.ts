@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * Boxes inside the article's container that are not the article, by shape and place
- * (src/content/scope-boxes.ts): fine print that closes a section, an embedded story with its own
- * heading and byline, a second headline's region after the text. Each rule beside its twin: the
+ * (src/content/scope-boxes.ts): fine print that closes a section, a second headline's region after
+ * the text. Each rule beside its twin: the
  * article text that looks like it and must stay in scope.
  */
 import { describe, expect, it } from 'vitest';
@@ -56,29 +56,6 @@ describe('fine print', () => {
     const photo = (i: number) => `<div class="photo"><img src="p${i}.jpg" alt=""><p><em>Caption ${i}: the harbour at dawn</em></p></div>`;
     const text = scanned(`<h1>Harbour</h1><div>${Array.from({ length: 8 }, (_, i) => photo(i)).join('')}<p>The harbour, photographed over a year, in all weathers and at all hours.</p></div>`);
     expect(text.filter((t) => t.startsWith('Caption'))).toHaveLength(8);
-  });
-});
-
-describe('embedded story', () => {
-  it('leaves out a box inside the article that opens with its own heading and byline', () => {
-    const text = scanned(
-      `<h1>Main story</h1><div>${prose(4)}<div class="factbox"><h3>Another story in a box</h3><div><p>By Tom Pyman for The Paper</p>${prose(3, 'boxed story')}</div></div>${prose(4, 'rest')}</div>`,
-    );
-    expect(text.filter((t) => t.startsWith('Paragraph') && !t.includes('boxed'))).toHaveLength(8);
-    expect(has(text, 'boxed story')).toBe(false);
-    expect(has(text, 'Tom Pyman')).toBe(false);
-  });
-
-  it('reads a live blog whose entries each open with a heading and a byline', () => {
-    const entry = (i: number) => `<div class="entry"><h3>12:0${i} Update ${i}</h3><p>By Jane Doe</p>${prose(2, `update ${i}`)}</div>`;
-    const text = scanned(`<h1>Live</h1><div>${Array.from({ length: 5 }, (_, i) => entry(i)).join('')}</div>`);
-    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(10);
-  });
-
-  it('reads a box whose heading is followed by a sentence, not a byline', () => {
-    const text = scanned(`<h1>Main</h1><div>${prose(4)}<div class="box"><h3>Background</h3><p>By then, the plan had failed.</p>${prose(2, 'background')}</div>${prose(4, 'rest')}</div>`);
-    expect(has(text, 'By then, the plan had failed.')).toBe(true);
-    expect(has(text, 'of the background')).toBe(true);
   });
 });
 
