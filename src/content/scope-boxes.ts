@@ -1,0 +1,71 @@
+/**
+ * Boxes inside the article's container that are not the article, told by their shape and place
+ * rather than their names (scope-score.ts asks about each box while it looks through a root):
+ * - fine print: a short line set wholly in small or slanted type that closes its section (an
+ *   "all figures without guarantee", a source, an affiliate disclosure);
+ * - a second headline's region: a box after the article's text that opens with an <h1> of its own
+ *   (a donation or "while you are here" box); the caller leaves out what follows it too.
+ * Short to ship: content.js has a byte budget. (An embedded story, a box that opens with a
+ * subheading and a byline, was left out for that budget: 141 bytes for one snippet.)
+ */
+import type { Tree } from './scope-score';
+
+const HEADING = /^H[1-6]$/;
+
+/** The first block with text in `i`'s subtree from index `from`, or -1. */
+function firstText(t: Tree, i: number, from: number): number {
+  for (let j = from; j <= (t.end[i] as number); j++) if ((t.blockLen[j] as number) > 0) return j;
+  return -1;
+}
+
+/** The siblings of `i` before and after it that hold text, nearest first (-1: none). */
+function around(t: Tree, i: number): [number, number] {
+  const p = t.parent[i] as number;
+  let before = -1;
+  for (let j = p + 1; j <= (t.end[p] as number); j = (t.end[j] as number) + 1) {
+    if (t.len[j] === 0) continue;
+    if (j > i) return [before, j];
+    if (j < i) before = j;
+  }
+  return [before, -1];
+}
+
+/** The line ends as a sentence or a lead-in does ("Additional reporting by Jane Doe.", "More photos:"). */
+const SENTENCE_END = /[.!?:…。！？：]\W*$/;
+
+/**
+ * A short paragraph, no links, no sentence, whose text is all in one element of small or slanted
+ * type. (The walk counts inline text in its block: the DOM tells, for short lines only.)
+ */
+function fineLine(t: Tree, i: number): boolean {
+  const len = t.len[i] as number;
+  if (i < 0 || t.tags[i] !== 'P' || len === 0 || len > 80 || (t.link[i] as number) > 0) return false;
+  const p = t.els[i] as Element;
+  const text = (p.textContent as string).trim();
+  return !SENTENCE_END.test(text) && (p.querySelector('small,em,i')?.textContent as string | undefined)?.trim() === text;
+}
+
+/**
+ * Fine print that ends its section: nothing or a heading comes after it. A slanted line followed
+ * by text is a run-in heading or an interview's question; a line after another such line ends a poem.
+ */
+export function finePrint(t: Tree, i: number): boolean {
+  if (!fineLine(t, i)) return false;
+  const [before, after] = around(t, i);
+  return (after < 0 || HEADING.test(t.tags[after] as string)) && !fineLine(t, before);
+}
+
+/**
+ * A box of root `r` (paragraph score `total`, headline `h`) that opens with an <h1> that is not the
+ * headline, with at most a quarter of the root's text from it on, and no other <h1> in the root
+ * (an article whose sections each open with an <h1> is read whole): a second headline's region.
+ */
+export function secondHeadline(t: Tree, i: number, r: number, h: number, total: number): boolean {
+  const head = firstText(t, i, i + 1);
+  if (head < 0 || head === h || t.tags[head] !== 'H1') return false;
+  let after = 0;
+  let h1s = 0;
+  for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) after += t.prose[k] as number;
+  for (let j = r; j <= (t.end[r] as number); j++) if (t.tags[j] === 'H1' && j !== h) h1s++;
+  return after <= total / 4 && h1s === 1;
+}

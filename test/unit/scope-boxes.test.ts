@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+/**
+ * Boxes inside the article's container that are not the article, by shape and place
+ * (src/content/scope-boxes.ts): fine print that closes a section, a second headline's region after
+ * the text. Each rule beside its twin: the
+ * article text that looks like it and must stay in scope.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanned } from './scope-scanned';
+
+const prose = (n: number, word = 'text') =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the ${word}, with a clause, another clause, and a sentence that runs on for a while as prose does.</p>`).join('');
+
+const has = (text: string[], part: string) => text.some((t) => t.includes(part));
+
+describe('fine print', () => {
+  it('leaves out a short line in small or slanted type that closes its section (no guarantee, source, affiliate disclosure)', () => {
+    const text = scanned(
+      `<h1>Rules</h1><div>${prose(3)}<p><span style="font-size: 8pt;"><em>(All figures without guarantee)</em></span></p>` +
+        `<h2>North</h2>${prose(3, 'north')}<p><small>Source: state government</small></p>` +
+        `<h2>South</h2>${prose(3, 'south')}<p><i>Advertisement, contains affiliate links</i></p></div>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(9);
+    expect(has(text, 'guarantee')).toBe(false);
+    expect(has(text, 'state government')).toBe(false);
+    expect(has(text, 'affiliate')).toBe(false);
+  });
+
+  it('reads slanted lines that the article goes on after: an interview\'s questions, a run-in heading', () => {
+    const text = scanned(
+      `<h1>Interview</h1><div>${prose(3)}<p><em>Why the move to the cloud?</em></p><p>Because the old servers were full, she says, and nobody wanted to buy more of them.</p>` +
+        `<p><i>The early years</i></p>${prose(3, 'early years')}</div>`,
+    );
+    expect(has(text, 'Why the move to the cloud?')).toBe(true);
+    expect(has(text, 'The early years')).toBe(true);
+  });
+
+  it('reads a poem of slanted lines to its last line, and a "Source:" paragraph of the story', () => {
+    const poem = ['The river runs', 'the city sleeps', 'the servers hum'].map((l) => `<p><em>${l}</em></p>`).join('');
+    const text = scanned(
+      `<h1>Poem</h1><div>${prose(4)}${poem}<h2>Notes</h2>${prose(2, 'notes')}` +
+        `<p>Source: the ministry said on Tuesday that the figures would be revised, and that the revision would come in spring.</p></div>`,
+    );
+    for (const line of ['The river runs', 'the city sleeps', 'the servers hum']) expect(has(text, line)).toBe(true);
+    expect(has(text, 'Source: the ministry')).toBe(true);
+  });
+
+  it('reads a closing line in slanted type that is a sentence, and one that leads in to pictures', () => {
+    const text = scanned(`<h1>Story</h1><div>${prose(5)}<p><em>Additional reporting by Jane Doe.</em></p></div>`);
+    expect(has(text, 'Additional reporting by Jane Doe.')).toBe(true);
+    const photos = scanned(`<h1>Story</h1><div>${prose(5)}<div><i>See more photos:</i></div><p><em>See more photos:</em></p><img src="a.jpg" alt=""></div>`);
+    expect(photos.filter((t) => t.includes('See more photos:'))).toHaveLength(2);
+  });
+
+  it('reads a photo essay whose captions, in slanted type, are its text', () => {
+    const photo = (i: number) => `<div class="photo"><img src="p${i}.jpg" alt=""><p><em>Caption ${i}: the harbour at dawn</em></p></div>`;
+    const text = scanned(`<h1>Harbour</h1><div>${Array.from({ length: 8 }, (_, i) => photo(i)).join('')}<p>The harbour, photographed over a year, in all weathers and at all hours.</p></div>`);
+    expect(text.filter((t) => t.startsWith('Caption'))).toHaveLength(8);
+  });
+});
+
+describe('a second headline after the article', () => {
+  it('leaves out a box that opens with a second <h1> after the text, and what follows it', () => {
+    const text = scanned(
+      `<h1>The headline</h1><div class="entry">${prose(8)}<div class="support"><img src="a.jpg" alt=""><h1>While you are here</h1>` +
+        `<p>If you enjoyed reading this post, would you consider supporting our work? Thanks!</p></div>` +
+        `<div class="appendix"><hr><div>Suggested citation: Doe, Jane: The headline, The Blog, 2020/4/09.</div></div></div>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(8);
+    expect(has(text, 'While you are here')).toBe(false);
+    expect(has(text, 'supporting our work')).toBe(false);
+    expect(has(text, 'Suggested citation')).toBe(false);
+  });
+
+  it('reads an article whose sections each open with an <h1> (the HTML5 outline)', () => {
+    const text = scanned(
+      `<article><h1>The headline</h1><section><h1>Part one</h1>${prose(6, 'part one')}</section><section><h1>Part two</h1>${prose(2, 'part two')}</section></article>`,
+    );
+    expect(has(text, 'Part two')).toBe(true);
+    expect(text.filter((t) => t.includes('part two'))).toHaveLength(2);
+  });
+});
