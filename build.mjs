@@ -315,8 +315,8 @@ function printModuleSizes(results) {
  */
 async function recompress(file) {
   const { code } = await terserMinify(readFileSync(file, 'utf8'), {
-    ecma: 2020,
-    compress: { passes: 2 },
+    ecma: 2022,
+    compress: { passes: 3 },
     mangle: true,
     format: { comments: false },
   });

@@ -16,15 +16,17 @@ import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
 import { finePrint, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight } from './scope-words';
 
-/** Subtrees whose text is never read (not content, or controls). */
-const IGNORED = new Set([
+/** Subtrees whose text is never read (not content, or controls); the scan skips these too (scope.ts). */
+export const IGNORED_TAGS = [
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'INPUT', 'SVG', 'svg', 'MATH',
   'math', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK', 'DIALOG', 'BACKSTORY-CARD',
-]);
+];
+const IGNORED = new Set(IGNORED_TAGS);
 
-/** Landmarks of chrome: their text neither scores nor is ever chosen. */
-const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'MENU']);
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
+/** Landmarks of chrome: their text neither scores nor is ever chosen (and the scan skips them). */
+export const CHROME_TAG_NAMES = ['NAV', 'ASIDE', 'FOOTER', 'MENU'];
+const CHROME_TAGS = new Set(CHROME_TAG_NAMES);
+export const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
 /** Elements that hold a block of text of their own (paragraph-like units). */
 const BLOCKS = new Set([

@@ -3,20 +3,17 @@
  * code or hidden text. Decisions are made per element while walking, from the tag name and a few
  * attributes, so the walk costs little more than reading the text (see DESIGN.md "Detection").
  */
-import { decide, decideScope, TreeReader, type ScopeDecision } from './scope-score';
+import { CHROME_ROLES, CHROME_TAG_NAMES, decide, decideScope, IGNORED_TAGS, TreeReader, type ScopeDecision } from './scope-score';
 import { chromeWords } from './scope-words';
 
 /** Elements whose text is never a mention (and whose subtrees are skipped whole). */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'INPUT',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
-  'VIDEO', 'AUDIO', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG', 'HEAD', 'TITLE', 'META', 'LINK', 'MENU',
-  // A date or a form control's label is never where a name is written about.
-  'TIME', 'LABEL',
-  'BACKSTORY-CARD',
+  ...IGNORED_TAGS,
+  ...CHROME_TAG_NAMES,
+  // Code, and forms; a date or a form control's label is never where a name is written about.
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'FORM', 'TIME', 'LABEL',
 ]);
 
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
 
 /** Containers whose class/id words may name them chrome (scope-words.ts); inline elements are not. */
 const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'LI', 'TABLE', 'HEADER', 'P', 'FIGURE', 'SPAN']);

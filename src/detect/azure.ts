@@ -14,31 +14,24 @@ import type { Needs } from './types';
 export type Judgement = Needs | 'local' | 'evidence';
 
 /** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters", "Azure-hosted". */
-const CLOUD_AFTER = [
-  'OpenAI', 'AI', 'cloud', 'Cloud', 'Storage', 'Government', 'Functions', 'DevOps', 'Active Directory',
-  'AD', 'SQL', 'Blob', 'Kubernetes', 'AKS', 'Machine Learning', 'Cognitive', 'Stack', 'Arc', 'Synapse',
-  'Sentinel', 'Databricks', 'Cosmos', 'Monitor', 'Portal', 'Marketplace', 'PowerShell', 'CLI', 'SDK',
-  'Kinect', 'Sphere', 'IoT', 'App Service', 'Virtual Machines', 'VMs?', 'subscriptions?', 'services',
-  'platform', 'regions?', 'data ?cent(?:er|re)s?', 'datacent(?:er|re)s?', 'servers', 'Rechenzentren', 'nube',
-  'clouddiensten', 'omgeving', 'hosted', 'bulut', 'облак\\p{L}*', '云', '雲', 'クラウド', '클라우드',
-  'السحابية', 'السحابي', 'للحوسبة', 'التابعة لمايكروسوفت', 'من مايكروسوفت', 'של מיקרוסופט', 'הענן',
-];
+const CLOUD_AFTER =
+  'OpenAI|AI|cloud|Cloud|Storage|Government|Functions|DevOps|Active Directory|AD|SQL|Blob|Kubernetes|' +
+  'AKS|Machine Learning|Cognitive|Stack|Arc|Synapse|Sentinel|Databricks|Cosmos|Monitor|Portal|' +
+  'Marketplace|PowerShell|CLI|SDK|Kinect|Sphere|IoT|App Service|Virtual Machines|VMs?|subscriptions?|' +
+  'services|platform|regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|servers|Rechenzentren|nube|' +
+  'clouddiensten|omgeving|hosted|bulut|облак\\p{L}*|云|雲|クラウド|클라우드|السحابية|السحابي|للحوسبة|' +
+  'التابعة لمايكروسوفت|من مايكروسوفت|של מיקרוסופט|הענן';
 /** Words before Azure that name the cloud product: "Microsoft’s Azure", "منصة أزور", "ענן אז'ור", "облаке Azure". */
-const CLOUD_BEFORE = [
-  "Microsoft['’]s", 'منصة', 'خدمة', 'خدمات', 'سحابة', 'حوسبة', 'خوادم', 'облак\\p{L}*', 'سرورهای', 'سرویس',
-  '[ובכלמשה]{0,3}(?:ענן|שירות|שירותי|פלטפורמת|שרתי)',
-];
+const CLOUD_BEFORE =
+  "Microsoft['’]s|منصة|خدمة|خدمات|سحابة|حوسبة|خوادم|облак\\p{L}*|سرورهای|سرویس|" +
+  '[ובכלמשה]{0,3}(?:ענן|שירות|שירותי|פלטפורמת|שרתי)';
 /** Look-alikes that never count, even on a page about Microsoft: "Azure Window", "Azure Power", "Azure waters". */
-const OTHER_AFTER = [
-  'Window', 'Power', 'Coast', 'Dragon', 'Lane', 'Striker', 'Ray', 'Seas?', 'Sky', 'Skies', 'Blue',
-  'Bay', 'Beach', 'Resort', 'Hotels?', 'Residences', 'Suites', 'Villa', 'Flame', 'Dreams', 'Acres',
-  'Reflections', 'Bar', 'Otel', 'waters?', 'skies', 'sky', 'seas?', 'eyes', 'blue', 'hues?', 'tones?',
-  'lagoons?', 'ocean', 'light', 'glow', 'horizon', 'silk', 'dress', 'Lagoon', 'Waters', 'Eyes',
-];
-const OTHER_BEFORE = [
-  'colou?r', 'shade of', 'Lake', 'Hotel', 'Villa', 'Club', 'HMS', 'MV', 'Mount', 'Cape', 'Otel', 'Отель',
-  'отель', 'hôtel', 'hotel', 'بافت', 'کفش',
-];
+const OTHER_AFTER =
+  'Window|Power|Coast|Dragon|Lane|Striker|Ray|Seas?|Sky|Skies|Blue|Bay|Beach|Resort|Hotels?|Residences|' +
+  'Suites|Villa|Flame|Dreams|Acres|Reflections|Bar|Otel|waters?|skies|sky|seas?|eyes|blue|hues?|tones?|' +
+  'lagoons?|ocean|light|glow|horizon|silk|dress|Lagoon|Waters|Eyes';
+const OTHER_BEFORE =
+  'colou?r|shade of|Lake|Hotel|Villa|Club|HMS|MV|Mount|Cape|Otel|Отель|отель|hôtel|hotel|بافت|کفش';
 
 /** Rule: أزور after a verb particle or with an attached ل is the verb "(to) visit" ("عدت لأزور بيتي", "أريد أن أزور"). */
 const ARABIC_VERB_BEFORE = /(?:^|[^\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
@@ -52,10 +45,8 @@ const KOREAN_FOOD_AFTER = /^(?:찜|구이|탕|요리)/u;
 /** ALL CAPS of a word pattern, escapes left as written ("облак\p{L}*" → "ОБЛАК\p{L}*"; upper-cased, \p would become \P, "not a letter"). */
 const upper = (w: string) => w.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : part.toUpperCase()));
 
-/** Each word as written, plus ALL CAPS (groups and classes above are case-neutral). */
-function alternatives(words: readonly string[]): string {
-  return words.flatMap((w) => (upper(w) === w ? [w] : [w, upper(w)])).join('|');
-}
+/** Each word as written, plus ALL CAPS (groups and classes above are case-neutral): the alternation and its capitals. */
+const alternatives = (words: string): string => `${words}|${upper(words)}`;
 
 const GAP = "[\\s\\-\\u2010\\u2011]*";
 const END = '(?![\\p{L}\\p{N}])';
