@@ -61,6 +61,8 @@ export function finePrint(t: Tree, i: number): boolean {
  * (an article whose sections each open with an <h1> is read whole): a second headline's region.
  */
 export function secondHeadline(t: Tree, i: number, r: number, h: number, total: number): boolean {
+  // No headline known (a short page read whole): an <h1> there is the first, not a second.
+  if (h < 0) return false;
   const head = firstText(t, i, i + 1);
   if (head < 0 || head === h || t.tags[head] !== 'H1') return false;
   let after = 0;

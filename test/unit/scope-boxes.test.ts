@@ -72,6 +72,16 @@ describe('a second headline after the article', () => {
     expect(has(text, 'Suggested citation')).toBe(false);
   });
 
+  it('reads a short page read whole whose article opens with its <h1> (no headline known: no second one)', () => {
+    for (const html of [
+      '<main><article><h1>Cloud contracts</h1><p>Microsoft said so.</p></article></main>',
+      '<div><h1>Note</h1><p>Unit 8200 was named.</p></div><div><h1>Other</h1><p>More text here.</p></div>',
+    ]) {
+      const text = scanned(html);
+      expect(has(text, 'Microsoft said so') || has(text, 'Unit 8200 was named'), html).toBe(true);
+    }
+  });
+
   it('reads an article whose sections each open with an <h1> (the HTML5 outline)', () => {
     const text = scanned(
       `<article><h1>The headline</h1><section><h1>Part one</h1>${prose(6, 'part one')}</section><section><h1>Part two</h1>${prose(2, 'part two')}</section></article>`,
