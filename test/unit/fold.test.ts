@@ -4,6 +4,7 @@
  * (matcher.ts): both must give what the code before them gave, character for character.
  */
 import { describe, expect, it } from 'vitest';
+import { prng as random } from './prng';
 import { entityAliases, otherNames } from '../../src/data/aliases';
 import { compileMatcher } from '../../src/detect';
 import { fold, needsFold } from '../../src/detect/fold';
@@ -32,17 +33,6 @@ function referenceFold(text: string): string {
   return narrow.replace(/[\p{L}\p{M}]+/gu, foldWord);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Every kind of character the fold tells apart: ASCII letters, Cyrillic and Greek (look-alikes and not,
 // the extended blocks, an astral Greek numeral), Latin-1 and combining marks below U+0370, full-width,

@@ -9,6 +9,7 @@
  * throw, and do nothing privileged for a sender that may not ask.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { prng } from './prng';
 
 // One fake WebExtension API for settings.ts, messages.ts and the background handlers.
 const fake = vi.hoisted(() => {
@@ -90,17 +91,6 @@ import {
 } from '../../src/shared/settings';
 import { isSiteKey, isSiteOrigin } from '../../src/shared/sites';
 
-/** mulberry32: small, fast, good enough to explore shapes; seeded so failures replay. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x8200);
 
