@@ -30,8 +30,8 @@ function around(t: Tree, i: number): [number, number] {
   return [before, -1];
 }
 
-/** The line ends as a sentence or a lead-in does ("Additional reporting by Jane Doe.", "More photos:"). */
-const SENTENCE_END = /[.!?:…。！？：]\W*$/;
+/** The line ends as a sentence or a lead-in does ("Additional reporting by Jane Doe.", "More photos:"), in any script we read: Arabic ؟, Urdu ۔, Devanagari । too. */
+const SENTENCE_END = /[.!?:…。！？：؟۔।]\W*$/;
 
 /**
  * A short paragraph, no links, no sentence, whose text is all in one element of small or slanted

@@ -52,6 +52,13 @@ describe('fine print', () => {
     expect(photos.filter((t) => t.includes('See more photos:'))).toHaveLength(2);
   });
 
+  it('reads a closing sentence in slanted type in Arabic, Urdu, Hindi and Japanese (their own sentence ends)', () => {
+    for (const line of ['هل ستعود الخدمات؟', 'مائیکروسافٹ نے خدمات بند کر دیں۔', 'माइक्रोसॉफ्ट ने सेवाएं बंद कीं।', 'マイクロソフトは声明を出した。']) {
+      const text = scanned(`<h1>Story</h1><div>${prose(5)}<p><em>${line}</em></p></div>`);
+      expect(has(text, line), line).toBe(true);
+    }
+  });
+
   it('reads a photo essay whose captions, in slanted type, are its text', () => {
     const photo = (i: number) => `<div class="photo"><img src="p${i}.jpg" alt=""><p><em>Caption ${i}: the harbour at dawn</em></p></div>`;
     const text = scanned(`<h1>Harbour</h1><div>${Array.from({ length: 8 }, (_, i) => photo(i)).join('')}<p>The harbour, photographed over a year, in all weathers and at all hours.</p></div>`);
