@@ -9,13 +9,16 @@
  */
 
 /** Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A); full-width punctuation is not folded. */
-const FULL_WIDTH = '\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
-/** Cyrillic and Greek letters next to an ASCII letter: a word that mixes scripts. */
-const MIXED = '[A-Za-z][\\u0370-\\u03FF\\u0400-\\u04FF]|[\\u0370-\\u03FF\\u0400-\\u04FF][A-Za-z]';
+export const FULL_WIDTH = '\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+/**
+ * Cyrillic and Greek letters next to an ASCII letter: a word that mixes scripts. Led by the Cyrillic or Greek
+ * letter, the one before it seen by a lookbehind: an alternative led by [A-Za-z] would be tried at every Latin
+ * letter of a page (the matcher's gate over the corpus's text nodes in Firefox: 42 -> 34 ms).
+ */
+export const MIXED = '[\\u0370-\\u04FF](?:(?<=[A-Za-z].)|[A-Za-z])';
 
-/** Sources for the matcher's gate: a block that has none of these needs no fold. */
-export const FOLD_GATE = `[${FULL_WIDTH}]|${MIXED}`;
-const NEEDS_FOLD = new RegExp(FOLD_GATE);
+/** A block that has none of these needs no fold (the matcher's gate holds them too). */
+const NEEDS_FOLD = new RegExp(`[${FULL_WIDTH}]|${MIXED}`);
 
 /** Cyrillic and Greek letters drawn like a Latin letter (Unicode's confusables, the common ones). */
 const TO_LATIN: Record<string, string> = {

@@ -4,7 +4,7 @@ import { hasCloudTerm } from './cloud-terms';
 import { endsWord, inAddress, isHanAdjective, startsWord } from './edges';
 import { compileForms, gateSources } from './forms';
 import type { AliasForm, EntityAliases } from './forms';
-import { fold, FOLD_GATE, needsFold } from './fold';
+import { fold, FULL_WIDTH, MIXED, needsFold } from './fold';
 import { hasIgnorable, rawRange, strip } from './ignorable';
 import { isQuantityOrModel } from './number';
 import { namesUnit } from './paraphrase';
@@ -92,7 +92,7 @@ function settle(text: string, judged: Judged[]): Hit[] {
  */
 export function compileMatcher(entities: readonly EntityAliases[], others: readonly Named[] = []): Matcher {
   const forms = compileForms(entities);
-  const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}]`, FOLD_GATE].join('|'));
+  const gate = new RegExp([...gateSources(forms), `[${FORMAT_CHARS}${MARK_RANGES}${FULL_WIDTH}]`, MIXED].join('|'));
   // The gate's names alone, for text with its invisible characters and vowel marks removed (the probe).
   const names = new RegExp(gateSources(forms).join('|'));
   // Each gate piece is part of one form's text, one character per character of it (pattern.ts).

@@ -110,6 +110,22 @@ describe('Scanner on pages without a name', () => {
     }
   });
 
+  it('finds a name whose last letter is a Cyrillic or Greek look-alike, or whose first is (the gate sees both sides)', () => {
+    // The gate's mixed-script test is led by the Cyrillic or Greek letter and looks behind it for a Latin one:
+    // a look-alike that ends a word has no Latin letter after it.
+    for (const name of ['MICROSOF\u0422', 'MICROSOF\u03A4', '\u041CICROSOFT', 'Micr\u043Esoft']) {
+      document.body.innerHTML = `<article><p>${filler(300)}</p><p>Engineers at ${name} said so.</p></article>`;
+      expect(marked(scanned()), name).toEqual([name]);
+    }
+  });
+
+  it('takes a page in Cyrillic and Greek beside Latin words, but never inside one, for one without a name', () => {
+    document.body.innerHTML = `<article><p>Облако, cloud и unit — три слова: ${filler(50)}</p><p>Σύννεφο (cloud) και μονάδα.</p></article>`;
+    const scanner = scanned();
+    expect(scanner.list()).toHaveLength(0);
+    expect(scanner.scopeRoots()).toHaveLength(0);
+  });
+
   it('takes a page with only soft hyphens, bidi marks or vowel marks for one without a name', () => {
     document.body.innerHTML = `<article><p>Silben\u00ADtrennung und \u200Fmehr</p><p dir="rtl">قَالَ الْمَسْؤُولُونَ</p><p>שָׁלוֹם</p></article>`;
     const scanner = scanned();
