@@ -40,6 +40,8 @@ const VISIBILITY_BATCH = 64;
 /** An inserted element that is, or holds, an article: it may change the scope. */
 const bringsArticle = (el: Element): boolean => el.matches('article, main, [itemprop="articleBody"]') || el.querySelector('article, [itemprop="articleBody"]') !== null;
 
+const DONE = Promise.resolve();
+
 const byPosition = (a: Mention, b: Mention) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 
 export class Scanner {
@@ -101,8 +103,11 @@ export class Scanner {
     this.#emit();
   }
 
-  /** Scan the whole scope from scratch, in slices. Resolves when done or superseded. */
-  async scanAll(signal: AbortSignal): Promise<void> {
+  /**
+   * Scan the whole scope from scratch, in slices. Resolves when done or superseded. Not itself async: a page
+   * without a name (most pages) is done in this call, without an async function's promise and frame.
+   */
+  scanAll(signal: AbortSignal): Promise<void> {
     const generation = ++this.#generation;
     this.#mentions = [];
     this.#pending = [];
@@ -112,11 +117,13 @@ export class Scanner {
     // to decide and nothing to walk (a superset of every segment's text, see mayHoldNames).
     const body = this.doc.body;
     this.#nameless = body && !this.#mayHoldNames(body) ? body : null;
-    if (this.#nameless) {
-      this.#roots = [];
-      this.#emit();
-      return;
-    }
+    if (!this.#nameless) return this.#walkAll(generation, signal);
+    this.#roots = [];
+    this.#emit();
+    return DONE;
+  }
+
+  async #walkAll(generation: number, signal: AbortSignal): Promise<void> {
     let emitted = false;
     let lastEmit = 0;
     let started = performance.now();
