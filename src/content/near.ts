@@ -5,8 +5,11 @@
  * fewer registered ranges is the whole win; what is not registered costs nothing there.
  *
  * A reader must never see a mark appear late:
- * - new marks are decided at once from their element's box (the scanner's visibility checks have
- *   already laid the page out), so a mark is registered in the frame its text is painted;
+ * - a new mark's element counts as near until the observer's first answer, so a mark is registered in
+ *   the frame its text is painted. Its box is not read then: that would force, inside the scan's task, a
+ *   layout the page still owes (a paint of a 5 M-character article held a 670 ms layout when the page had
+ *   not been laid out yet); the observer answers after the browser's own next layout, and a far mark is
+ *   registered for that one frame only;
  * - an IntersectionObserver with a margin of one viewport on each side follows scrolling and layout:
  *   its answer comes a frame late, but a mark comes into view only after crossing that margin;
  * - a scroll that jumps further than half the margin in one frame (End, a scrollbar drag, a command
@@ -64,7 +67,7 @@ export class NearMarks {
     let set = this.#ranges.get(element);
     if (!set) {
       this.#ranges.set(element, (set = new Set()));
-      if (nearBox(element.getBoundingClientRect())) this.#near.add(element);
+      this.#near.add(element);
       this.#observer.observe(element);
     }
     set.add(range);
