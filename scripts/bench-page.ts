@@ -256,11 +256,18 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
   let maxSlice = 0;
   let slices = 0;
   const yieldKinds: string[] = [];
+  /** The longest slice: what ended it, when it started (ms into the scan), and the paint time inside it. */
+  let longest = { ms: 0, endedBy: '', atMs: 0, paintMs: 0 };
+  let slicePaint = 0;
   const endSlice = (kind?: string) => {
     if (kind && !yieldKinds.includes(kind)) yieldKinds.push(kind);
-    maxSlice = Math.max(maxSlice, now() - sliceStart);
+    const d = now() - sliceStart;
+    if (d > longest.ms) longest = { ms: d, endedBy: kind ?? 'end', atMs: sliceStart - started, paintMs: slicePaint };
+    slicePaint = 0;
+    maxSlice = Math.max(maxSlice, d);
     slices++;
   };
+  let started = 0;
   if (scheduler && typeof original === 'function') {
     scheduler.yield = function (this: unknown) {
       endSlice('scheduler.yield');
@@ -337,9 +344,10 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
     const d = now() - t0;
     paints++;
     paintMs += d;
+    slicePaint += d;
     maxPaint = Math.max(maxPaint, d);
   }, lifetime.signal);
-  const started = now();
+  started = now();
   sliceStart = started;
   await scanner.scanAll(lifetime.signal);
   endSlice();
@@ -367,6 +375,7 @@ async function slicedScan(prepare?: () => void): Promise<Record<string, number |
     paints,
     paintMs,
     maxPaintMs: maxPaint,
+    longestSlice: `${longest.ms.toFixed(1)} ms at ${longest.atMs.toFixed(0)} ms, ended by ${longest.endedBy}, paint ${longest.paintMs.toFixed(1)} ms`,
     mentions,
     yieldKind: yieldKinds.join('+') || 'none',
   };

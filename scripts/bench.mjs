@@ -434,6 +434,9 @@ async function benchBrowser(name, server, code, corpusPages) {
       maxGapMs: median(cold.map((c) => c.maxGapMs)),
       pageRenderMs: median(cold.map((c) => c.pageRenderMs)),
     };
+    for (const [kind, runs] of [['styled', sliced], ['cold', cold]]) {
+      console.log(`  [${name}] large article, longest slice per ${kind} run: ${runs.map((r) => r.longestSlice).join('; ')}`);
+    }
     if (baseCode) {
       // The baseline's sliced scans, styled and cold, each on the page loaded afresh.
       const runs = { styled: [], cold: [] };
