@@ -40,17 +40,15 @@ export function skipsSubtree(el: Element, tag: string = el.tagName): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
-  if (tag === 'A') return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || chromeClass(el.getAttribute('class'), TAG_LINK_CLASS);
+  if (tag === 'A') {
+    // Class names are matched word by word; camelCase counts as separate words ("topicLink").
+    const cls = el.getAttribute('class');
+    return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || (cls !== null && cls.length <= 400 && (TAG_LINK_CLASS.test(cls) || TAG_LINK_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))));
+  }
   // Chrome-named boxes, unless the decision found the article's text in them; boxes the page
   // adds later are judged by their name alone.
   if (CONTAINER_TAGS.has(tag) && !kept.has(el) && chromeWords(el)) return true;
   return false;
-}
-
-/** Class names are matched word by word; camelCase counts as separate words ("rightSidebar"). */
-function chromeClass(value: string | null, pattern: RegExp): boolean {
-  if (value === null || value.length > 400) return false;
-  return pattern.test(value) || (/[a-z][A-Z]/.test(value) && pattern.test(value.replace(/([a-z])([A-Z])/g, '$1-$2')));
 }
 
 /** Links that are tags or topic pages, not prose ("Microsoft" in a review's product or tag box). */
