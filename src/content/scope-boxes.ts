@@ -5,9 +5,11 @@
  *   "all figures without guarantee", a source, an affiliate disclosure);
  * - a second headline's region: a box after the article's text that opens with an <h1> of its own
  *   (a donation or "while you are here" box); the caller leaves out what follows it too.
- * Short to ship: content.js has a byte budget. (An embedded story, a box that opens with a
- * subheading and a byline, was left out for that budget: 141 bytes for one snippet.)
+ * - an embedded story: a box that opens with a subheading and then a byline, another article set
+ *   inside this one (a fact box that carries a second story).
+ * Short to ship: content.js has a byte budget.
  */
+import { attr } from './dom-safe';
 import type { Tree } from './scope-score';
 
 const HEADING = /^H[1-6]$/;
@@ -70,4 +72,28 @@ export function secondHeadline(t: Tree, i: number, r: number, h: number, total: 
   for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) after += t.prose[k] as number;
   for (let j = r; j <= (t.end[r] as number); j++) if (t.tags[j] === 'H1' && j !== h) h1s++;
   return after <= total / 4 && h1s === 1;
+}
+
+/**
+ * A byline: "By" in the languages of the pages Backstory reads, then capitalised names and the words
+ * that join them ("By Tom Pyman for MailOnline", "Von Jana Berg und Tim Roth"), and no sentence.
+ */
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa][vf]|[Pp]rzez)(?:\s+(?:and|und|et|y|e|&|f[oü]r|pour|para|per|voor|för)?\s*\p{Lu}\S*)+$/u;
+
+/**
+ * A box that opens with a subheading and then a short byline: another story set inside this one.
+ * Only a box of a kind of its own in its parent: a live blog's entries each open this way, and
+ * are its text.
+ */
+export function embeddedStory(t: Tree, i: number): boolean {
+  const head = firstText(t, i, i + 1);
+  if (head < 0 || !/^H[2-6]$/.test(t.tags[head] as string)) return false;
+  const line = firstText(t, i, (t.end[head] as number) + 1);
+  if (line < 0 || (t.blockLen[line] as number) > 80 || !BYLINE.test(((t.els[line] as Element).textContent as string).trim())) return false;
+  const p = t.parent[i] as number;
+  const key = attr(t.els[i] as Element, 'class', t.tags[i]);
+  for (let c = p + 1; c <= (t.end[p] as number); c = (t.end[c] as number) + 1) {
+    if (c !== i && t.tags[c] === t.tags[i] && attr(t.els[c] as Element, 'class', t.tags[c]) === key) return false;
+  }
+  return true;
 }

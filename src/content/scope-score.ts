@@ -13,29 +13,28 @@
  */
 import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
-import { finePrint, secondHeadline } from './scope-boxes';
-import { captionWords, classWeight } from './scope-words';
+import { embeddedStory, finePrint, secondHeadline } from './scope-boxes';
+import { captionWords, classWeight, wordSet } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls); the scan skips these too (scope.ts). */
-export const IGNORED_TAGS = [
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'INPUT', 'SVG', 'svg', 'MATH',
-  'math', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK', 'DIALOG', 'BACKSTORY-CARD',
-];
-const IGNORED = new Set(IGNORED_TAGS);
+export const IGNORED_TAGS =
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA SELECT OPTION BUTTON INPUT SVG svg MATH math IFRAME OBJECT EMBED CANVAS VIDEO AUDIO HEAD TITLE META LINK DIALOG BACKSTORY-CARD';
+const IGNORED = wordSet(IGNORED_TAGS);
 
 /** Landmarks of chrome: their text neither scores nor is ever chosen (and the scan skips them). */
-export const CHROME_TAG_NAMES = ['NAV', 'ASIDE', 'FOOTER', 'MENU'];
-const CHROME_TAGS = new Set(CHROME_TAG_NAMES);
-export const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist']);
+export const CHROME_TAG_NAMES = 'NAV ASIDE FOOTER MENU';
+const CHROME_TAGS = wordSet(CHROME_TAG_NAMES);
+export const CHROME_ROLES = wordSet('navigation banner contentinfo complementary search menu menubar dialog alertdialog toolbar tablist');
 
+/** Tags of blocks of text both for the tree's walk (BLOCKS) and for the scan's text joins (scope.ts BLOCK_TAGS). */
+export const SHARED_BLOCKS = 'P DIV SECTION ARTICLE MAIN TD TH LI DD DT BLOCKQUOTE H1 H2 H3 H4 H5 H6 FIGCAPTION HEADER FORM TABLE TBODY TR UL OL DL BODY ADDRESS DETAILS SUMMARY';
 /** Elements that hold a block of text of their own (paragraph-like units). */
-const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'TH', 'LI', 'DD', 'DT', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5',
-  'H6', 'FIGCAPTION', 'HEADER', 'FORM', 'TABLE', 'TBODY', 'TR', 'UL', 'OL', 'DL', 'BODY', 'CENTER', 'FONT', 'ADDRESS', 'DETAILS', 'SUMMARY',
-]);
+const BLOCKS = wordSet(`${SHARED_BLOCKS} PRE CENTER FONT`);
 
+/** Boxes that chrome words name chrome (scope.ts: inline elements are not). */
+export const NAMED_BOXES = 'DIV SECTION UL OL LI TABLE HEADER P FIGURE SPAN';
 /** Containers that may be left out of an article as a whole. */
-const CONTAINERS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'DL', 'TABLE', 'HEADER', 'FIGURE', 'FIGCAPTION', 'ARTICLE', 'LI', 'ASIDE', 'FORM', 'SPAN', 'P']);
+const CONTAINERS = wordSet(`${NAMED_BOXES} DL FIGCAPTION ARTICLE ASIDE FORM`);
 
 /** A block this short that is nearly all link text is a link line (a related story, a source, a promotion), not prose. */
 const LINK_LINE_CHARS = 300;
@@ -43,15 +42,10 @@ const LINK_LINE_DENSITY = 0.7;
 /** Captions are left out while all of them together hold less than this share of a root's text. */
 const CAPTION_SHARE = 0.25;
 
-/** Readability's starting score per tag: containers of prose up, lists and headings down. */
-function tagScore(tag: string): number {
-  switch (tag) {
-    case 'DIV': case 'ARTICLE': case 'MAIN': case 'SECTION': return 5;
-    case 'PRE': case 'TD': case 'BLOCKQUOTE': return 3;
-    case 'ADDRESS': case 'OL': case 'UL': case 'DL': case 'DD': case 'DT': case 'LI': case 'FORM': return -3;
-    case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6': case 'TH': return -5;
-    default: return 0;
-  }
+/** Readability's starting score per tag: containers of prose up, lists and headings down (others 0). */
+const TAG_SCORES = new Map<string, number>();
+for (const [score, tags] of [[5, 'DIV ARTICLE MAIN SECTION'], [3, 'PRE TD BLOCKQUOTE'], [-3, 'ADDRESS OL UL DL DD DT LI FORM'], [-5, 'H1 H2 H3 H4 H5 H6 TH']] as const) {
+  for (const tag of tags.split(' ')) TAG_SCORES.set(tag, score);
 }
 
 const NON_SPACE = /\S/;
@@ -70,9 +64,10 @@ export interface ScopeDecision {
   excluded: Element[];
   /** Chrome-named blocks inside the roots that hold article text, and are read. */
   kept: Element[];
-  /** 'article': a best candidate; 'none': a page of links or teasers (only its <h1>); 'page': no prose at all. */
-  kind: 'article' | 'none' | 'page';
 }
+
+/** A page of links or teasers, with no article: only its headline `h` (if any) is read. */
+const noArticle = (t: Tree, h: number): ScopeDecision => ({ roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [] });
 
 /**
  * Per-element figures, in arrays indexed by document (pre-)order. Plain arrays, filled while the
@@ -194,13 +189,13 @@ export class TreeReader {
     if (!NON_SPACE.test(data)) return;
     const t = this.#t;
     const b = this.#blockOf[p] as number;
-    t.blockLen[b] = (t.blockLen[b] as number) + length;
-    if (this.#inLink[p] === 1) t.blockLink[b] = (t.blockLink[b] as number) + length;
+    (t.blockLen[b] as number) += length;
+    if (this.#inLink[p] === 1) (t.blockLink[b] as number) += length;
     else if (length > 20) {
       COMMAS.lastIndex = 0;
       let commas = 0;
       while (COMMAS.exec(data) !== null) commas++;
-      t.commas[b] = (t.commas[b] as number) + Math.round((commas * length) / data.length);
+      (t.commas[b] as number) += Math.round((commas * length) / data.length);
     }
   }
 
@@ -265,22 +260,22 @@ export class TreeReader {
     const t = this.#t;
     const i = this.#open.pop() as number;
     const blockLen = t.blockLen[i] as number;
-    t.len[i] = (t.len[i] as number) + blockLen;
-    t.link[i] = (t.link[i] as number) + (t.blockLink[i] as number);
+    (t.len[i] as number) += blockLen;
+    (t.link[i] as number) += (t.blockLink[i] as number);
     if (blockLen >= MIN_PARAGRAPH && t.chrome[i] === 0 && this.#blockOf[i] === i && (t.blockLink[i] as number) <= blockLen * 0.5) {
       const s = 1 + Math.min(t.commas[i] as number, 10) + Math.min(Math.floor(blockLen / 100), 3);
-      t.prose[i] = (t.prose[i] as number) + s;
+      (t.prose[i] as number) += s;
       let a = t.parent[i] as number;
       for (let level = 0; level < 5 && a >= 0; level++, a = t.parent[a] as number) {
-        t.score[a] = (t.score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+        (t.score[a] as number) += s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       }
     }
     const p = t.parent[i] as number;
     if (p < 0) return;
-    t.len[p] = (t.len[p] as number) + (t.len[i] as number);
-    t.link[p] = (t.link[p] as number) + (t.link[i] as number);
-    t.links[p] = (t.links[p] as number) + (t.links[i] as number);
-    t.prose[p] = (t.prose[p] as number) + (t.prose[i] as number);
+    (t.len[p] as number) += (t.len[i] as number);
+    (t.link[p] as number) += (t.link[i] as number);
+    (t.links[p] as number) += (t.links[i] as number);
+    (t.prose[p] as number) += (t.prose[i] as number);
     if ((t.end[i] as number) > (t.end[p] as number)) t.end[p] = t.end[i] as number;
   }
 
@@ -314,7 +309,7 @@ function finalScore(t: Tree, i: number): number {
   const raw = t.score[i] as number;
   if (raw === 0) return 0;
   const tag = t.tags[i] as string;
-  return (raw + tagScore(tag) + 25 * weightOf(t, i) + hint(t.els[i] as Element, tag)) * (1 - linkDensity(t, i));
+  return (raw + (TAG_SCORES.get(tag) ?? 0) + 25 * weightOf(t, i) + hint(t.els[i] as Element, tag)) * (1 - linkDensity(t, i));
 }
 
 function isAncestor(t: Tree, a: number, i: number): boolean {
@@ -438,7 +433,7 @@ function proseLen(t: Tree, i: number): number {
 /** A short block that names the page's declared author: the byline or the author's box. */
 const byline = (meta: ArticleMeta, text: string, len: number): boolean => len < 300 && meta.authors.some((a) => text.includes(a));
 
-const PICTURES = new Set(['IMG', 'PICTURE']);
+const PICTURES = wordSet('IMG PICTURE');
 
 /** The previous sibling element of `i` in the tree, or -1. */
 function previous(t: Tree, i: number): number {
@@ -449,7 +444,7 @@ function previous(t: Tree, i: number): number {
   return prev;
 }
 
-const SUBHEADS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+const SUBHEADS = wordSet('H2 H3 H4 H5 H6');
 
 /**
  * A caption by position, in any language or class naming: a short box that starts with a picture, or
@@ -521,6 +516,7 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
+        else if (embeddedStory(t, i)) out = true;
         else if (share < 0.25 && secondHeadline(t, i, r, h, total)) {
           // A second headline's region after the article's text: it and all that follows in the root.
           for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) if ((t.len[k] as number) > 0) excluded.push(t.els[k] as Element);
@@ -553,17 +549,17 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
   return { excluded, kept };
 }
 
-/** The page's headline for this article: the nearest <h1> before it (a logo's <h1> comes first). */
+/** The page's headline for this article: the nearest <h1> before it (a logo's <h1> comes first); else the first after it. */
 function headline(t: Tree, roots: number[]): number {
   const first = roots[0] as number;
   let found = -1;
-  for (let i = 1; i < t.els.length && i < first; i++) {
-    if (t.tags[i] === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) found = i;
+  for (let i = 1; i < t.els.length; i++) {
+    if (t.tags[i] !== 'H1' || t.chrome[i] === 1 || t.len[i] === 0) continue;
+    // No <h1> before the article: one inside it is read with it; else the page's first.
+    if (i >= first) return found < 0 ? i : found;
+    found = i;
   }
-  if (found >= 0) return found;
-  // No <h1> before the article: one inside it is read with it; else the page's first.
-  for (let i = 1; i < t.els.length; i++) if (t.tags[i] === 'H1' && t.chrome[i] === 0 && (t.len[i] as number) > 0) return i;
-  return -1;
+  return found;
 }
 
 /**
@@ -593,11 +589,10 @@ export function decide(t: Tree, body: Element): ScopeDecision {
   if (top < 0) {
     // Not one block of running text, and mostly links: a page of headlines.
     if ((t.links[0] as number) >= 10 && linkDensity(t, 0) > 0.5) {
-      const h = headline(t, [t.els.length]);
-      return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
+      return noArticle(t, headline(t, [t.els.length]));
     }
     const { excluded, kept } = exclusions(t, [0], -1, null);
-    return { roots: [body], excluded, kept, kind: 'page' };
+    return { roots: [body], excluded, kept };
   }
   const meta = articleMeta(body.ownerDocument, t.ld);
   // A declared article text much shorter than the running text around the best candidate is a teaser.
@@ -607,9 +602,7 @@ export function decide(t: Tree, body: Element): ScopeDecision {
   const h = headline(t, roots);
   // A page of links and teasers, with no run of prose: no article; only its headline is read.
   const teasers = teaserList(t, top) && (t.prose[top] as number) < 40 && linkDensity(t, top) > 0.4;
-  if ((prose < 3 && linkDensity(t, 0) > 0.4) || teasers) {
-    return { roots: h >= 0 ? [t.els[h] as Element] : [], excluded: [], kept: [], kind: 'none' };
-  }
+  if ((prose < 3 && linkDensity(t, 0) > 0.4) || teasers) return noArticle(t, h);
   const { excluded, kept } = exclusions(t, roots, core, meta, h);
   const out = roots.map((r) => t.els[r] as Element);
   if (h >= 0 && !roots.some((r) => isAncestor(t, r, h))) {
@@ -625,5 +618,5 @@ export function decide(t: Tree, body: Element): ScopeDecision {
       }
     }
   }
-  return { roots: out, excluded, kept, kind: 'article' };
+  return { roots: out, excluded, kept };
 }

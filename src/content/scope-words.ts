@@ -7,10 +7,12 @@
  */
 import { attr, hasAttrs } from './dom-safe';
 
+/** A set of the space-separated words of `words` (tag names, roles, class words): shorter to ship than an array literal. */
+export const wordSet = (words: string): Set<string> => new Set(words.split(' '));
+
 /** Words of blocks that hold chrome: comments, related links, share bars, sidebars, ads, bylines. */
-const CHROME = new Set(
-  (
-    'comment comments commentlist kommentar kommentare commentaire commentaires comentario comentarios commenti komentarz ' +
+const CHROME = wordSet(
+  'comment comments commentlist kommentar kommentare commentaire commentaires comentario comentarios commenti komentarz ' +
     'komentarze reactions respond disqus related verwandt verwandte aehnlich aehnliche ähnliche weitere similar relacionados ' +
     'relacionadas correlati connexes share sharing sharebar sharedaddy social teilen partage compartir condividi sidebar ' +
     'seitenleiste widget widgets promo advert advertisement anzeige werbung publicite publicité publicidad pubblicita reklama ' +
@@ -19,73 +21,59 @@ const CHROME = new Set(
     'morestories masthead pagination pager footer nav navbar navigation menu authorbox authorinfo authorbio autor autorin ' +
     'auteur biography byline author meta postmeta postmetadata entrymeta utility license lizenz licence ' +
     'donate donation donations spenden spende unterstuetzen unterstützen soutenir donar ' +
-    'date dateline timestamp relativetime datum fecha'
-  ).split(' '),
+    'date dateline timestamp relativetime datum fecha',
 );
 
 /** Prefixes that name chrome whatever follows ("relatedposts", "socialicons", "sidebarwidget"). */
-const CHROME_PREFIXES = ['related', 'social', 'sidebar', 'sharedaddy', 'comments'];
+const CHROME_PREFIX = /^(?:related|social|sidebar|sharedaddy|comments)./;
 
-/** Two-word chrome names ("most read", "read more", "author box"), checked on joined neighbours. */
-const CHROME_PAIRS = new Set(['most-popular', 'most-read', 'read-more', 'more-stories', 'author-box', 'author-info', 'author-bio', 'comment-list', 'about-author']);
+/** Two-word chrome names ("most read", "read more", "more stories"), checked on joined neighbours (other pairs have a chrome word). */
+const CHROME_PAIRS = wordSet('most-read read-more more-stories');
 
 /**
  * Words of picture captions and credits. Not chrome by name alone: on a gallery or video page the
  * captions are the text (scope-score.ts weighs their share).
  */
-const CAPTION = new Set(
+const CAPTION = wordSet(
   // The last two are pinyin: 图说 and 图注, "picture says" and "picture note".
-  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis tushuo tuzhu'.split(' '),
+  'caption captions credit credits figcaption bildunterschrift bildnachweis legende légende leyenda didascalia podpis tushuo tuzhu',
 );
 
 /** Words of blocks that hold the article's text. */
-const ARTICLE = new Set(
-  (
-    'article articles artikel articulo artículo articolo artigo artykul body content contenu contenido contenuto conteudo ' +
-    'inhalt entry post beitrag text texto testo story hentry prose richtext main'
-  ).split(' '),
+const ARTICLE = wordSet(
+  'article articles artikel articulo artículo articolo artigo artykul body content contenu contenido contenuto conteudo ' +
+    'inhalt entry post beitrag text texto testo story hentry prose richtext main',
 );
 
 const CAMEL = /([a-z])([A-Z])/g;
 const SEPARATORS = /[\s_-]+/;
 
-interface Judged {
-  /** -1 chrome, +1 article, 0 neither. */
-  weight: number;
-  caption: boolean;
-}
+/** Judged class/id strings: -1 chrome; else 1 if article words, plus 2 if caption words. */
+const cache = new Map<string, number>();
 
-const cache = new Map<string, Judged>();
-const NEITHER: Judged = { weight: 0, caption: false };
-
-function judge(value: string): Judged {
+function judge(value: string): number {
   const words = (/[a-z][A-Z]/.test(value) ? value.replace(CAMEL, '$1-$2') : value).toLowerCase().split(SEPARATORS);
-  let article = false;
-  let caption = false;
+  let found = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (word === '') continue;
-    if (CHROME.has(word)) return { weight: -1, caption };
-    if (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) return { weight: -1, caption };
-    for (const prefix of CHROME_PREFIXES) if (word.length > prefix.length && word.startsWith(prefix)) return { weight: -1, caption };
-    if (ARTICLE.has(word)) article = true;
-    if (CAPTION.has(word)) caption = true;
+    if (CHROME.has(word) || (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) || CHROME_PREFIX.test(word)) return -1;
+    if (ARTICLE.has(word)) found |= 1;
+    if (CAPTION.has(word)) found |= 2;
   }
-  return { weight: article ? 1 : 0, caption };
+  return found;
 }
 
 /** Microdata of what is about the article, not the article: its author's box, its comments. */
 const CHROME_ITEMPROP = /(?:^|\s)(?:author|comment|publisher)(?:$|\s)/;
-const CHROME_JUDGED: Judged = { weight: -1, caption: false };
 
-function judged(el: Element, tag: string | undefined): Judged {
-  if (!hasAttrs(el, tag)) return NEITHER;
+function judged(el: Element, tag: string | undefined): number {
+  if (!hasAttrs(el, tag)) return 0;
   const prop = attr(el, 'itemprop', tag);
-  if (prop !== null && CHROME_ITEMPROP.test(prop)) return CHROME_JUDGED;
+  if (prop !== null && CHROME_ITEMPROP.test(prop)) return -1;
   const cls = attr(el, 'class', tag);
   const id = attr(el, 'id', tag);
   const value = id ? `${cls ?? ''} ${id}` : cls;
-  if (!value || value.length > 400) return NEITHER;
+  if (!value || value.length > 400) return 0;
   let found = cache.get(value);
   if (found === undefined) {
     if (cache.size > 4000) cache.clear();
@@ -102,13 +90,13 @@ function judged(el: Element, tag: string | undefined): Judged {
  * the caller has read it already (see dom-safe.ts).
  */
 export function classWeight(el: Element, tag?: string): number {
-  return judged(el, tag).weight;
+  const j = judged(el, tag);
+  return j < 0 ? j : j & 1;
 }
 
 /** True if the class or id names a caption or a picture credit (and not chrome). */
 export function captionWords(el: Element, tag?: string): boolean {
-  const j = judged(el, tag);
-  return j.caption && j.weight >= 0;
+  return judged(el, tag) > 1;
 }
 
 /** True if the class or id names chrome. */

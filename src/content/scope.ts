@@ -3,28 +3,17 @@
  * code or hidden text. Decisions are made per element while walking, from the tag name and a few
  * attributes, so the walk costs little more than reading the text (see DESIGN.md "Detection").
  */
-import { CHROME_ROLES, CHROME_TAG_NAMES, decide, decideScope, IGNORED_TAGS, TreeReader, type ScopeDecision } from './scope-score';
-import { chromeWords } from './scope-words';
+import { CHROME_ROLES, CHROME_TAG_NAMES, decide, decideScope, IGNORED_TAGS, NAMED_BOXES, SHARED_BLOCKS, TreeReader, type ScopeDecision } from './scope-score';
+import { chromeWords, wordSet } from './scope-words';
 
-/** Elements whose text is never a mention (and whose subtrees are skipped whole). */
-const SKIP_TAGS = new Set([
-  ...IGNORED_TAGS,
-  ...CHROME_TAG_NAMES,
-  // Code, and forms; a date or a form control's label is never where a name is written about.
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'FORM', 'TIME', 'LABEL',
-]);
-
+/** Elements whose text is never a mention (and whose subtrees are skipped whole). Code, and forms: a date or a form control's label is never where a name is written about. */
+const SKIP_TAGS = wordSet(`${IGNORED_TAGS} ${CHROME_TAG_NAMES} CODE PRE KBD SAMP VAR FORM TIME LABEL`);
 
 /** Containers whose class/id words may name them chrome (scope-words.ts); inline elements are not. */
-const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'UL', 'OL', 'LI', 'TABLE', 'HEADER', 'P', 'FIGURE', 'SPAN']);
+const CONTAINER_TAGS = wordSet(NAMED_BOXES);
 
 /** Elements that start a new block of text: text is joined across inline elements only within one. */
-export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'HTML', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-  'CAPTION', 'LEGEND', 'OPTION', 'HGROUP', 'SEARCH',
-]);
+export const BLOCK_TAGS = wordSet(`${SHARED_BLOCKS} ASIDE BR FIELDSET FIGURE FOOTER HR HTML NAV TFOOT THEAD CAPTION LEGEND OPTION HGROUP SEARCH`);
 
 const ARTICLE = 'article, main, [role="main"], [itemprop="articleBody"]';
 
@@ -51,17 +40,15 @@ export function skipsSubtree(el: Element, tag: string = el.tagName): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
-  if (tag === 'A') return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || chromeClass(el.getAttribute('class'), TAG_LINK_CLASS);
+  if (tag === 'A') {
+    // Class names are matched word by word; camelCase counts as separate words ("topicLink").
+    const cls = el.getAttribute('class');
+    return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || (cls !== null && cls.length <= 400 && (TAG_LINK_CLASS.test(cls) || TAG_LINK_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))));
+  }
   // Chrome-named boxes, unless the decision found the article's text in them; boxes the page
   // adds later are judged by their name alone.
   if (CONTAINER_TAGS.has(tag) && !kept.has(el) && chromeWords(el)) return true;
   return false;
-}
-
-/** Class names are matched word by word; camelCase counts as separate words ("rightSidebar"). */
-function chromeClass(value: string | null, pattern: RegExp): boolean {
-  if (value === null || value.length > 400) return false;
-  return pattern.test(value) || (/[a-z][A-Z]/.test(value) && pattern.test(value.replace(/([a-z])([A-Z])/g, '$1-$2')));
 }
 
 /** Links that are tags or topic pages, not prose ("Microsoft" in a review's product or tag box). */

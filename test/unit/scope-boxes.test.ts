@@ -2,7 +2,7 @@
 /**
  * Boxes inside the article's container that are not the article, by shape and place
  * (src/content/scope-boxes.ts): fine print that closes a section, a second headline's region after
- * the text. Each rule beside its twin: the
+ * the text, an embedded story with its own subheading and byline. Each rule beside its twin: the
  * article text that looks like it and must stay in scope.
  */
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,44 @@ describe('fine print', () => {
     const photo = (i: number) => `<div class="photo"><img src="p${i}.jpg" alt=""><p><em>Caption ${i}: the harbour at dawn</em></p></div>`;
     const text = scanned(`<h1>Harbour</h1><div>${Array.from({ length: 8 }, (_, i) => photo(i)).join('')}<p>The harbour, photographed over a year, in all weathers and at all hours.</p></div>`);
     expect(text.filter((t) => t.startsWith('Caption'))).toHaveLength(8);
+  });
+});
+
+describe('embedded story', () => {
+  it('leaves out a box inside the article that opens with its own subheading and byline, in English and German', () => {
+    const text = scanned(
+      `<h1>Main story</h1><div>${prose(4)}<div class="factbox"><h3>Another story in a box</h3><div><p>By Tom Pyman for The Paper</p>${prose(3, 'boxed story')}</div></div>${prose(4, 'rest')}` +
+        `<section><h2>Ein zweiter Bericht</h2><p>Von Jana Berg und Tim Roth</p>${prose(2, 'zweiter Bericht')}</section>${prose(2, 'end')}</div>`,
+    );
+    expect(text.filter((t) => t.startsWith('Paragraph') && !t.includes('boxed') && !t.includes('Bericht'))).toHaveLength(10);
+    expect(has(text, 'boxed story')).toBe(false);
+    expect(has(text, 'Tom Pyman')).toBe(false);
+    expect(has(text, 'zweiter Bericht')).toBe(false);
+    expect(has(text, 'Jana Berg')).toBe(false);
+  });
+
+  it('reads a live blog whose entries each open with a subheading and a byline', () => {
+    const entry = (i: number) => `<div class="entry"><h3>12:0${i} Update ${i}</h3><p>By Jane Doe</p>${prose(2, `update ${i}`)}</div>`;
+    const text = scanned(`<h1>Live</h1><div>${Array.from({ length: 5 }, (_, i) => entry(i)).join('')}</div>`);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(10);
+  });
+
+  it('reads a section whose subheading is followed by a sentence or a phrase that starts like a byline', () => {
+    const text = scanned(
+      `<h1>Main</h1><div>${prose(4)}<div class="box"><h3>Background</h3><p>By then, the plan had failed.</p>${prose(2, 'background')}</div>` +
+        `<div class="week"><h3>Opening hours</h3><p>Von Montag bis Freitag</p>${prose(2, 'opening hours')}</div>` +
+        `<div class="cost"><h3>Prices</h3><p>By far the cheapest option</p>${prose(2, 'prices')}</div>${prose(4, 'rest')}</div>`,
+    );
+    expect(has(text, 'By then, the plan had failed.')).toBe(true);
+    expect(has(text, 'of the background')).toBe(true);
+    expect(has(text, 'Von Montag bis Freitag')).toBe(true);
+    expect(has(text, 'of the opening hours')).toBe(true);
+    expect(has(text, 'By far the cheapest option')).toBe(true);
+  });
+
+  it('reads an article whose byline follows its subheading directly in the article (not in a box of its own)', () => {
+    const text = scanned(`<h1>Main</h1><article><h2>The standfirst as a subheading</h2><p>By Jane Doe</p>${prose(6)}</article>`);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
   });
 });
 
