@@ -11,7 +11,7 @@ const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}\\u30FC';
 const LATIN_JOINED = new RegExp(`[[\\p{L}\\p{M}\\p{N}_]--[${CJK}]]`, 'v');
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 const KATAKANA = /[\p{sc=Katakana}\u30FC]/u;
-const DIGIT = /\p{Nd}/u;
+const DIGIT = /[\p{Nd}]/u;
 /** Decimal and thousands separators (incl. Arabic ٫ ٬), ranges and times: "1.8200", "7000-8200". */
 const NUMBER_GLUE = /[.,\u066B\u066C:\-\u2010\u2011\u2013/]/;
 
@@ -27,7 +27,7 @@ const MARKS = new RegExp(`[${MARK_CHARS}]`, 'g');
 const HAN_OR_KANA = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30FC]/u;
 /** Ordinal prefixes: "第8200" (Chinese, Japanese), "제8200부대" (Korean: the army's own numbered units). */
 const ORDINAL_BEFORE = /[第제]/u;
-const HANGUL = /\p{sc=Hangul}/u;
+const HANGUL = /[\p{sc=Hangul}]/u;
 /**
  * Chinese words that end in 微 ("slightly", "subtle", "humble"): in "稍微软一点" (a bit softer) the 微 of
  * 微软 belongs to the word before it, so that 微软 is not Microsoft.

@@ -52,30 +52,30 @@ const QUANTITY_AFTER = new RegExp(
  * A Slavic noun in the genitive plural after a number is what it counts ("8200 глядачів", "8200 сотрудников",
  * "8200 widzów", "8200 diváků"); the unit's number is followed by a verb there ("8200 зберігав").
  */
-const GENITIVE_PLURAL_AFTER = /^\s+\p{Ll}+(?:ів|ов|ев|ей|ых|их|ów|ů)(?![\p{L}\p{N}])/u;
+const GENITIVE_PLURAL_AFTER = /^\s+[\p{Ll}]+(?:ів|ов|ев|ей|ых|их|ów|ů)(?![\p{L}\p{N}])/u;
 /** Korean counters after a space ("8200 명"); without a space any letter after the number already rules it out. */
 const KOREAN_COUNTER = /^\s+(?:명|원|개|세대|건|대|채|달러)/u;
 /** A count followed by a passive verb: "8200 had been displaced", "8200 were killed", "8200 habían sido desplazados". */
 const PASSIVE_AFTER =
-  /^\s+(?:(?:had|have|has)\s+been|were|are)\s+\p{L}+ed(?![\p{L}])|^\s+(?:habían|han|fueron|foram|furono|wurden)\s+(?:sido\s+)?\p{L}+/u;
+  /^\s+(?:(?:had|have|has)\s+been|were|are)\s+[\p{L}]+ed(?![\p{L}])|^\s+(?:habían|han|fueron|foram|furono|wurden)\s+(?:sido\s+)?[\p{L}]+/u;
 /**
  * A postcode: the number before a place name, after "in", a comma or a country prefix
  * ("8200 Schaffhausen", "in 8200 Aarhus N", "Kerkstraat 12, 8200 Brugge").
  */
 const POSTCODE_BEFORE = /(?:^|,|(?:^|[^\p{L}])(?:in|à|en|em|te|bei|aus|nach|au|a)|(?:^|[^\p{L}])(?:CH|DK|B|A|D|F|PT)-)\s*$/u;
-const PLACE_AFTER = /^\s+\p{Lu}\p{Ll}{2,}/u;
+const PLACE_AFTER = /^\s+[\p{Lu}][\p{Ll}]{2,}/u;
 /**
  * Rule: a street after the number makes it a house number: a capitalised name and a street word in English
  * ("8200 Sunset Boulevard", "8200 N. Main St"), or a French street word ("8200, rue de la Paix").
  */
 const STREET_AFTER =
-  /^\s+(?:(?:\p{Lu}[\p{L}'’.]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike)(?![\p{L}\p{N}])|^,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|quai|place)\s/u;
+  /^\s+(?:(?:[\p{Lu}][\p{L}'’.]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike)(?![\p{L}\p{N}])|^,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|quai|place)\s/u;
 /** Signs after a number: percent, per mille, degrees, any currency sign ("8200 €", "8200 ₪"). */
 const SIGN_AFTER = /^\s*[%\u066A\uFF05\u2030\u00B0\p{Sc}]/u;
 /** Model suffixes: "8200 Elite", "8200 SFF". */
 const MODEL_AFTER = /^[\s-]*(?:Elite|Pro|Plus|Ultra|Series|SFF|USDT|CMT|MT|DT)(?![\p{L}\p{N}])/u;
 /** A letter right after the number: "8200km", "8200人", "8200x". (Hiragana particles like の are fine.) */
-const LETTER_AFTER = /^(?!\p{sc=Hiragana})\p{L}/u;
+const LETTER_AFTER = /^(?![\p{sc=Hiragana}])[\p{L}]/u;
 
 /** Currency, number signs and approximations before the number: "$8200", "No. 8200", "about 8200", "כ-8200". */
 const QUANTITY_BEFORE = new RegExp(
@@ -99,19 +99,19 @@ const MODEL_NAMES = new Set(
     .toUpperCase()
     .split(' '),
 );
-const WORD_BEFORE = /(\p{sc=Latin}[\p{sc=Latin}\p{N}+]*)[\s\-\u2010\u2011]*$/u;
-const WORD_AFTER = /^\s+(\p{sc=Latin}+)/u;
+const WORD_BEFORE = /([\p{sc=Latin}][\p{sc=Latin}\p{N}+]*)[\s\-\u2010\u2011]*$/u;
+const WORD_AFTER = /^\s+([\p{sc=Latin}]+)/u;
 
 /** A model name before the number: a brand, an acronym (HP, ISO), CamelCase (ThinkPad) or a code (dc7). */
 function modelBefore(before: string, after: string): boolean {
   const word = WORD_BEFORE.exec(before)?.[1];
   if (!word) return false;
   // Brands and series are written capitalised; a lower-case "elite" is the adjective ("unidade de elite 8200").
-  if (/^\p{Lu}/u.test(word) && MODEL_NAMES.has(word.toUpperCase())) return true;
-  if (/\d|\p{Ll}\p{Lu}/u.test(word)) return true;
+  if (/^[\p{Lu}]/u.test(word) && MODEL_NAMES.has(word.toUpperCase())) return true;
+  if (/\d|[\p{Ll}][\p{Lu}]/u.test(word)) return true;
   // An acronym, unless the text around is an all-caps headline ("FORMER 8200 OFFICERS").
   const next = WORD_AFTER.exec(after)?.[1];
-  return /^\p{Lu}{2,5}$/u.test(word) && word !== 'IDF' && !(next && next === next.toUpperCase());
+  return /^[\p{Lu}]{2,5}$/u.test(word) && word !== 'IDF' && !(next && next === next.toUpperCase());
 }
 
 /**
@@ -134,7 +134,7 @@ const LABEL_NOUNS = new RegExp(
     ')\\.?\\s*$',
   'iu',
 );
-const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}\p{Ll}+)\s*$/u;
+const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])([\p{Lu}][\p{Ll}]+)\s*$/u;
 /** Words that may stand, capitalised, right before the unit's bare number (sentence starts, names, headlines). */
 const LEAD_WORDS = new Set(
   (

@@ -57,14 +57,14 @@ export function afterDwelling(text: string, start: number): boolean {
 }
 /** Rule: "8200-unit" before a noun or after "a/an" is a size ("an 8200-unit housing development"). */
 const SIZE_BEFORE = /(?:^|[^\p{L}])an?\s*$/iu;
-const COMPOUND_AFTER = /^\s+\p{Ll}/u;
+const COMPOUND_AFTER = /^\s+[\p{Ll}]/u;
 
 /** Whether a numbered name at [start, end) is the common noun with a number; `numberFirst`: "8200 unit". */
 export function isGenericUnit(text: string, start: number, end: number, numberFirst: boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
   if (numberFirst) {
-    const hyphenated = /\d[-\u2010\u2011]\p{L}/u.test(text.slice(start, end));
+    const hyphenated = /\d[-\u2010\u2011][\p{L}]/u.test(text.slice(start, end));
     if (SIZE_BEFORE.test(before) || (hyphenated && COMPOUND_AFTER.test(after))) return true;
   } else if (MONEY_AFTER.test(after)) return true;
   return PRICE_BEFORE.test(before) || DWELLING_BEFORE.test(before) || DWELLING_AFTER.test(after);
