@@ -25,7 +25,7 @@ const QUANTITY_AFTER = new RegExp(
         'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|per|each|' +
         'an? (?:year|month|week|day|hour|head|piece|person|unit)|' +
         'apartments|flats|houses|housing|dwellings|square|sq|children|men|women|tickets|tourists|refugees|' +
-        'Palestinians|Israelis|settlers|displaced|tons',
+        'Palestinians|Israelis|settlers|displaced',
       // de, fr, es, it, pt, nl
       'Menschen|Personen|Mitarbeiter|Einheiten|Stück|Kilometer|Nutzer|Wohnungen|Häuser|Kinder|' +
         'Exemplare|Quadratmeter|Besucher|Soldaten|soldats|soldados|soldati|' +
@@ -80,11 +80,11 @@ const LETTER_AFTER = /^(?![\p{sc=Hiragana}])[\p{L}]/u;
 /** Currency, number signs and approximations before the number: "$8200", "No. 8200", "about 8200", "כ-8200". */
 const QUANTITY_BEFORE = new RegExp(
   '(?:[\\p{Sc}#\u2116\u00A7]|(?:^|[^\\p{L}])(?:' +
-    'USD|EUR|GBP|NIS|ILS|Rs|Nr|No|no|nr|about|around|approximately|roughly|nearly|almost|some|over|under|' +
+    'USD|EUR|GBP|NIS|ILS|Rs|Nr|No|about|around|approximately|roughly|nearly|almost|some|over|under|' +
     'more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|' +
     'près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|' +
-    'environ|circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|' +
-    'lot|Lot|Los|lote|lotto|kavel)\\.?)[\\s\\-\\u05BE]*$',
+    'circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|' +
+    'lot|Los|lote|lotto|kavel)\\.?)[\\s\\-\\u05BE]*$',
   'iu',
 );
 
@@ -125,7 +125,7 @@ const LABEL_NOUNS = new RegExp(
   '(?:^|[^\\p{L}])(?:' +
     'route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|' +
     'invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|' +
-    'vol|ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|' +
+    'ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|' +
     'voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|' +
     'рейс|маршрут|линия|номер|страница|комната|автобус|трасса|' +
     'טיסה|קו|כביש|חדר|עמוד|מספר|רציף|' +
@@ -141,12 +141,12 @@ const LEAD_WORDS = new Set(
     'the a an in of from at by with for to and or but as like than since after before when while about into ' +
     'former ex its his her their our this that these those many some several other both all members veterans ' +
     'israel israeli israels elite secretive famed vaunted notorious military army idf intelligence unit ' +
-    'die der das den dem des ein eine einer im bei von vom zur zum und oder ehemalige ehemaligen ehemaliger israels ' +
+    'die der das den dem ein eine einer im bei von vom zur zum und oder ehemalige ehemaligen ehemaliger ' +
     'le la les de du des au aux dans par pour avec et ou ancien anciens anciennes israélienne ' +
-    'el los las del al en con por para y o exmiembros israelí ' +
-    'il lo gli della nella dalla dell nel ed ex israeliana ' +
-    'o os as da do na no em pela pelo ex-membros israelense ' +
-    'het een van bij en of oud voormalig voormalige israëlische'
+    'el los las del al en con por para y exmiembros israelí ' +
+    'il lo gli della nella dalla dell nel ed israeliana ' +
+    'o os da do na no em pela pelo ex-membros israelense ' +
+    'het een van bij oud voormalig voormalige israëlische'
   ).split(' '),
 );
 

@@ -30,15 +30,15 @@ const PRICE_BEFORE = new RegExp(
 const DWELLING =
   'penthouse|apartment|flat|condo|condominium|suite|Wohnung|Ferienwohnung|Wohnanlage|appartement|logement|' +
   'apartamento|piso|condominio|appartamento|condomínio|woning|daire|konut|квартира|квартиры|آپارتمان|شقة|الشقة|' +
-  'דירה|הדירה|mieszkanie|lokal|byt|квартира|διαμέρισμα|lägenhet(?:en)?|apartament(?:ul)?|apartemen|căn hộ|फ्लैट|फ़्लैट|فلیٹ';
+  'דירה|הדירה|mieszkanie|lokal|byt|διαμέρισμα|lägenhet(?:en)?|apartament(?:ul)?|apartemen|căn hộ|फ्लैट|फ़्लैट|فلیٹ';
 const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
 /** After the name, a building also makes it an apartment number ("la unidad 8200 del edificio"). */
 const BUILDING =
   'building|complex|development|residences?|estate|tower|warehouse|facility|plant|factory|company|firm|garage|' +
   'edificio|complejo|conjunto|urbanización|residencial|fábrica|empresa|compañía|almacén|' +
-  'Gebäude|Wohnanlage|Anlage|Komplex|Firma|Unternehmens|Fabrik|Werks?|Lager|' +
+  'Gebäude|Anlage|Komplex|Firma|Unternehmens|Fabrik|Werks?|Lager|' +
   'immeuble|complexe|résidence|parking|usine|entreprise|société|entrepôt|' +
-  'prédio|condomínio|armazém|gebouw|complex|appartementencomplex|fabriek|bedrijf|' +
+  'prédio|armazém|gebouw|appartementencomplex|fabriek|bedrijf|' +
   'palazzo|complesso|stabilimento|fabbrica|azienda|società|magazzino|' +
   'בניין|הבניין|בבניין|במתחם|בפרויקט|המבנה|المبنى|العمارة|المجمع|البرج|المصنع|الشركة|للشركة|' +
   'здания|дома|компании|фирмы|завода|фабрики|предприятия|комплекса|склада|ساختمان|مجتمع|کارخانه|شرکت';
