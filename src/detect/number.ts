@@ -78,15 +78,8 @@ const MODEL_AFTER = /^[\s-]*(?:Elite|Pro|Plus|Ultra|Series|SFF|USDT|CMT|MT|DT)(?
 const LETTER_AFTER = /^(?![\p{sc=Hiragana}])[\p{L}]/u;
 
 /** Currency, number signs and approximations before the number: "$8200", "No. 8200", "about 8200", "כ-8200". */
-const QUANTITY_BEFORE = new RegExp(
-  '(?:[\\p{Sc}#\u2116\u00A7]|(?:^|[^\\p{L}])(?:' +
-    'USD|EUR|GBP|NIS|ILS|Rs|Nr|No|about|around|approximately|roughly|nearly|almost|some|over|under|' +
-    'more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|' +
-    'près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|' +
-    'circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|' +
-    'lot|Los|lote|lotto|kavel)\\.?)[\\s\\-\\u05BE]*$',
-  'iu',
-);
+const QUANTITY_BEFORE =
+  /(?:[\p{Sc}#№§]|(?:^|[^\p{L}])(?:USD|EUR|GBP|NIS|ILS|Rs|Nr|No|about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|lot|Los|lote|lotto|kavel)\.?)[\s\-\u05BE]*$/iu;
 
 /** Brands and product lines that put numbers on models. Compared in upper case (headlines). */
 const MODEL_NAMES = new Set(
@@ -121,19 +114,8 @@ function modelBefore(before: string, after: string): boolean {
  * flights so), except the words that stand before the unit's number: articles, prepositions, possessives,
  * "former", "Israeli", "Israel's" (LEAD_WORDS).
  */
-const LABEL_NOUNS = new RegExp(
-  '(?:^|[^\\p{L}])(?:' +
-    'route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|' +
-    'invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|' +
-    'ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|' +
-    'voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|' +
-    'рейс|маршрут|линия|номер|страница|комната|автобус|трасса|' +
-    'טיסה|קו|כביש|חדר|עמוד|מספר|רציף|' +
-    'رحلة|الرحلة|خط|طريق|غرفة|صفحة|رقم|' +
-    'پرواز|جاده|اتاق|صفحه|شماره' +
-    ')\\.?\\s*$',
-  'iu',
-);
+const LABEL_NOUNS =
+  /(?:^|[^\p{L}])(?:route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|рейс|маршрут|линия|номер|страница|комната|автобус|трасса|טיסה|קו|כביש|חדר|עמוד|מספר|רציף|رحلة|الرحلة|خط|طريق|غرفة|صفحة|رقم|پرواز|جاده|اتاق|صفحه|شماره)\.?\s*$/iu;
 const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])([\p{Lu}][\p{Ll}]+)\s*$/u;
 /** Words that may stand, capitalised, right before the unit's bare number (sentence starts, names, headlines). */
 const LEAD_WORDS = new Set(

@@ -18,11 +18,8 @@ const MONEY_AFTER = new RegExp(`^\\s*(?:\\p{Sc}|(?:${MONEY_WORDS}|${AREA})(?![\\
  * Rule: a price word, or "per" right before the name, means a price per unit ("price per unit 8200",
  * "prix à l'unité 8200", "המחיר ליחידה 8200", "سعر الوحدة 8200"). "por la Unidad 8200" (by the unit) is not.
  */
-const PRICE_BEFORE = new RegExp(
-  '(?:^|[^\\p{L}])(?:(?:prices?|prix|precio|prezzo|preço|preco|prijs|preis|fiyatı?|цена|стоимость|قیمت|سعر|ثمن|מחיר|המחיר)' +
-    "(?:\\s+\\p{L}+){0,2}|per|pro|par|por|each|à\\s+l['’])\\s*$",
-  'iu',
-);
+const PRICE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:prices?|prix|precio|prezzo|preço|preco|prijs|preis|fiyatı?|цена|стоимость|قیمت|سعر|ثمن|מחיר|המחיר)(?:\s+[\p{L}]+){0,2}|per|pro|par|por|each|à\s+l['’])\s*$/iu;
 /**
  * Rule: a dwelling right before the name (only punctuation between) or just after it means an apartment
  * number ("The penthouse, unit 8200", "Die Ferienwohnung (Einheit 8200)", "A unidade 8200 do condomínio").

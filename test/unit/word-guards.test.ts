@@ -1,8 +1,9 @@
 /**
  * The word lists of the guards lost their duplicates in round 7 (content.js size): a word listed twice, a
- * case variant under the `i` flag, a term whose capitalised form compileTerms already adds. The lists must
- * accept exactly what they accepted: every word of the old lists, in every place the lists are read, and
- * every paragraph of the evaluation sets give the recorded answers (test/fixtures/word-guards.json).
+ * case variant under the `i` flag, a term whose capitalised form compileTerms already adds, a lower- and
+ * upper-case pair written as one class ("[Ss]eas?"). The lists must accept exactly what they accepted:
+ * every word of the old lists, in every place the lists are read, and every paragraph of the evaluation
+ * sets give the recorded answers (test/fixtures/word-guards.json).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

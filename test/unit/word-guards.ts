@@ -1,13 +1,20 @@
 /**
- * The answers of the word-list guards (number.ts, unit-word.ts, unit-evidence.ts, cloud-terms.ts) on every
- * word of their lists, in the places each list is read from, as one string of 0/1. test/fixtures/word-guards.json
- * holds the words and answers recorded with this module on commit 0f3aeb0, before round 7 dropped the lists'
- * duplicates (words: every word-like token of the string literals in src/detect's guard modules).
+ * The answers of the word-list guards (number.ts, unit-word.ts, unit-evidence.ts, cloud-terms.ts, azure.ts)
+ * on every word of their lists, in the places each list is read from, as one string of 0/1 (an Azure
+ * judgement as two). test/fixtures/word-guards.json holds the words and answers recorded with this module
+ * on commit 0f3aeb0, before round 7 dropped the lists' duplicates. Words: every word-like token of the
+ * string literals of number, unit-word, unit-evidence, cloud-terms, paraphrase and azure.ts, with and
+ * without an optional letter ("waters?" gives water and waters).
  */
 import { isQuantityOrModel } from '../../src/detect/number';
 import { afterDwelling, isGenericUnit } from '../../src/detect/unit-word';
 import { hasOtherSense, hasUnitEvidence } from '../../src/detect/unit-evidence';
 import { hasCloudTerm } from '../../src/detect/cloud-terms';
+import { azureNeeds } from '../../src/detect/azure';
+import type { Lang } from '../../src/data/types';
+
+/** An Azure judgement as two answers. */
+const JUDGEMENTS = ['none', 'cloud-context', 'local'] as const;
 
 const capitalised = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
@@ -29,6 +36,11 @@ export function guardAnswers(words: readonly string[], paragraphs: readonly stri
     bit(hasOtherSense(text));
     bit(hasCloudTerm(text));
   };
+  const azure = (text: string, name: string, lang: Lang) => {
+    const start = text.indexOf(name);
+    const code = JUDGEMENTS.indexOf(azureNeeds(text, start, start + name.length, false, lang) as (typeof JUDGEMENTS)[number]) + 1;
+    out += code.toString(2).padStart(2, '0');
+  };
   for (const word of words) {
     for (const w of new Set([word, capitalised(word), word.toUpperCase()])) {
       for (const text of [`8200 ${w}`, `8200-${w}`, `${w} 8200`, `${w}. 8200`, `${w}, 8200`, `the ${w} 8200 was`]) number(text);
@@ -37,6 +49,9 @@ export function guardAnswers(words: readonly string[], paragraphs: readonly stri
       unit(`${w} (Unit 8200)`, 'Unit 8200', false);
       unit(`the unit 8200 of the ${w}`, 'unit 8200', false);
       unit(`an 8200-unit ${w}`, '8200-unit', true);
+      for (const text of [`Azure ${w}`, `Azure-${w}`, `${w} Azure`, `${w} of Azure`, `the ${w}, Azure`]) azure(text, 'Azure', 'en');
+      for (const text of [`أزور ${w}`, `${w} أزور`]) azure(text, 'أزور', 'ar');
+      azure(`${w} 애저 ${w}`, '애저', 'ko');
       for (const text of [w, `x${w}`, `${w}x`, `${w}s`, `${w}-`, `ال${w}`, `ו${w}`, `the ${w} said`, `${w}ами`]) terms(text);
     }
   }
