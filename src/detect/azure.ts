@@ -15,7 +15,7 @@ export type Judgement = Needs | 'local' | 'evidence';
 
 /** Words after Azure that name the cloud product: "Azure OpenAI", "Azure cloud", "Azure-Cloud", "Azure-datacenters", "Azure-hosted". */
 const CLOUD_AFTER =
-  'OpenAI|AI|cloud|Cloud|Storage|Government|Functions|DevOps|Active Directory|AD|SQL|Blob|Kubernetes|' +
+  'OpenAI|AI|[Cc]loud|Storage|Government|Functions|DevOps|Active Directory|AD|SQL|Blob|Kubernetes|' +
   'AKS|Machine Learning|Cognitive|Stack|Arc|Synapse|Sentinel|Databricks|Cosmos|Monitor|Portal|' +
   'Marketplace|PowerShell|CLI|SDK|Kinect|Sphere|IoT|App Service|Virtual Machines|VMs?|subscriptions?|' +
   'services|platform|regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|servers|Rechenzentren|nube|' +
@@ -27,11 +27,11 @@ const CLOUD_BEFORE =
   '[ובכלמשה]{0,3}(?:ענן|שירות|שירותי|פלטפורמת|שרתי)';
 /** Look-alikes that never count, even on a page about Microsoft: "Azure Window", "Azure Power", "Azure waters". */
 const OTHER_AFTER =
-  'Window|Power|Coast|Dragon|Lane|Striker|Ray|Seas?|Sky|Skies|Blue|Bay|Beach|Resort|Hotels?|Residences|' +
-  'Suites|Villa|Flame|Dreams|Acres|Reflections|Bar|Otel|waters?|skies|sky|seas?|eyes|blue|hues?|tones?|' +
-  'lagoons?|ocean|light|glow|horizon|silk|dress|Lagoon|Waters|Eyes';
+  'Window|Power|Coast|Dragon|Lane|Striker|Ray|[Ss]eas?|[Ss]ky|[Ss]kies|[Bb]lue|Bay|Beach|Resort|Hotels?|Residences|' +
+  'Suites|Villa|Flame|Dreams|Acres|Reflections|Bar|Otel|[Ww]aters|water|[Ee]yes|hues?|tones?|' +
+  'Lagoon|lagoons?|ocean|light|glow|horizon|silk|dress';
 const OTHER_BEFORE =
-  'colou?r|shade of|Lake|Hotel|Villa|Club|HMS|MV|Mount|Cape|Otel|Отель|отель|hôtel|hotel|بافت|کفش';
+  'colou?r|shade of|Lake|[Hh]otel|Villa|Club|HMS|MV|Mount|Cape|Otel|[Оо]тель|hôtel|بافت|کفش';
 
 /** Rule: أزور after a verb particle or with an attached ل is the verb "(to) visit" ("عدت لأزور بيتي", "أريد أن أزور"). */
 const ARABIC_VERB_BEFORE = /(?:^|[^\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
@@ -45,7 +45,7 @@ const KOREAN_FOOD_AFTER = /^(?:찜|구이|탕|요리)/u;
 /** ALL CAPS of a word pattern, escapes left as written ("облак\p{L}*" → "ОБЛАК\p{L}*"; upper-cased, \p would become \P, "not a letter"). */
 const upper = (w: string) => w.replace(/\\.|[^\\]+/g, (part) => (part.startsWith('\\') ? part : part.toUpperCase()));
 
-/** Each word as written, plus ALL CAPS (groups and classes above are case-neutral): the alternation and its capitals. */
+/** Each word as written, plus ALL CAPS (groups are case-neutral; a class such as [Ss] becomes [SS]): the alternation and its capitals. */
 const alternatives = (words: string): string => `${words}|${upper(words)}`;
 
 const GAP = "[\\s\\-\\u2010\\u2011]*";

@@ -9,14 +9,13 @@ import { compileTerms, type TermTable } from './terms';
 // compileTerms joins every language into one set, so a term is listed once, under the first language that
 // uses it ("Gaza", "cyber*" stand under en); its capitalised and upper-case forms come with it.
 const CLOUD_TERMS: TermTable = {
-  en: 'cloud|data center|data centers|data centre|data centres|datacenter|datacenters|datacentre|datacentres|servers|server|AWS|Google Cloud|computing',
-  // Server takes case endings (Servern, Servers) and starts compounds (Serverfarm).
-  de: 'Rechenzentrum|Rechenzentren|Server*',
+  en: 'cloud|data center|data centers|data centre|data centres|datacenter|datacenters|datacentre|datacentres|servers|AWS|Google Cloud|computing',
+  // Server takes case endings (Servern, Servers) and starts compounds (Serverfarm); Dutch writes it so too.
+  de: 'Rechenzentrum|Rechenzentren|server*',
   fr: 'nuage|infonuagique|centre de données|centres de données|serveurs',
   es: 'nube|centro de datos|centros de datos|servidores',
   it: 'centro dati|centri dati|nuvola',
   pt: 'nuvem|centro de dados|centros de dados',
-  nl: 'server*',
   tr: 'bulut|sunucu|sunucular|veri merkezi',
   ru: 'облако|облаке|облачн*|серверах|серверы|дата-центр|центр обработки данных',
   ar: 'سحابة|سحابية|خوادم|حوسبة',

@@ -69,13 +69,13 @@ function variants(s: Spelling): { text: string; caseless: boolean; afterLam: boo
   const out = [{ text: s.text, caseless: hasNumber, afterLam: false }];
   const upper = s.text.toUpperCase();
   if (!hasNumber && upper !== s.text) out.push({ text: upper, caseless: false, afterLam: false });
-  const wordNumber = /^(\p{sc=Latin}+) (\d+)$/u.exec(s.text);
+  const wordNumber = /^([\p{sc=Latin}]+) (\d+)$/u.exec(s.text);
   if (s.lang === 'en' && wordNumber) out.push({ text: `${wordNumber[2]} ${wordNumber[1]}`, caseless: true, afterLam: false });
   if (s.text.startsWith('\u0627\u0644')) out.push({ text: s.text.slice(1), caseless: hasNumber, afterLam: true });
   // Languages that decline the noun of a numbered name: its case forms are the same name (подразделения 8200,
   // jednostki 8200, Μονάδας 8200, enheten 8200).
   const rule = DECLENSIONS[s.lang];
-  const declined = rule && /^(\p{L}+) (\d+)$/u.exec(s.text);
+  const declined = rule && /^([\p{L}]+) (\d+)$/u.exec(s.text);
   if (rule && declined?.[1]?.endsWith(rule[0])) for (const ending of rule[1].split(' ')) {
     out.push({ text: `${declined[1].slice(0, declined[1].length - rule[0].length)}${ending} ${declined[2]}`, caseless: true, afterLam: false });
   }
@@ -125,8 +125,8 @@ export function compileForms(entities: readonly EntityAliases[]): AliasForm[] {
           tail: edgeOf(Array.from(v.text).pop() ?? ' '),
           short: spelling.short,
           bareNumber: /^\d+$/.test(v.text),
-          numbered: /\d/.test(v.text) && /\p{L}/u.test(v.text) && entity.id === 'unit-8200',
-          numberFirst: /^\d/.test(v.text) && /\p{L}/u.test(v.text),
+          numbered: /\d/.test(v.text) && /[\p{L}]/u.test(v.text) && entity.id === 'unit-8200',
+          numberFirst: /^\d/.test(v.text) && /[\p{L}]/u.test(v.text),
           namesMicrosoft: entity.id === 'azure' && microsoftNames.some((m) => upper.includes(m)),
           afterLam: v.afterLam,
           length: v.text.replace(/ /g, '').length,

@@ -25,7 +25,7 @@ const QUANTITY_AFTER = new RegExp(
         'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|per|each|' +
         'an? (?:year|month|week|day|hour|head|piece|person|unit)|' +
         'apartments|flats|houses|housing|dwellings|square|sq|children|men|women|tickets|tourists|refugees|' +
-        'Palestinians|Israelis|settlers|displaced|tons',
+        'Palestinians|Israelis|settlers|displaced',
       // de, fr, es, it, pt, nl
       'Menschen|Personen|Mitarbeiter|Einheiten|Stück|Kilometer|Nutzer|Wohnungen|Häuser|Kinder|' +
         'Exemplare|Quadratmeter|Besucher|Soldaten|soldats|soldados|soldati|' +
@@ -52,41 +52,34 @@ const QUANTITY_AFTER = new RegExp(
  * A Slavic noun in the genitive plural after a number is what it counts ("8200 глядачів", "8200 сотрудников",
  * "8200 widzów", "8200 diváků"); the unit's number is followed by a verb there ("8200 зберігав").
  */
-const GENITIVE_PLURAL_AFTER = /^\s+\p{Ll}+(?:ів|ов|ев|ей|ых|их|ów|ů)(?![\p{L}\p{N}])/u;
+const GENITIVE_PLURAL_AFTER = /^\s+[\p{Ll}]+(?:ів|ов|ев|ей|ых|их|ów|ů)(?![\p{L}\p{N}])/u;
 /** Korean counters after a space ("8200 명"); without a space any letter after the number already rules it out. */
 const KOREAN_COUNTER = /^\s+(?:명|원|개|세대|건|대|채|달러)/u;
 /** A count followed by a passive verb: "8200 had been displaced", "8200 were killed", "8200 habían sido desplazados". */
 const PASSIVE_AFTER =
-  /^\s+(?:(?:had|have|has)\s+been|were|are)\s+\p{L}+ed(?![\p{L}])|^\s+(?:habían|han|fueron|foram|furono|wurden)\s+(?:sido\s+)?\p{L}+/u;
+  /^\s+(?:(?:had|have|has)\s+been|were|are)\s+[\p{L}]+ed(?![\p{L}])|^\s+(?:habían|han|fueron|foram|furono|wurden)\s+(?:sido\s+)?[\p{L}]+/u;
 /**
  * A postcode: the number before a place name, after "in", a comma or a country prefix
  * ("8200 Schaffhausen", "in 8200 Aarhus N", "Kerkstraat 12, 8200 Brugge").
  */
 const POSTCODE_BEFORE = /(?:^|,|(?:^|[^\p{L}])(?:in|à|en|em|te|bei|aus|nach|au|a)|(?:^|[^\p{L}])(?:CH|DK|B|A|D|F|PT)-)\s*$/u;
-const PLACE_AFTER = /^\s+\p{Lu}\p{Ll}{2,}/u;
+const PLACE_AFTER = /^\s+[\p{Lu}][\p{Ll}]{2,}/u;
 /**
  * Rule: a street after the number makes it a house number: a capitalised name and a street word in English
  * ("8200 Sunset Boulevard", "8200 N. Main St"), or a French street word ("8200, rue de la Paix").
  */
 const STREET_AFTER =
-  /^\s+(?:(?:\p{Lu}[\p{L}'’.]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike)(?![\p{L}\p{N}])|^,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|quai|place)\s/u;
+  /^\s+(?:(?:[\p{Lu}][\p{L}'’.]*|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Trail|Pike)(?![\p{L}\p{N}])|^,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|quai|place)\s/u;
 /** Signs after a number: percent, per mille, degrees, any currency sign ("8200 €", "8200 ₪"). */
 const SIGN_AFTER = /^\s*[%\u066A\uFF05\u2030\u00B0\p{Sc}]/u;
 /** Model suffixes: "8200 Elite", "8200 SFF". */
 const MODEL_AFTER = /^[\s-]*(?:Elite|Pro|Plus|Ultra|Series|SFF|USDT|CMT|MT|DT)(?![\p{L}\p{N}])/u;
 /** A letter right after the number: "8200km", "8200人", "8200x". (Hiragana particles like の are fine.) */
-const LETTER_AFTER = /^(?!\p{sc=Hiragana})\p{L}/u;
+const LETTER_AFTER = /^(?![\p{sc=Hiragana}])[\p{L}]/u;
 
 /** Currency, number signs and approximations before the number: "$8200", "No. 8200", "about 8200", "כ-8200". */
-const QUANTITY_BEFORE = new RegExp(
-  '(?:[\\p{Sc}#\u2116\u00A7]|(?:^|[^\\p{L}])(?:' +
-    'USD|EUR|GBP|NIS|ILS|Rs|Nr|No|no|nr|about|around|approximately|roughly|nearly|almost|some|over|under|' +
-    'more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|' +
-    'près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|' +
-    'environ|circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|' +
-    'lot|Lot|Los|lote|lotto|kavel)\\.?)[\\s\\-\\u05BE]*$',
-  'iu',
-);
+const QUANTITY_BEFORE =
+  /(?:[\p{Sc}#№§]|(?:^|[^\p{L}])(?:USD|EUR|GBP|NIS|ILS|Rs|Nr|No|about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|fewer than|up to|at least|total of|etwa|rund|über|fast|mehr als|environ|plus de|près de|unos|unas|casi|más de|cerca de|حوالي|نحو|قرابة|أكثر من|כ|insgesamt|total|circa|quasi|oltre|cerca|quase|mais de|ongeveer|bijna|yaklaşık|около|более|почти|حدود|lot|Los|lote|lotto|kavel)\.?)[\s\-\u05BE]*$/iu;
 
 /** Brands and product lines that put numbers on models. Compared in upper case (headlines). */
 const MODEL_NAMES = new Set(
@@ -99,19 +92,19 @@ const MODEL_NAMES = new Set(
     .toUpperCase()
     .split(' '),
 );
-const WORD_BEFORE = /(\p{sc=Latin}[\p{sc=Latin}\p{N}+]*)[\s\-\u2010\u2011]*$/u;
-const WORD_AFTER = /^\s+(\p{sc=Latin}+)/u;
+const WORD_BEFORE = /([\p{sc=Latin}][\p{sc=Latin}\p{N}+]*)[\s\-\u2010\u2011]*$/u;
+const WORD_AFTER = /^\s+([\p{sc=Latin}]+)/u;
 
 /** A model name before the number: a brand, an acronym (HP, ISO), CamelCase (ThinkPad) or a code (dc7). */
 function modelBefore(before: string, after: string): boolean {
   const word = WORD_BEFORE.exec(before)?.[1];
   if (!word) return false;
   // Brands and series are written capitalised; a lower-case "elite" is the adjective ("unidade de elite 8200").
-  if (/^\p{Lu}/u.test(word) && MODEL_NAMES.has(word.toUpperCase())) return true;
-  if (/\d|\p{Ll}\p{Lu}/u.test(word)) return true;
+  if (/^[\p{Lu}]/u.test(word) && MODEL_NAMES.has(word.toUpperCase())) return true;
+  if (/\d|[\p{Ll}][\p{Lu}]/u.test(word)) return true;
   // An acronym, unless the text around is an all-caps headline ("FORMER 8200 OFFICERS").
   const next = WORD_AFTER.exec(after)?.[1];
-  return /^\p{Lu}{2,5}$/u.test(word) && word !== 'IDF' && !(next && next === next.toUpperCase());
+  return /^[\p{Lu}]{2,5}$/u.test(word) && word !== 'IDF' && !(next && next === next.toUpperCase());
 }
 
 /**
@@ -121,32 +114,21 @@ function modelBefore(before: string, after: string): boolean {
  * flights so), except the words that stand before the unit's number: articles, prepositions, possessives,
  * "former", "Israeli", "Israel's" (LEAD_WORDS).
  */
-const LABEL_NOUNS = new RegExp(
-  '(?:^|[^\\p{L}])(?:' +
-    'route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|' +
-    'invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|' +
-    'vol|ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|' +
-    'voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|' +
-    'рейс|маршрут|линия|номер|страница|комната|автобус|трасса|' +
-    'טיסה|קו|כביש|חדר|עמוד|מספר|רציף|' +
-    'رحلة|الرحلة|خط|طريق|غرفة|صفحة|رقم|' +
-    'پرواز|جاده|اتاق|صفحه|شماره' +
-    ')\\.?\\s*$',
-  'iu',
-);
-const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])(\p{Lu}\p{Ll}+)\s*$/u;
+const LABEL_NOUNS =
+  /(?:^|[^\p{L}])(?:route|flight|bus|line|gate|platform|track|booth|stand|room|page|exit|highway|road|channel|code|extension|ext|invoice|order|item|case|file|ticket|number|model|version|chapter|section|article|episode|issue|volume|vol|ligne|salle|numéro|quai|porte|vuelo|línea|ruta|sala|página|número|puerta|andén|volo|linea|strada|pagina|numero|voo|linha|rota|vlucht|lijn|zaal|nummer|uçuş|hat|sayfa|numara|oda|рейс|маршрут|линия|номер|страница|комната|автобус|трасса|טיסה|קו|כביש|חדר|עמוד|מספר|רציף|رحلة|الرحلة|خط|طريق|غرفة|صفحة|رقم|پرواز|جاده|اتاق|صفحه|شماره)\.?\s*$/iu;
+const CAPITALISED_BEFORE = /(?:^|[^\p{L}'’])([\p{Lu}][\p{Ll}]+)\s*$/u;
 /** Words that may stand, capitalised, right before the unit's bare number (sentence starts, names, headlines). */
 const LEAD_WORDS = new Set(
   (
     'the a an in of from at by with for to and or but as like than since after before when while about into ' +
     'former ex its his her their our this that these those many some several other both all members veterans ' +
     'israel israeli israels elite secretive famed vaunted notorious military army idf intelligence unit ' +
-    'die der das den dem des ein eine einer im bei von vom zur zum und oder ehemalige ehemaligen ehemaliger israels ' +
+    'die der das den dem ein eine einer im bei von vom zur zum und oder ehemalige ehemaligen ehemaliger ' +
     'le la les de du des au aux dans par pour avec et ou ancien anciens anciennes israélienne ' +
-    'el los las del al en con por para y o exmiembros israelí ' +
-    'il lo gli della nella dalla dell nel ed ex israeliana ' +
-    'o os as da do na no em pela pelo ex-membros israelense ' +
-    'het een van bij en of oud voormalig voormalige israëlische'
+    'el los las del al en con por para y exmiembros israelí ' +
+    'il lo gli della nella dalla dell nel ed israeliana ' +
+    'o os da do na no em pela pelo ex-membros israelense ' +
+    'het een van bij oud voormalig voormalige israëlische'
   ).split(' '),
 );
 

@@ -3,6 +3,12 @@
  * `\b` is ASCII-only even with the `u` flag, so every boundary here is a Unicode property test.
  */
 
+/*
+ * Regex literals in src/detect write a property escape inside a class (`[\p{L}]`, the same characters as
+ * `\p{L}`): esbuild turns a literal with a bare `\p{…}` into `new RegExp("…")` with every backslash doubled,
+ * which cost content.js about 50 bytes gzipped (test/unit/detect-regex-literals.test.ts keeps it so).
+ */
+
 /**
  * Invisible formatting characters, dropped before matching (and mapped back for offsets): soft hyphen,
  * zero-width space/joiners, bidi marks, embeddings and isolates (Hebrew and Arabic sites wrap numbers and
@@ -47,12 +53,12 @@ export type Edge = 'latin' | 'digit' | 'arabic' | 'hebrew' | 'cyrillic' | 'kana'
 
 export function edgeOf(ch: string): Edge {
   if (/[0-9]/.test(ch)) return 'digit';
-  if (/\p{sc=Latin}/u.test(ch)) return 'latin';
-  if (/\p{sc=Arabic}/u.test(ch)) return 'arabic';
-  if (/\p{sc=Hebrew}/u.test(ch)) return 'hebrew';
-  if (/\p{sc=Cyrillic}/u.test(ch)) return 'cyrillic';
+  if (/[\p{sc=Latin}]/u.test(ch)) return 'latin';
+  if (/[\p{sc=Arabic}]/u.test(ch)) return 'arabic';
+  if (/[\p{sc=Hebrew}]/u.test(ch)) return 'hebrew';
+  if (/[\p{sc=Cyrillic}]/u.test(ch)) return 'cyrillic';
   if (/[\p{sc=Katakana}\u30FC]/u.test(ch)) return 'kana';
-  if (/\p{sc=Hangul}/u.test(ch)) return 'hangul';
+  if (/[\p{sc=Hangul}]/u.test(ch)) return 'hangul';
   if (/[\p{sc=Han}\p{sc=Hiragana}]/u.test(ch)) return 'cjk';
   // Other scripts that write spaces between words: a letter or a vowel sign next to a name makes a longer word.
   if (/[\p{sc=Greek}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Armenian}\p{sc=Georgian}]/u.test(ch)) return 'alphabet';

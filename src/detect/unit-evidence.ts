@@ -15,13 +15,13 @@ import { compileTerms, type TermTable } from './terms';
 // uses it ("Gaza", "cyber*" stand under en); its capitalised and upper-case forms come with it.
 /** Words that place a numbered "unit" in the story's world. Stems end in `*`. */
 const EVIDENCE: TermTable = {
-  en: 'Israel*|IDF|military|army|intelligence|spy|spies|spying|espionage|surveillance|cyber*|signals|SIGINT|soldier*|veteran*|alumni|commander*|Mossad|Shin Bet|NSA|Gaza|West Bank|Palestin*|intercept*|wiretap*|eavesdrop*',
-  de: 'israelisch*|Militär*|militär*|Armee|Geheimdienst*|Nachrichtendienst*|Aufklärung*|Spionage|Überwachung*|Soldat*|Gaza*|Westjordanland*|Palästin*|palästin*|abgehört*|Abhör*',
-  fr: 'Israël|israélien*|militaire*|armée|renseignement*|espion*|soldat*|vétéran*|Cisjordanie|palestinien*|écoute*|interception*',
-  es: 'Israel|israelí|israelíes|militar*|ejército|inteligencia|espionaje|espía*|vigilancia|ciber*|soldado*|veterano*|Cisjordania|palestin*|interceptad*',
+  en: 'Israel*|IDF|military|army|intelligence|spy|spies|spying|espionage|surveillance|cyber*|signals|SIGINT|soldier*|veteran*|alumni|commander*|Mossad|Shin Bet|NSA|Gaza*|West Bank|palestin*|intercept*|wiretap*|eavesdrop*',
+  de: 'israelisch*|militär*|Armee|Geheimdienst*|Nachrichtendienst*|Aufklärung*|spionage|Überwachung*|soldat*|Westjordanland*|palästin*|abgehört*|Abhör*',
+  fr: 'Israël|israélien*|militaire*|armée|renseignement*|espion*|vétéran*|Cisjordanie|palestinien*|écoute*|interception*',
+  es: 'israelí|israelíes|militar*|ejército|inteligencia|espionaje|espía*|vigilancia|ciber*|soldado*|veterano*|Cisjordania|interceptad*',
   it: 'Israele|israelian*|esercito|spionaggio|sorveglianza|Cisgiordania|palestines*|intercettat*|intercettazion*',
   pt: 'israelense*|israelita*|exército|inteligência|espionagem|vigilância|Cisjordânia',
-  nl: 'Israëlisch*|israëlisch*|leger|militair*|inlichtingen*|spionage|Westelijke Jordaanoever|Palestijn*|palestijn*|afgeluister*',
+  nl: 'israëlisch*|leger|militair*|inlichtingen*|Westelijke Jordaanoever|palestijn*|afgeluister*',
   tr: 'İsrail*|ISRAIL*|ordu*|askeri|istihbarat*|casus*|gözetim*|siber|asker*|Gazze*|Batı Şeria|Filistin*|dinle*',
   ru: 'Израил*|израильск*|ЦАХАЛ|армии|армия|военн*|разведк*|разведывательн*|шпион*|слежк*|кибер*|солдат*|ветеран*|Газа|Газе|Газы|Западн* берег*|палестин*|прослушк*|перехвач*',
   ar: 'إسرائيل*|اسرائيل*|جيش|الجيش|عسكري*|العسكري*|استخبار*|الاستخبار*|تجسس|التجسس|مراقبة|المراقبة|سيبراني*|السيبراني*|جنود|جندي|خريج*|غزة|الضفة الغربية|فلسطين*|الفلسطيني*|تنصت|التنصت',
@@ -46,9 +46,9 @@ export function isMilitaryNoun(name: string): boolean {
 
 /** Words of the other senses: property, sales, prices, measures, production, the noun in the plural. */
 const OTHER_SENSE: TermTable = {
-  en: 'apartment*|flat|flats|condo*|penthouse|townhouse|bedroom*|bath|baths|bathroom*|floor|storey|storage|warehouse|complex|development|residence|residential|estate|tower|building|property|rent|rental|lease|leased|listed|listing|for sale|sold|tenant*|landlord|mortgage|square feet|sq ft|acre*|parking|price*|priced|cost|costs|kg|kilogram*|tonne*|watt*|kWh|litre*|liter*|recall*|shipped|inventory|serial|factory|plant|manufactur*|units|Road|Street|Avenue|Rd|St|Ave',
-  de: 'Wohnung*|Zimmer|Etage|Stockwerk|Miete|vermietet|verkauft|Kaufpreis|Preis|Quadratmeter|Lager|Wohnanlage|Anlage|Komplex|Gebäude|Kilogramm|Watt|Kilowatt*|Liter|Hersteller|Fabrik|Werk|Produktion|Einheiten|Straße|Weg',
-  fr: 'appartement*|logement*|résidence|immeuble|chambre*|étage|loyer|louer|location|vendu*|vente|prix|mètres|kilos|tonnes|usine|fabricant|production|entrepôt|complexe|unités|rue|avenue',
+  en: 'apartment*|flat|flats|condo*|penthouse|townhouse|bedroom*|bath|baths|bathroom*|floor|storey|storage|warehouse|complex|development|residence|residential|estate|tower|building|property|rent|rental|lease|leased|listed|listing|for sale|sold|tenant*|landlord|mortgage|square feet|sq ft|acre*|parking|price*|priced|cost|costs|kg|kilogram*|tonne*|watt*|kWh|litre*|liter*|recall*|shipped|inventory|serial|factory|plant|manufactur*|units|Road|Street|avenue|Rd|St|Ave',
+  de: 'Wohnung*|Zimmer|Etage|Stockwerk|Miete|vermietet|verkauft|Kaufpreis|Preis|Quadratmeter|Lager|Wohnanlage|Anlage|Komplex|Gebäude|Kilogramm|Kilowatt*|Hersteller|Fabrik|Werk|Produktion|Einheiten|Straße|Weg',
+  fr: 'appartement*|logement*|résidence|immeuble|chambre*|étage|loyer|louer|location|vendu*|vente|prix|mètres|kilos|tonnes|usine|fabricant|production|entrepôt|complexe|unités|rue',
   es: 'apartamento*|piso|vivienda*|departamento|dormitorio*|habitaciones|planta|alquiler|venta|vendid*|precio|metros|conjunto|complejo|residencial|urbanización|edificio|torre|bloque|fábrica|almacén|pesos|unidades|calle|avenida',
   it: 'appartament*|residenziale|condominio|camere|piano|affitto|vendita|vendut*|prezzo|metri|complesso|palazzo|fabbrica|stabiliment*|magazzino|via|civico',
   pt: 'condomínio|quartos|andar|aluguel|aluguer|venda|preço|edifício|prédio|bloco|armazém|rua',

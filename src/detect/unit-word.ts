@@ -18,11 +18,8 @@ const MONEY_AFTER = new RegExp(`^\\s*(?:\\p{Sc}|(?:${MONEY_WORDS}|${AREA})(?![\\
  * Rule: a price word, or "per" right before the name, means a price per unit ("price per unit 8200",
  * "prix à l'unité 8200", "המחיר ליחידה 8200", "سعر الوحدة 8200"). "por la Unidad 8200" (by the unit) is not.
  */
-const PRICE_BEFORE = new RegExp(
-  '(?:^|[^\\p{L}])(?:(?:prices?|prix|precio|prezzo|preço|preco|prijs|preis|fiyatı?|цена|стоимость|قیمت|سعر|ثمن|מחיר|המחיר)' +
-    "(?:\\s+\\p{L}+){0,2}|per|pro|par|por|each|à\\s+l['’])\\s*$",
-  'iu',
-);
+const PRICE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:prices?|prix|precio|prezzo|preço|preco|prijs|preis|fiyatı?|цена|стоимость|قیمت|سعر|ثمن|מחיר|המחיר)(?:\s+[\p{L}]+){0,2}|per|pro|par|por|each|à\s+l['’])\s*$/iu;
 /**
  * Rule: a dwelling right before the name (only punctuation between) or just after it means an apartment
  * number ("The penthouse, unit 8200", "Die Ferienwohnung (Einheit 8200)", "A unidade 8200 do condomínio").
@@ -30,15 +27,15 @@ const PRICE_BEFORE = new RegExp(
 const DWELLING =
   'penthouse|apartment|flat|condo|condominium|suite|Wohnung|Ferienwohnung|Wohnanlage|appartement|logement|' +
   'apartamento|piso|condominio|appartamento|condomínio|woning|daire|konut|квартира|квартиры|آپارتمان|شقة|الشقة|' +
-  'דירה|הדירה|mieszkanie|lokal|byt|квартира|διαμέρισμα|lägenhet(?:en)?|apartament(?:ul)?|apartemen|căn hộ|फ्लैट|फ़्लैट|فلیٹ';
+  'דירה|הדירה|mieszkanie|lokal|byt|διαμέρισμα|lägenhet(?:en)?|apartament(?:ul)?|apartemen|căn hộ|फ्लैट|फ़्लैट|فلیٹ';
 const DWELLING_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DWELLING})[^\\p{L}\\p{N}]{1,4}$`, 'iu');
 /** After the name, a building also makes it an apartment number ("la unidad 8200 del edificio"). */
 const BUILDING =
   'building|complex|development|residences?|estate|tower|warehouse|facility|plant|factory|company|firm|garage|' +
   'edificio|complejo|conjunto|urbanización|residencial|fábrica|empresa|compañía|almacén|' +
-  'Gebäude|Wohnanlage|Anlage|Komplex|Firma|Unternehmens|Fabrik|Werks?|Lager|' +
+  'Gebäude|Anlage|Komplex|Firma|Unternehmens|Fabrik|Werks?|Lager|' +
   'immeuble|complexe|résidence|parking|usine|entreprise|société|entrepôt|' +
-  'prédio|condomínio|armazém|gebouw|complex|appartementencomplex|fabriek|bedrijf|' +
+  'prédio|armazém|gebouw|appartementencomplex|fabriek|bedrijf|' +
   'palazzo|complesso|stabilimento|fabbrica|azienda|società|magazzino|' +
   'בניין|הבניין|בבניין|במתחם|בפרויקט|המבנה|المبنى|العمارة|المجمع|البرج|المصنع|الشركة|للشركة|' +
   'здания|дома|компании|фирмы|завода|фабрики|предприятия|комплекса|склада|ساختمان|مجتمع|کارخانه|شرکت';
@@ -57,14 +54,14 @@ export function afterDwelling(text: string, start: number): boolean {
 }
 /** Rule: "8200-unit" before a noun or after "a/an" is a size ("an 8200-unit housing development"). */
 const SIZE_BEFORE = /(?:^|[^\p{L}])an?\s*$/iu;
-const COMPOUND_AFTER = /^\s+\p{Ll}/u;
+const COMPOUND_AFTER = /^\s+[\p{Ll}]/u;
 
 /** Whether a numbered name at [start, end) is the common noun with a number; `numberFirst`: "8200 unit". */
 export function isGenericUnit(text: string, start: number, end: number, numberFirst: boolean): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 40);
   if (numberFirst) {
-    const hyphenated = /\d[-\u2010\u2011]\p{L}/u.test(text.slice(start, end));
+    const hyphenated = /\d[-\u2010\u2011][\p{L}]/u.test(text.slice(start, end));
     if (SIZE_BEFORE.test(before) || (hyphenated && COMPOUND_AFTER.test(after))) return true;
   } else if (MONEY_AFTER.test(after)) return true;
   return PRICE_BEFORE.test(before) || DWELLING_BEFORE.test(before) || DWELLING_AFTER.test(after);
