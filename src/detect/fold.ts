@@ -35,8 +35,8 @@ const TO_CYRILLIC: Record<string, string> = {
 
 const LETTER_RUN = /[\p{L}\p{M}]+/gu;
 const ASCII_LETTER = /[A-Za-z]/g;
-const CYRILLIC = /\p{sc=Cyrillic}/gu;
-const GREEK = /\p{sc=Greek}/gu;
+const CYRILLIC = /[\p{sc=Cyrillic}]/gu;
+const GREEK = /[\p{sc=Greek}]/gu;
 
 /** Whether `text` has a character the fold would change (cheap: one regex). */
 export function needsFold(text: string): boolean {
