@@ -432,20 +432,23 @@ async function append(html: string, reps: number, containerSelector = 'article')
   // the rescan), which no page with one content script ever pays.
   // Each sample is the mean of ALONE_BATCH scans: one takes about the timer's resolution (0.1 ms in Chromium).
   const ALONE_BATCH = 10;
+  /** One scan of the paragraph alone, as the content script's first scan of a page: milliseconds. */
+  const scanAlone = (): number => {
+    const t1 = now();
+    const own = new Scanner(alone, matcher, Infinity);
+    const ownMarks = marksFor(own);
+    const ownLifetime = new AbortController();
+    ownMarks.follow(ownLifetime.signal);
+    void own.scanAll(ownLifetime.signal);
+    const d1 = now() - t1;
+    aloneFound = own.list().length;
+    ownLifetime.abort();
+    ownMarks.clear();
+    return d1;
+  };
   for (let i = 0; i < reps + 1; i++) {
     let d1 = 0;
-    for (let k = 0; k < ALONE_BATCH; k++) {
-      const t1 = now();
-      const own = new Scanner(alone, matcher, Infinity);
-      const ownMarks = marksFor(own);
-      const ownLifetime = new AbortController();
-      ownMarks.follow(ownLifetime.signal);
-      void own.scanAll(ownLifetime.signal);
-      d1 += now() - t1;
-      aloneFound = own.list().length;
-      ownLifetime.abort();
-      ownMarks.clear();
-    }
+    for (let k = 0; k < ALONE_BATCH; k++) d1 += scanAlone();
     if (i > 0) aloneTimes.push(d1 / ALONE_BATCH);
   }
   // The same scans, each right after a layout of this page (its article's width nudged and the layout forced,
@@ -457,15 +460,7 @@ async function append(html: string, reps: number, containerSelector = 'article')
   for (let i = 0; i < reps + 1; i++) {
     box.style.width = i % 2 ? '' : '99.9%';
     void box.getBoundingClientRect();
-    const t1 = now();
-    const own = new Scanner(alone, matcher, Infinity);
-    const ownMarks = marksFor(own);
-    const ownLifetime = new AbortController();
-    ownMarks.follow(ownLifetime.signal);
-    void own.scanAll(ownLifetime.signal);
-    const d1 = now() - t1;
-    ownLifetime.abort();
-    ownMarks.clear();
+    const d1 = scanAlone();
     if (i > 0) afterLayoutTimes.push(d1);
   }
   box.style.width = width;
