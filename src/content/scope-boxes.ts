@@ -78,22 +78,30 @@ export function secondHeadline(t: Tree, i: number, r: number, h: number, total: 
  * A byline: "By" in the languages of the pages Backstory reads, then capitalised names and the words
  * that join them ("By Tom Pyman for MailOnline", "Von Jana Berg und Tim Roth"), and no sentence.
  */
-const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa][vf]|[Pp]rzez)(?:\s+(?:and|und|et|y|e|&|f[oü]r|pour|para|per|voor|för)?\s*\p{Lu}\S*)+$/u;
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa][vf]|[Pp]rzez)(?:\s+(?:and|und|et|y|e|&|f[oü]r|pour|para|per|voor|för)?\s*[\p{Lu}]\S*)+$/u;
+
+/** The subheading `i` opens with (its first block with text, an <h2>-<h6>), or -1. */
+function subheading(t: Tree, i: number): number {
+  const head = firstText(t, i, i + 1);
+  return head >= 0 && /^H[2-6]$/.test(t.tags[head] as string) ? head : -1;
+}
 
 /**
  * A box that opens with a subheading and then a short byline: another story set inside this one.
- * Only a box of a kind of its own in its parent: a live blog's entries each open this way, and
- * are its text.
+ * Only a box of a kind of its own: a live blog's entries each open this way, and are its text. Its
+ * nearest siblings with text tell: one of the same tag with the same class, or opening with the same
+ * level of subheading, is another entry of a series (so a live blog whose entries carry classes of their
+ * own, "entry-1042", is still read; and only two siblings are looked at, however long the series).
  */
 export function embeddedStory(t: Tree, i: number): boolean {
-  const head = firstText(t, i, i + 1);
-  if (head < 0 || !/^H[2-6]$/.test(t.tags[head] as string)) return false;
+  const head = subheading(t, i);
+  if (head < 0) return false;
   const line = firstText(t, i, (t.end[head] as number) + 1);
   if (line < 0 || (t.blockLen[line] as number) > 80 || !BYLINE.test(((t.els[line] as Element).textContent as string).trim())) return false;
-  const p = t.parent[i] as number;
   const key = attr(t.els[i] as Element, 'class', t.tags[i]);
-  for (let c = p + 1; c <= (t.end[p] as number); c = (t.end[c] as number) + 1) {
-    if (c !== i && t.tags[c] === t.tags[i] && attr(t.els[c] as Element, 'class', t.tags[c]) === key) return false;
-  }
-  return true;
+  return !around(t, i).some((c) => {
+    if (c < 0 || t.tags[c] !== t.tags[i]) return false;
+    const other = subheading(t, c);
+    return attr(t.els[c] as Element, 'class', t.tags[c]) === key || (other >= 0 && t.tags[other] === t.tags[head]);
+  });
 }

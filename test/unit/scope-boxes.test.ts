@@ -85,6 +85,16 @@ describe('embedded story', () => {
     expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(10);
   });
 
+  it('reads a live blog whose entries each carry a class of their own, or none, or are articles', () => {
+    // An adversary's live blog: no two entries share a class, so "a box of a kind of its own" must be told by shape.
+    for (const open of [(i: number) => `<div class="entry entry-10${i}">`, () => '<div>', (i: number) => `<article id="post-${i}">`]) {
+      const close = open(0).startsWith('<article') ? '</article>' : '</div>';
+      const entry = (i: number) => `${open(i)}<h3>12:0${i} Update ${i}</h3><p>By Jane Doe</p>${prose(2, `update ${i}`)}${close}`;
+      const text = scanned(`<h1>Live</h1><div>${Array.from({ length: 40 }, (_, i) => entry(i)).join('')}</div>`);
+      expect(text.filter((t) => t.startsWith('Paragraph')), open(1)).toHaveLength(80);
+    }
+  });
+
   it('reads a section whose subheading is followed by a sentence or a phrase that starts like a byline', () => {
     const text = scanned(
       `<h1>Main</h1><div>${prose(4)}<div class="box"><h3>Background</h3><p>By then, the plan had failed.</p>${prose(2, 'background')}</div>` +
