@@ -5,7 +5,7 @@
  * every word of the old lists, in every place the lists are read, and every paragraph of the evaluation
  * sets give the recorded answers (test/fixtures/word-guards.json).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guardAnswers } from './word-guards';
@@ -18,9 +18,12 @@ const golden = {
   answers: Array.from(recorded.answers, (h) => parseInt(h, 16).toString(2).padStart(4, '0')).join('').slice(0, recorded.count),
 };
 
+/** The evaluation sets the answers were recorded on (0f3aeb0): a set added later (holdout9) is not in the recording. */
+const RECORDED_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'unit-numbers'];
+
 function evalParagraphs(): string[] {
   const base = join(FIXTURES, 'detection-eval');
-  const dirs = [base, ...readdirSync(base).map((d) => join(base, d)).filter((d) => statSync(d).isDirectory())];
+  const dirs = [base, ...RECORDED_SETS.map((d) => join(base, d))];
   const out: string[] = [];
   for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
