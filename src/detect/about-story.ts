@@ -6,7 +6,7 @@
  */
 
 /** Terms of the story, in groups; each group counts once however often its terms appear. */
-const GROUPS: Readonly<Record<string, readonly string[]>> = {
+export const GROUPS: Readonly<Record<string, readonly string[]>> = {
   military: [
     'israeli military', 'israeli army', 'israel defense forces', 'israel defence forces', 'IDF', 'military intelligence',
     'israelische armee', 'israelischen armee', 'israelische militär', 'israelischen militär', 'armée israélienne', 'tsahal',
@@ -50,22 +50,38 @@ const NO_EDGE = /^[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Arabic}\p{sc=Hebr
 /**
  * Latin and Cyrillic terms are whole words ("Gaza", not "Gazette"); a trailing `*` marks a stem that takes
  * endings (Turkish and Russian: "filistin*" for Filistinli, "палестин*" for палестинцев).
+ *
+ * One expression per group, its terms in lower case, read on lower-cased text: whole words share one pair of
+ * word edges, stems one edge, and no `i` flag. Written per term and under `iu` (each edge a Unicode class,
+ * compiled with its case closure), the first test took 130-170 ms in Firefox and 360-410 ms in Chromium on
+ * text with a character beyond Latin-1, in one task on every page with a mark.
  */
+const EDGE = '(?<![\\p{L}\\p{N}])';
+/** Lower case with one Greek sigma: under `i` σ, ς and Σ were one letter, and "ΣΤΡΑΤΌΣ’s" lowers to "στρατόσ’s". */
+const lower = (text: string): string => text.toLowerCase().replace(/ς/g, 'σ');
 const PATTERNS: ReadonlyArray<[string, RegExp]> = Object.entries(GROUPS).map(([group, terms]) => {
-  const sources = terms.map((term) => {
-    const escaped = term
+  const words: string[] = [];
+  const stems: string[] = [];
+  const free: string[] = [];
+  for (const term of terms) {
+    const escaped = lower(term)
       .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
       .replace(/ /g, '\\s+')
+      // A stem's endings need no matching for a yes or no: only a `*` inside a term is a class.
+      .replace(/\*$/, '')
       .replace(/\*/g, '\\p{L}*');
-    if (NO_EDGE.test(term)) return escaped;
-    return `(?<![\\p{L}\\p{N}])${escaped}${term.endsWith('*') ? '' : '(?![\\p{L}\\p{N}])'}`;
-  });
-  return [group, new RegExp(sources.join('|'), 'iu')];
+    (NO_EDGE.test(term) ? free : term.endsWith('*') ? stems : words).push(escaped);
+  }
+  const sources = [...free];
+  if (words.length) sources.push(`${EDGE}(?:${words.join('|')})(?![\\p{L}\\p{N}])`);
+  if (stems.length) sources.push(`${EDGE}(?:${stems.join('|')})`);
+  return [group, new RegExp(sources.join('|'), 'u')];
 });
 
 /** The story's groups of terms that `text` uses. */
 export function storyTerms(text: string): string[] {
-  return PATTERNS.filter(([, re]) => re.test(text)).map(([group]) => group);
+  const folded = lower(text);
+  return PATTERNS.filter(([, re]) => re.test(folded)).map(([group]) => group);
 }
 
 /**

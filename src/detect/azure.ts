@@ -34,7 +34,7 @@ const OTHER_BEFORE =
   'colou?r|shade of|Lake|[Hh]otel|Villa|Club|HMS|MV|Mount|Cape|Otel|[Оо]тель|hôtel|بافت|کفش';
 
 /** Rule: أزور after a verb particle or with an attached ل is the verb "(to) visit" ("عدت لأزور بيتي", "أريد أن أزور"). */
-const ARABIC_VERB_BEFORE = /(?:^|[^\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
+const ARABIC_VERB_BEFORE = /(?<![\p{L}])(?:أن|ان|لن|لم|كي|لكي|سوف|كنت|أريد|أود|قد|لا|حتى)\s+$/u;
 /** Rule: a ل attached to أزور (the letter right before it) makes it the verb: "لأزور". */
 const ATTACHED_LAM = /ل$/u;
 /** Rule: أزور or آزور after "islands" is the Azores ("جزر الأزور", Persian "جزایر آزور"). */
@@ -50,7 +50,7 @@ const alternatives = (words: string): string => `${words}|${upper(words)}`;
 
 const GAP = "[\\s\\-\\u2010\\u2011]*";
 const END = '(?![\\p{L}\\p{N}])';
-const START = '(?:^|[^\\p{L}\\p{N}])';
+const START = '(?<![\\p{L}\\p{N}])';
 const cloudAfter = new RegExp(`^${GAP}(?:${alternatives(CLOUD_AFTER)})${END}`, 'u');
 const cloudBefore = new RegExp(`${START}(?:${alternatives(CLOUD_BEFORE)})\\s+$`, 'u');
 const otherAfter = new RegExp(`^[\\s\\-\\u2010\\u2011]+(?:${alternatives(OTHER_AFTER)})${END}`, 'u');

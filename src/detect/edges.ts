@@ -19,11 +19,11 @@ const DIGIT = /[\p{Nd}]/u;
 const NUMBER_GLUE = /[.,\u066B\u066C:\-\u2010\u2011\u2013/]/;
 
 /** Attached Hebrew prefixes (ו ה ב ל מ ש כ), up to three, after a word boundary: "וביחידה 8200". */
-const HEBREW_PREFIX = /(?:^|[^\p{L}\p{M}\p{N}])[ובכלמשה]{0,3}$/u;
+const HEBREW_PREFIX = /(?<![\p{L}\p{M}\p{N}])[ובכלמשה]{0,3}$/u;
 /** Attached Arabic proclitics: و/ف, then ب/ك/ل or the article (بال, كال, ال, لل): "والوحدة", "لمايكروسوفت". */
-const ARABIC_PREFIX = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?(?:[بك]?ال|لل|[بكل])?$/u;
+const ARABIC_PREFIX = /(?<![\p{L}\p{M}\p{N}])[وف]?(?:[بك]?ال|لل|[بكل])?$/u;
 /** Before "لوحدة" (the ال of الوحدة after ل): the ل preposition itself, maybe after و/ف. */
-const ARABIC_LAM = /(?:^|[^\p{L}\p{M}\p{N}])[وف]?ل$/u;
+const ARABIC_LAM = /(?<![\p{L}\p{M}\p{N}])[وف]?ل$/u;
 
 const MARKS = new RegExp(`[${MARK_CHARS}]`, 'g');
 /** Chinese and Japanese run words together: a number right after Han or kana text may start the name ("以色列8200部队"). */
@@ -154,7 +154,7 @@ export function isHanAdjective(text: string, start: number, end: number): boolea
 
 /** Characters next to a name that may make it part of a URL or a path: "github.com/Azure/…", "…/Azure". */
 const ADDRESS_EDGE = /[/:=?&%~\\]/;
-const URL_LIKE = /:\/\/|@|(?:^|[^\p{L}\p{N}])www\.|[\p{L}\p{N}]\.[a-z]{2,}\//u;
+const URL_LIKE = /:\/\/|@|(?<![\p{L}\p{N}])www\.|[\p{L}\p{N}]\.[a-z]{2,}\//u;
 const SPACE = /\s/;
 
 /** Whether a Latin hit is part of a URL, a path or an e-mail address (handles and domains are edges). */

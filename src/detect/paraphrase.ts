@@ -12,25 +12,27 @@ const INTELLIGENCE =
   'intelligence|renseignement|inteligencia|intelig[eê]ncia|istihbarat|מודיעין|המודיעין|' +
   '[وبلف]?(?:ال)?استخبارات(?:ية)?|اطلاعات(?:ی|ي)?|情报|情報|정보|πληροφοριών|' +
   'informații|intelijen|tình báo|खुफिया|ख़ुफ़िया|انٹیلی جنس|' +
-  // The stems that take any ending share one \p{L}*: each \p{L} under the `iu` flags is compiled with its case
-  // closure, and one per stem made NAMED_UNIT's first test take 48-74 ms in Chromium (now ~24 ms; Firefox 11 -> 4).
-  '(?:inlichtingen|Geheimdienst|Nachrichtendienst|Aufklärung|разведк|разведывательн|wywiad|rozvědk|zpravodajsk|розвідк|розвідувальн|underrättelse)\\p{L}*';
+  // The stems that take any ending share one \p{L}*. The lists are in lower case and the rules read lower-cased
+  // text, without the `i` flag: under `iu` each letter and class is compiled with its case closure, so a rule's
+  // first use took up to 48-74 ms in Chromium, most on text with a character beyond Latin-1 (a curly quote
+  // is enough), which the engines compile for apart.
+  '(?:inlichtingen|geheimdienst|nachrichtendienst|aufklärung|разведк|разведывательн|wywiad|rozvědk|zpravodajsk|розвідк|розвідувальн|underrättelse)\\p{L}*';
 /** Words for unit. */
 const UNIT =
-  'unit|unité|unidad|unidade|unità|eenheid|Einheit|birimi?|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
+  'unit|unité|unidad|unidade|unità|eenheid|einheit|birimi?|[ובלמה]?יחידת|[وبلف]?وحدة|یگان|' +
   '部队|部隊|부대|enhet(?:en)?|đơn vị|यूनिट|इकाई|یونٹ|(?:подразделени|jednostk|jednotk|підрозділ|μονάδ|unitat)\\p{L}*';
 
 /** One word for an intelligence, eavesdropping, cyber or elite unit (German, Dutch and Swedish compounds: "Eliteeinheit", "signalspaningsenhet"). */
 const COMPOUND_UNIT =
-  '(?:^|[^\\p{L}])(?:Spionage|Geheimdienst|Nachrichtendienst|Aufklärungs|Abhör|inlichtingen|afluister|signalspanings|underrättelse|Elite|Cyber)-?(?:einheit|eenheid|enhet(?:en)?)';
+  '(?<![\\p{L}])(?:spionage|geheimdienst|nachrichtendienst|aufklärungs|abhör|inlichtingen|afluister|signalspanings|underrättelse|elite|cyber)-?(?:einheit|eenheid|enhet(?:en)?)';
 /** The Romance word order for an elite unit: "l'unité d'élite 8200", "la unidad de élite 8200", "l'unità d'élite". */
 const ELITE_UNIT = `(?:${UNIT})\\s+(?:d['’]|de\\s+|di\\s+)?[ée]lite`;
 
-const COMPOUND_WORD = new RegExp(`${COMPOUND_UNIT}$`, 'iu');
+const COMPOUND_WORD = new RegExp(`${COMPOUND_UNIT}$`, 'u');
 
 /** Whether `word` is one word for an intelligence unit ("Spionageeinheit"): it names the number after it, not labels it. */
 export function isIntelligenceUnitWord(word: string): boolean {
-  return COMPOUND_WORD.test(word);
+  return COMPOUND_WORD.test(word.toLowerCase());
 }
 
 /**
@@ -42,33 +44,35 @@ export function isIntelligenceUnitWord(word: string): boolean {
 const NAMED_UNIT = new RegExp(
   `(?:(?:${INTELLIGENCE})[\\s,]+(?:\\p{L}+[\\s,]+){0,2}(?:${UNIT})|(?:${UNIT})[\\s,]+(?:(?:de|di|of|der|van)\\s+)?(?:${INTELLIGENCE}))` +
     `[\\s,]+(?:\\p{L}+[\\s,]+){0,3}$`,
-  'iu',
+  'u',
 );
 /**
  * The looser forms (a word between the unit and intelligence, one compound word) only right before the number:
  * with words after them they read a sentence, not a name ("Die Einheit verkaufte Geheimdienstberichte an 8200
  * Kunden").
  */
-const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELLIGENCE})|${COMPOUND_UNIT}|${ELITE_UNIT})[\\s,]+$`, 'iu');
+const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELLIGENCE})|${COMPOUND_UNIT}|${ELITE_UNIT})[\\s,]+$`, 'u');
 /**
  * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
  * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".
  */
-const VETERANS_BEFORE = /(?:^|[^\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות|יוצא|יוצאת|בוגר|בוגרת)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+const VETERANS_BEFORE = /(?<![\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות|יוצא|יוצאת|בוגר|בוגרת)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
 /**
  * Rule: a verb of military service, then "in", right before the number names the unit: Hebrew "שירת ב-8200"
  * (served in 8200, as Israeli coverage writes of its veterans), "served in 8200", Arabic "خدم في 8200".
  * A year or a count after "served in" is ruled out earlier by the quantity guards ("served in 8200 BC").
  */
 const SERVED_IN_BEFORE =
-  /(?:^|[^\p{L}])(?:(?:[וש]?(?:שירת|שירתה|שירתו|שירתי|שירתתי|משרת|משרתת|משרתים|ששירת))\s+ב\s*[-\u05BE]?\s*|(?:served|serving|serves)\s+in\s+|(?:خدم|خدمت|يخدم)\s+في\s+(?:ال)?(?:وحدة\s+)?)$/u;
-const FORMER_BEFORE = /(?:^|[^\p{L}])(?:former|ex-|ehemalige[nr]?|anciens?|ex)\s*$/iu;
-const MEMBERS_AFTER = /^\s+(?:officers?|members?|soldiers?|analysts?|commanders?|veterans?|Offiziere|Mitglieder|officiers|membres)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:[וש]?(?:שירת|שירתה|שירתו|שירתי|שירתתי|משרת|משרתת|משרתים|ששירת))\s+ב\s*[-\u05BE]?\s*|(?:served|serving|serves)\s+in\s+|(?:خدم|خدمت|يخدم)\s+في\s+(?:ال)?(?:وحدة\s+)?)$/u;
+const FORMER_BEFORE = /(?<![\p{L}])(?:former|ex-|ehemalige[nr]?|anciens?|ex)\s*$/u;
+const MEMBERS_AFTER = /^\s+(?:officers?|members?|soldiers?|analysts?|commanders?|veterans?|offiziere|mitglieder|officiers|membres)(?![\p{L}])/u;
 
 /** Whether the bare number at [start, end) names the unit from the words before it in its sentence. */
 export function namesUnit(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80, sentenceAround(text, start, end)[0]), start);
   if (VETERANS_BEFORE.test(before) || SERVED_IN_BEFORE.test(before)) return true;
-  if (FORMER_BEFORE.test(before) && MEMBERS_AFTER.test(text.slice(end, end + 24))) return true;
-  return NAMED_UNIT.test(before) || NAMED_UNIT_CLOSE.test(before);
+  // The rules below are written in lower case and read lower-cased text (see INTELLIGENCE).
+  const lower = before.toLowerCase();
+  if (FORMER_BEFORE.test(lower) && MEMBERS_AFTER.test(text.slice(end, end + 24).toLowerCase())) return true;
+  return NAMED_UNIT.test(lower) || NAMED_UNIT_CLOSE.test(lower);
 }
