@@ -98,16 +98,18 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   // Each gate piece is part of one form's text, one character per character of it (pattern.ts).
   const span = Math.max(1, ...forms.map((f) => f.length));
   const units = nameUnits(gateSources(forms));
-  const scan = new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g');
-  // For retrying shorter forms at a position where the longest one was rejected ("8200 units").
-  const single = forms.map((f) => new RegExp(f.source, 'y'));
+  // What only a block with a name needs is made on the first such block, not at start-up, which every page
+  // pays: the alternation of all forms, each form on its own for retrying shorter forms at a position where
+  // the longest one was rejected ("8200 units"), and the other actors' names (below).
+  let scan: RegExp | undefined;
+  const single: RegExp[] = [];
 
   /** The best accepted form at `start`, trying forms after `after` (the ones the alternation skipped). */
   function retry(text: string, start: number, after: number): Judged | null {
     for (let i = after + 1; i < forms.length; i++) {
-      const re = single[i];
       const form = forms[i];
-      if (!re || !form) continue;
+      if (!form) continue;
+      const re = (single[i] ??= new RegExp(form.source, 'y'));
       re.lastIndex = start;
       const m = re.exec(text);
       if (!m) continue;
@@ -120,8 +122,9 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 
   function hits(text: string): Hit[] {
     const out: Judged[] = [];
-    scan.lastIndex = 0;
-    for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    const all = (scan ??= new RegExp(forms.map((f) => `(${f.source})`).join('|'), 'g'));
+    all.lastIndex = 0;
+    for (let m = all.exec(text); m; m = all.exec(text)) {
       const start = m.index;
       let i = 1;
       while (m[i] === undefined) i++;
@@ -130,26 +133,28 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       const end = start + m[0].length;
       // Rule: the number of a generic "unit 8200" (an apartment, a price per unit) is no short form either.
       if (form.numbered && isGenericUnit(text, start, end, form.numberFirst)) {
-        scan.lastIndex = end;
+        all.lastIndex = end;
         continue;
       }
       const needs = judge(text, start, end, form);
       const hit = needs ? { form, start, end, needs } : retry(text, start, i - 1);
       if (hit) out.push(hit);
-      scan.lastIndex = hit ? hit.end : start + 1;
+      all.lastIndex = hit ? hit.end : start + 1;
     }
     return settle(text, out);
   }
 
-  // Names of other actors that contain ours ("No Azure for Apartheid"); compiled with the plain hits.
-  const exclusion = exclusionPattern([
-    ...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)]),
-  ]);
+  /** Names of other actors that contain ours ("No Azure for Apartheid"), found with the plain hits. */
+  let exclusion: RegExp | null | undefined;
 
   /** Hits outside the names of other actors. Runs only on blocks that already have a hit. */
   function hitsOutsideOthers(text: string): Hit[] {
     const found = hits(text);
-    if (!exclusion || found.length === 0) return found;
+    if (found.length === 0) return found;
+    if (exclusion === undefined) {
+      exclusion = exclusionPattern([...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)])]);
+    }
+    if (!exclusion) return found;
     const spans = excludedSpans(exclusion, text);
     if (spans.length === 0) return found;
     return found.filter((h) => !spans.some(([s, e]) => h.start >= s && h.end <= e));
@@ -192,8 +197,19 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       return probe.add(text) || probe.end();
     },
     probe: () => nameProbe(gate, names, span, units),
+    warm(step) {
+      // The engines compile an expression apart for Latin-1 text and for text beyond it, and again to machine
+      // code on its second run: the scan on each kind of text, the other actors' names (found on the first
+      // hit), the unit's bare number, whose guards are some thirty expressions; each twice.
+      const text = WARM[step];
+      if (text) for (let i = 0; i < 2; i++) hitsOutsideOthers(text);
+      return text !== undefined;
+    },
   };
 }
+
+/** Matcher.warm's texts, one per step. */
+const WARM = ['x', 'x\u2019', 'Microsoft', 'the 8200 x', 'the 8200 x\u2019'];
 
 /** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;

@@ -38,12 +38,10 @@ function charSource(ch: string, caseless: boolean): string {
   return ch.replace(SPECIAL, '\\$&');
 }
 
-/** A letter of the name, followed by any vowel marks of its script. */
-function letterSource(ch: string, caseless: boolean): string {
-  const source = charSource(ch, caseless);
-  if (/[\u0600-\u06FF]/.test(ch)) return `${source}[${ARABIC_MARKS}]*`;
-  if (/[\u0590-\u05FF]/.test(ch)) return `${source}[${HEBREW_MARKS}]*`;
-  return source;
+/** The vowel marks that may follow a letter of the name: Arabic after Arabic letters, Hebrew after Hebrew. */
+function marksAfter(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code >> 8 === 6 ? `[${ARABIC_MARKS}]*` : code >> 8 === 5 && code >= 0x590 ? `[${HEBREW_MARKS}]*` : '';
 }
 
 /**
@@ -59,9 +57,16 @@ export function aliasPattern(alias: string, caseless: boolean): AliasPattern {
   let previous = '';
   for (const piece of pieces) {
     const isNumber = /^\d/.test(piece);
-    const numberSource = `(?:${digitVariants(piece).join('|')})`;
-    const pieceSource = isNumber ? numberSource : Array.from(piece, (ch) => letterSource(ch, caseless)).join('');
-    const gateSource = isNumber ? numberSource : Array.from(piece, (ch) => charSource(ch, caseless)).join('');
+    // Each character once (this runs at every page's start, as cold code): the gate's source and the
+    // piece's, which lets vowel marks follow each letter.
+    let pieceSource = '';
+    let gateSource = '';
+    if (isNumber) pieceSource = gateSource = `(?:${digitVariants(piece).join('|')})`;
+    else for (const ch of piece) {
+      const source = charSource(ch, caseless);
+      gateSource += source;
+      pieceSource += source + marksAfter(ch);
+    }
     if (previous) source += isNumber || /^\d/.test(previous) ? NUMBER_JOINER : '\\s+';
     source += pieceSource;
     // Numbers, capitals and long words are rare in running text; "unit" in any case is common.

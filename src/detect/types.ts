@@ -48,6 +48,11 @@ export interface Matcher {
   mayContain(text: string): boolean;
   /** The same test over text read in pieces, in order (a page's text nodes), without joining it all. */
   probe(): NameProbe;
+  /**
+   * Step `step` (0, 1, …) of what the first block with a name would make and compile in one task; false, doing
+   * nothing, once there is no such step. A scan of a page that may hold a name runs them in its own slices.
+   */
+  warm(step: number): boolean;
 }
 
 /** See Matcher.probe: `add` is true once the pieces read so far may hold a name; `end` tests the rest. */

@@ -46,14 +46,15 @@ function evalParagraphs(): string[] {
 
 describe('story terms: one lower-case expression per group', () => {
   it('answers as one alternative per term under `iu` did, on every term in every case and neighbourhood', () => {
-    const endings = ['', 'а', 'ов', 'en', 's', 'li', 'ής', '1', 'x'];
+    // Endings for the stems; a whole word is tried with letters and digits after it in the texts below.
+    const endings = ['', 'а', 'ов', 'en', 's', 'li', 'ής', '1'];
     let checked = 0;
     let found = 0;
     for (const terms of Object.values(GROUPS)) for (const term of terms) {
-      for (const ending of endings) {
+      for (const ending of term.includes('*') ? endings : ['']) {
         const word = term.replace(/\*/g, ending);
         for (const w of new Set([word, capitalised(word), word.toUpperCase()])) {
-          for (const text of [w, `the ${w} said`, `x${w}`, `${w}x`, `8${w}`, `ال${w}`, `ו${w}`, `«${w}», ${w}`, `${w}\u2019s`]) {
+          for (const text of [w, `the ${w} said`, `x${w}`, `${w}x`, `${w}2`, `8${w}`, `ال${w}`, `ו${w}`, `«${w}», ${w}`, `${w}\u2019s`]) {
             const old = oldTerms(text);
             expect(storyTerms(text), text).toEqual(old);
             checked++;
@@ -63,7 +64,7 @@ describe('story terms: one lower-case expression per group', () => {
       }
     }
     // Both sides of the comparison are there: texts with terms and texts without.
-    expect(checked).toBeGreaterThan(10_000);
+    expect(checked).toBeGreaterThan(5_000);
     expect(found).toBeGreaterThan(checked / 4);
     expect(found).toBeLessThan(checked);
   });
