@@ -144,6 +144,7 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
     return settle(text, out);
   }
 
+  let cold = true;
   /** Names of other actors that contain ours ("No Azure for Apartheid"), found with the plain hits. */
   let exclusion: RegExp | null | undefined;
 
@@ -201,8 +202,10 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       // The engines compile an expression apart for Latin-1 text and for text beyond it, and again to machine
       // code on its second run: the scan on each kind of text, the other actors' names (found on the first
       // hit), the unit's bare number, whose guards are some thirty expressions; each twice.
-      const text = WARM[step];
+      // Once every step has run, nothing is left to compile: a later scan of the page skips them.
+      const text = cold ? WARM[step] : undefined;
       if (text) for (let i = 0; i < 2; i++) hitsOutsideOthers(text);
+      else cold = false;
       return text !== undefined;
     },
   };

@@ -48,8 +48,9 @@ describe('Matcher.warm', () => {
     let steps = 0;
     while (warmed.warm(steps)) steps++;
     expect(steps).toBeGreaterThanOrEqual(3);
-    // Past the last step it does nothing and says so.
+    // Past the last step it does nothing and says so; once warm, a later scan has no step to run.
     expect(warmed.warm(steps + 1)).toBe(false);
+    expect(warmed.warm(0)).toBe(false);
     let found = 0;
     for (const p of paragraphs) {
       const expected = cold.find(p);
@@ -75,5 +76,9 @@ describe('Matcher.warm', () => {
     const firstFind = named.calls.indexOf('find');
     expect(firstFind).toBeGreaterThan(0);
     expect(named.calls.slice(0, firstFind)).toEqual(['warm 0', 'warm 1', 'warm 2', 'warm 3', 'warm 4', 'warm 5']);
+    // A second scan of the page finds the matcher warm.
+    named.calls.length = 0;
+    await scanner.scanAll(new AbortController().signal);
+    expect(named.calls.slice(0, named.calls.indexOf('find'))).toEqual(['warm 0']);
   });
 });
