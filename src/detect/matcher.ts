@@ -200,11 +200,11 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
     probe: () => nameProbe(gate, names, span, units),
     warm(step) {
       // The engines compile an expression apart for Latin-1 text and for text beyond it, and again to machine
-      // code on its second run: the scan on each kind of text, the other actors' names (found on the first
-      // hit), the unit's bare number, whose guards are some thirty expressions; each twice.
-      // Once every step has run, nothing is left to compile: a later scan of the page skips them.
+      // code on its second run. Each step reads one text twice, as `find` reads a block: the gate, the scan of
+      // every form and the other actors' names (on the first hit), then the unit's bare number, whose guards
+      // are some thirty expressions. Once every step has run, a later scan of the page has none to run.
       const text = cold ? WARM[step] : undefined;
-      if (text) for (let i = 0; i < 2; i++) hitsOutsideOthers(text);
+      if (text) for (let i = 0; i < 2; i++) search(text);
       else cold = false;
       return text !== undefined;
     },
@@ -212,7 +212,10 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 }
 
 /** Matcher.warm's texts, one per step. */
-const WARM = ['x', 'x\u2019', 'Microsoft', 'the 8200 x', 'the 8200 x\u2019'];
+const WARM = ['Microsoft', 'Microsoft\u2019', 'The officials said that the army had seen 8200 x in the report.'];
+// The number's sentence, long enough on both sides for every guard to run (an engine skips, and so does not
+// compile, an expression whose shortest match is longer than the text), and again beyond Latin-1.
+WARM.push(`${WARM[2]}\u2019`);
 
 /** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;
