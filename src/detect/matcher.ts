@@ -212,13 +212,13 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 }
 
 /** Matcher.warm's texts, one per step. */
-const SENTENCE = 'The officials said that the army had seen 8200 x in the report.';
+const SENTENCE = 'Officials said 8200 x in the report.';
 const WARM = ['Microsoft', 'Microsoft\u2019', SENTENCE];
 // The number's sentence, long enough on both sides for every guard to run: after warming on "the 8200 x", the
 // first "Officials said 8200" still took 14-33 ms in Chromium (bench:cold); this sentence leaves ~0.1 ms. Then
 // the same beyond Latin-1, in two steps (26-34 ms in one): a model name before the number, which the last guard
 // rejects (every guard runs, not the paraphrase rules), then the sentence itself.
-WARM.push(`${SENTENCE.replace('seen', 'seen ThinkPad')}\u2019`, `${SENTENCE}\u2019`);
+WARM.push(`${SENTENCE.replace('said', 'said ThinkPad')}\u2019`, `${SENTENCE}\u2019`);
 
 /** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;
