@@ -13,7 +13,7 @@
  */
 import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
-import { embeddedStory, finePrint, secondHeadline } from './scope-boxes';
+import { closingLine, embeddedStory, finePrint, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight, wordSet } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls); the scan skips these too (scope.ts). */
@@ -516,7 +516,7 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (embeddedStory(t, i)) out = true;
+        else if (embeddedStory(t, i) || closingLine(t, i, r, total, len)) out = true;
         else if (share < 0.25 && secondHeadline(t, i, r, h, total)) {
           // A second headline's region after the article's text: it and all that follows in the root.
           for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) if ((t.len[k] as number) > 0) excluded.push(t.els[k] as Element);
