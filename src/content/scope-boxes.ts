@@ -73,7 +73,7 @@ export function secondHeadline(t: Tree, i: number, r: number, h: number, total: 
 }
 
 /** The paragraph score of root `r` from element `k` on (k's subtree and all that follows it in the root). */
-function proseFrom(t: Tree, k: number, r: number): number {
+export function proseFrom(t: Tree, k: number, r: number): number {
   let after = 0;
   for (; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) after += t.prose[k] as number;
   return after;
