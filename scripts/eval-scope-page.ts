@@ -30,8 +30,8 @@ function allText(): string {
 }
 
 /** The text the scanner reads: the scope roots walked by the shipped SegmentWalker. */
-function scannedText(roots: Element[]): string {
-  const out: string[] = [];
+function scannedText(roots: Element[], parts: string[] = []): string {
+  const out = parts;
   for (const root of roots) {
     new SegmentWalker(root).next(() => false, (segment) => {
       out.push(segment.text);
@@ -40,14 +40,15 @@ function scannedText(roots: Element[]): string {
   return out.join(' ');
 }
 
-function run(): { all: string; scanned: string; roots: string[]; scopeMs: number; walkMs: number } {
+function run(): { all: string; scanned: string; segments: string[]; roots: string[]; scopeMs: number; walkMs: number } {
   const t0 = performance.now();
   const roots = findScopeRoots(document).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   const t1 = performance.now();
-  const scanned = scannedText(roots);
+  const segments: string[] = [];
+  const scanned = scannedText(roots, segments);
   const t2 = performance.now();
   const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 3).join('.')}` : ''}`;
-  return { all: allText(), scanned, roots: roots.map(describe), scopeMs: t1 - t0, walkMs: t2 - t1 };
+  return { all: allText(), scanned, segments, roots: roots.map(describe), scopeMs: t1 - t0, walkMs: t2 - t1 };
 }
 
 /** The bench's baseline: a bare TreeWalker(SHOW_TEXT) over <body> reading every text node once. */

@@ -104,6 +104,11 @@ function score(page, got, truthText) {
     result.truthWords = size(present);
     result.precision = result.scannedWords ? hit / result.scannedWords : null;
     result.recall = result.truthWords ? hit / result.truthWords : null;
+    // Scanned blocks whose words are mostly not main content: what lowers precision, block by block.
+    if (args.report) result.junk = (got.segments ?? []).filter((s) => {
+      const w = words(s);
+      return w.length >= 2 && w.filter((x) => truth.has(x)).length < w.length * 0.5;
+    }).map((s) => s.trim().slice(0, 160));
   }
   if (page.with) {
     const all = norm(got.all);

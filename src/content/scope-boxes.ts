@@ -67,12 +67,33 @@ export function secondHeadline(t: Tree, i: number, r: number, h: number, total: 
   if (h < 0) return false;
   const head = firstText(t, i, i + 1);
   if (head < 0 || head === h || t.tags[head] !== 'H1') return false;
-  let after = 0;
   let h1s = 0;
-  for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) after += t.prose[k] as number;
   for (let j = r; j <= (t.end[r] as number); j++) if (t.tags[j] === 'H1' && j !== h) h1s++;
-  return after <= total / 4 && h1s === 1;
+  return proseFrom(t, i, r) <= total / 4 && h1s === 1;
 }
+
+/** The paragraph score of root `r` from element `k` on (k's subtree and all that follows it in the root). */
+export function proseFrom(t: Tree, k: number, r: number): number {
+  let after = 0;
+  for (; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) after += t.prose[k] as number;
+  return after;
+}
+
+/**
+ * A call to comment, which closes a page rather than tells its story, known by its first words in the
+ * languages of the pages Backstory reads ("Comments are closed", "Kommentar verfassen", "11 KOMMENTARE",
+ * "Deja un comentario"). The comment word must lead: "declined to comment" is news. (Copyright lines
+ * were tried too: article-benchmark counts some news agencies' as the article's text.)
+ */
+const CLOSING = /^\W*(?:\S+\s+){0,2}(?:comment[sai]|komment|coment)/i;
+
+/**
+ * A short block (`len` characters) of root `r` that is such a line, with at most a quarter of the root's
+ * paragraph score `total` after it: the article has ended (a "Comments" box heading the comments is
+ * left out by its name, scope-words.ts).
+ */
+export const closingLine = (t: Tree, i: number, r: number, total: number, len: number): boolean =>
+  len < 300 && CLOSING.test(((t.els[i] as Element).textContent as string).trim()) && proseFrom(t, (t.end[i] as number) + 1, r) <= total / 4;
 
 /**
  * A byline: "By" in the languages of the pages Backstory reads, then capitalised names and the words

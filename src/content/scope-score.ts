@@ -13,7 +13,7 @@
  */
 import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
-import { embeddedStory, finePrint, secondHeadline } from './scope-boxes';
+import { closingLine, embeddedStory, finePrint, proseFrom, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight, wordSet } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls); the scan skips these too (scope.ts). */
@@ -321,11 +321,13 @@ function isAncestor(t: Tree, a: number, i: number): boolean {
  * [widened, core]: the core is the best candidate itself (the text's own container).
  */
 function topCandidate(t: Tree): [number, number] {
+  // Candidates are outside chrome landmarks, and so are all their ancestors (chrome is inherited
+  // downwards): the climbs below need not check.
   const n = t.els.length;
   const best: number[] = [];
   const scores = new Float64Array(n);
   for (let i = 1; i < n; i++) {
-    if (t.score[i] === 0 || t.chrome[i] === 1) continue;
+    if (t.score[i] === 0 || t.chrome[i]) continue;
     const s = finalScore(t, i);
     scores[i] = s;
     if (best.length < 5 || s > (scores[best[best.length - 1] as number] as number)) {
@@ -352,7 +354,6 @@ function topCandidate(t: Tree): [number, number] {
   // Climb while the parent scores about as well (the text is spread over it).
   let last = scores[top] as number;
   for (let a = t.parent[top] as number; a > 0; a = t.parent[a] as number) {
-    if (t.chrome[a] === 1) break;
     const s = scores[a] as number;
     if (s === 0) continue;
     if (s < last / 3) break;
@@ -362,8 +363,18 @@ function topCandidate(t: Tree): [number, number] {
     }
     last = s;
   }
+  // An ancestor about as free of links as the article, whose running text before this one is half as
+  // much again, and with little after it: the article's intro in a row of its own above the body (what
+  // follows an article is more often comments and teasers; a list of summaries before it has links).
+  // Not across a table row: its cells are columns side by side (a left column is not an intro).
+  const ld = linkDensity(t, top) + 0.1;
+  for (let a = t.parent[top] as number; a > 0 && t.tags[a] !== 'TR' && linkDensity(t, a) <= ld; a = t.parent[a] as number) {
+    const p = t.prose[top] as number;
+    const after = proseFrom(t, (t.end[top] as number) + 1, a);
+    if ((t.prose[a] as number) >= 1.5 * p + after && after <= p / 4) top = a;
+  }
   // An only child adds nothing of its own: its parent is the article's container.
-  while (top > 0 && (t.parent[top] as number) > 0 && (t.els[top] as Element).parentElement?.childElementCount === 1 && t.chrome[t.parent[top] as number] === 0) top = t.parent[top] as number;
+  while (top > 0 && (t.parent[top] as number) > 0 && (t.els[top] as Element).parentElement?.childElementCount === 1) top = t.parent[top] as number;
   return [top, core];
 }
 
@@ -376,7 +387,7 @@ function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = attr(t.els[top] as Element, 'class', t.tags[top]);
   for (let i = p + 1; i <= (t.end[p] as number); i = (t.end[i] as number) + 1) {
-    if (i === top || t.chrome[i] === 1) continue;
+    if (i === top || t.chrome[i]) continue;
     const len = t.len[i] as number;
     const ld = linkDensity(t, i);
     if (t.tags[i] === 'P') {
@@ -516,7 +527,7 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
         else if (len > 0 && len < LINK_LINE_CHARS && ld >= LINK_LINE_DENSITY) out = true;
         else if (weightOf(t, i) < 0) out = true;
         else if (share < 0.25 && teaserList(t, i)) out = true;
-        else if (embeddedStory(t, i)) out = true;
+        else if (embeddedStory(t, i) || closingLine(t, i, r, total, len)) out = true;
         else if (share < 0.25 && secondHeadline(t, i, r, h, total)) {
           // A second headline's region after the article's text: it and all that follows in the root.
           for (let k = i; k <= (t.end[r] as number); k = (t.end[k] as number) + 1) if ((t.len[k] as number) > 0) excluded.push(t.els[k] as Element);
@@ -554,7 +565,7 @@ function headline(t: Tree, roots: number[]): number {
   const first = roots[0] as number;
   let found = -1;
   for (let i = 1; i < t.els.length; i++) {
-    if (t.tags[i] !== 'H1' || t.chrome[i] === 1 || t.len[i] === 0) continue;
+    if (t.tags[i] !== 'H1' || t.chrome[i] || t.len[i] === 0) continue;
     // No <h1> before the article: one inside it is read with it; else the page's first.
     if (i >= first) return found < 0 ? i : found;
     found = i;
@@ -569,7 +580,7 @@ function headline(t: Tree, roots: number[]): number {
 function headlineBlock(t: Tree, h: number, roots: number[]): number {
   let block = h;
   for (let a = t.parent[h] as number; a > 0; a = t.parent[a] as number) {
-    if (roots.some((r) => isAncestor(t, a, r)) || t.chrome[a] === 1) break;
+    if (roots.some((r) => isAncestor(t, a, r))) break;
     if ((t.len[a] as number) > 1500 || linkDensity(t, a) > 0.25) break;
     block = a;
   }

@@ -145,3 +145,27 @@ describe('a second headline after the article', () => {
     expect(text.filter((t) => t.includes('part two'))).toHaveLength(2);
   });
 });
+
+describe('a call to comment that closes the page, not the story', () => {
+  it('leaves out a call to comment after the article, in English, German, Spanish and Portuguese', () => {
+    const closers = ['Comments are closed.', '[ Read All Comments ]', 'Top Rated Comments', 'Kommentar verfassen', '11 KOMMENTARE', 'Deja un comentario', 'Comentários'];
+    for (const line of closers) {
+      const text = scanned(`<h1>Story</h1><div>${prose(6)}<div>${line}</div></div>`);
+      expect(text.filter((t) => t.startsWith('Paragraph')), line).toHaveLength(6);
+      expect(has(text, line), line).toBe(false);
+    }
+    // Two closing lines in a row, each in a paragraph of its own.
+    const both = scanned(`<h1>Story</h1><div>${prose(6)}<p>Schreib einen Kommentar</p><p>Noch keine Kommentare, sei die erste Stimme hier</p></div>`);
+    expect(has(both, 'Kommentar')).toBe(false);
+  });
+
+  it('reads the story\'s own last lines about comment, and a comment line with the story going on after it', () => {
+    const last = ['Microsoft declined to comment.', 'A spokesperson did not respond to requests for comments on Tuesday.', 'The company said its lawyers would review the comments.', 'Copyright holders in Germany, the court said, must be asked first.', '(c) the right to be heard.'];
+    for (const line of last) {
+      const text = scanned(`<h1>Story</h1><div>${prose(6)}<p>${line}</p></div>`);
+      expect(has(text, line), line).toBe(true);
+    }
+    const early = scanned(`<h1>Story</h1><div>${prose(2)}<p>Comments from the minister</p>${prose(4, 'after')}</div>`);
+    expect(has(early, 'Comments from the minister')).toBe(true);
+  });
+});

@@ -148,6 +148,35 @@ describe('findScopeRoots', () => {
   });
 });
 
+describe('an intro in a row of its own above the body', () => {
+  const intro = (word: string) => `<p>The ${word} of the story, with a clause, another clause, and a sentence that runs on for a while as an intro does.</p>`;
+  /** A grid: rows of columns, the body's paragraphs deep in one column (the climb to a parent stops there), `before` and `after` rows around it. */
+  const grid = (before: string, after: string) =>
+    `<div class="menu">${links(10, 'Menu')}</div><div class="news"><div class="box">${before}` +
+    `<div class="row"><div class="col-6"><div class="wrap"><div class="text">${prose(4, 'body')}</div><img src="a.jpg" alt=""></div></div><div class="col-6"><img src="b.jpg" alt=""></div></div>${after}</div></div>`;
+  const row = (html: string) => `<div class="row"><div class="col-12"><div class="cell">${html}</div></div></div>`;
+
+  it('reads the intro above the body of a grid, both inside one box that is mostly not links', () => {
+    const text = scanned(grid(row(intro('intro').repeat(4)), ''));
+    expect(text.filter((t) => t.startsWith('The intro'))).toHaveLength(4);
+    expect(text.filter((t) => t.includes('of the body'))).toHaveLength(4);
+    expect(text.some((t) => t.startsWith('Menu'))).toBe(false);
+  });
+
+  it('does not widen to a box with much text after the body too, or whose text before it is a list of linked summaries, or a table\'s other column', () => {
+    const after = scanned(grid(row(intro('intro').repeat(4)), row(intro('next story').repeat(4))));
+    expect(after.filter((t) => t.includes('of the body'))).toHaveLength(4);
+    expect(after.some((t) => t.includes('next story'))).toBe(false);
+    const summaries = Array.from({ length: 4 }, (_, i) => `<li><a href="/s${i}">Other story ${i} with a long linked headline</a> ${intro('summary')}</li>`).join('');
+    const list = scanned(grid(row(`<ul>${summaries}</ul>`), ''));
+    expect(list.filter((t) => t.includes('of the body'))).toHaveLength(4);
+    expect(list.some((t) => t.includes('summary'))).toBe(false);
+    const table = scanned(`<table><tr><td class="left">${intro('left column').repeat(4)}</td><td><table><tr><td><div class="text">${prose(4, 'body')}</div><img src="a.jpg" alt=""></td></tr></table></td></tr></table>`);
+    expect(table.filter((t) => t.includes('of the body'))).toHaveLength(4);
+    expect(table.some((t) => t.includes('left column'))).toBe(false);
+  });
+});
+
 describe('class and id words', () => {
   it('reads words whole, camelCase split, in several languages; chrome words win over article words', () => {
     const el = (cls: string) => {
