@@ -152,9 +152,8 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
   function hitsOutsideOthers(text: string): Hit[] {
     const found = hits(text);
     if (found.length === 0) return found;
-    if (exclusion === undefined) {
-      exclusion = exclusionPattern([...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)])]);
-    }
+    // Never null: KNOWN_OTHER_NAMES is not empty.
+    exclusion ??= exclusionPattern([...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)])]);
     if (!exclusion) return found;
     const spans = excludedSpans(exclusion, text);
     if (spans.length === 0) return found;
@@ -203,22 +202,22 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
       // code on its second run. Each step reads one text twice, as `find` reads a block: the gate, the scan of
       // every form and the other actors' names (on the first hit), then the unit's bare number, whose guards
       // are some thirty expressions. Once every step has run, a later scan of the page has none to run.
-      const text = cold ? WARM[step] : undefined;
-      if (text) for (let i = 0; i < 2; i++) search(text);
-      else cold = false;
-      return text !== undefined;
+      const text = WARM[step];
+      if (!text || !cold) return (cold = false);
+      search(text);
+      search(text);
+      return true;
     },
   };
 }
 
-/** Matcher.warm's texts, one per step. */
-const SENTENCE = 'Officials said 8200 x in the report.';
-const WARM = ['Microsoft', 'Microsoft\u2019', SENTENCE];
-// The number's sentence, long enough on both sides for every guard to run: after warming on "the 8200 x", the
-// first "Officials said 8200" still took 14-33 ms in Chromium (bench:cold); this sentence leaves ~0.1 ms. Then
-// the same beyond Latin-1, in two steps (26-34 ms in one): a model name before the number, which the last guard
-// rejects (every guard runs, not the paraphrase rules), then the sentence itself.
-WARM.push(`${SENTENCE.replace('said', 'said ThinkPad')}\u2019`, `${SENTENCE}\u2019`);
+/**
+ * Matcher.warm's texts, one per step. The number's sentence is long enough on both sides for every guard to
+ * run: after warming on "the 8200 x", the first "Officials said 8200" still took 14-33 ms in Chromium
+ * (bench:cold); this sentence leaves ~0.1 ms. Beyond Latin-1 it is read in two steps (26-34 ms in one): after a
+ * model name, which the last guard rejects (every guard runs, not the paraphrase rules), then as it is.
+ */
+const WARM = 'Microsoft|Officials said 8200 x in the report.|Officials said ThinkPad 8200 x in the report.\u2019|Officials said 8200 x in the report.\u2019'.split('|');
 
 /** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;

@@ -27,7 +27,7 @@ const QUANTITY_AFTER = new RegExp(
         'apartments|flats|houses|housing|dwellings|square|sq|children|men|women|tickets|tourists|refugees|' +
         'palestinians|israelis|settlers|displaced',
       // de, fr, es, it, pt, nl
-      'menschen|personen|mitarbeiter|einheiten|stück|kilometer|nutzer|wohnungen|häuser|kinder|' +
+      'menschen|personen|mitarbeiter|einheiten|stück|nutzer|wohnungen|häuser|kinder|' +
         'exemplare|quadratmeter|besucher|soldaten|soldats|soldados|soldati|' +
         'personnes|employés|salariés|unités|habitants|kilomètres|logements|familles|exemplaires|' +
         'personas|empleados|unidades|habitantes|kilómetros|viviendas|familias|ejemplares|desplazados|' +
