@@ -6,9 +6,8 @@
  * letters, digits and prefixes next to it, in lower case, Capitalised and ALL CAPS, and every paragraph of
  * the detection evaluation sets.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evalParagraphs } from './eval-paragraphs';
 import { GROUPS, storyTerms } from '../../src/detect/about-story';
 
 const NO_EDGE = /^[\p{sc=Han}\p{sc=Hangul}\p{sc=Katakana}\p{sc=Arabic}\p{sc=Hebrew}+]/u;
@@ -30,19 +29,6 @@ const oldTerms = (text: string): string[] => OLD.filter(([, re]) => re.test(text
 
 const capitalised = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
-function evalParagraphs(): string[] {
-  const base = join(import.meta.dirname, '../fixtures/detection-eval');
-  const dirs = [base, ...readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(base, d.name))];
-  const out: string[] = [];
-  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const page = JSON.parse(line) as { text: string | string[] };
-      for (const t of Array.isArray(page.text) ? page.text : [page.text]) out.push(t.replace(/\[\[([mau])\|([^\]]+)\]\]/g, '$2'));
-    }
-  }
-  return out;
-}
 
 describe('story terms: one lower-case expression per group', () => {
   it('answers as one alternative per term under `iu` did, on every term in every case and neighbourhood', () => {

@@ -5,27 +5,13 @@
  * own. What must hold: warming changes no answer, a page without a name never warms (it pays nothing for
  * names it does not have), and a page with one warms before its first block is matched.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evalParagraphs } from './eval-paragraphs';
 import { entityAliases, otherNames } from '../../src/data/aliases';
 import { compileMatcher } from '../../src/detect';
 import type { Matcher } from '../../src/detect';
 import { Scanner } from '../../src/content/scanner';
 
-function evalParagraphs(): string[] {
-  const base = join(import.meta.dirname, '../fixtures/detection-eval');
-  const dirs = [base, ...readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(base, d.name))];
-  const out: string[] = [];
-  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const page = JSON.parse(line) as { text: string | string[] };
-      for (const t of Array.isArray(page.text) ? page.text : [page.text]) out.push(t.replace(/\[\[([mau])\|([^\]]+)\]\]/g, '$2'));
-    }
-  }
-  return out;
-}
 
 /** The matcher's calls, in order: `warm` steps and `find`s. */
 function recording(matcher: Matcher): { matcher: Matcher; calls: string[] } {

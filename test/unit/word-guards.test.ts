@@ -5,9 +5,10 @@
  * every word of the old lists, in every place the lists are read, and every paragraph of the evaluation
  * sets give the recorded answers (test/fixtures/word-guards.json).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evalParagraphs } from './eval-paragraphs';
 import { guardAnswers } from './word-guards';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -21,24 +22,11 @@ const golden = {
 /** The evaluation sets the answers were recorded on (0f3aeb0): a set added later (holdout9) is not in the recording. */
 const RECORDED_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'unit-numbers'];
 
-function evalParagraphs(): string[] {
-  const base = join(FIXTURES, 'detection-eval');
-  const dirs = [base, ...RECORDED_SETS.map((d) => join(base, d))];
-  const out: string[] = [];
-  for (const dir of dirs) for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const page = JSON.parse(line) as { text: string | string[] };
-      for (const t of Array.isArray(page.text) ? page.text : [page.text]) out.push(t.replace(/\[\[([mau])\|([^\]]+)\]\]/g, '$2'));
-    }
-  }
-  return out;
-}
 
 describe('guard word lists', () => {
   it('give the recorded answers on every old word and every evaluation paragraph', () => {
     expect(golden.words.length).toBeGreaterThan(1400);
-    const answers = guardAnswers(golden.words, evalParagraphs());
+    const answers = guardAnswers(golden.words, evalParagraphs(RECORDED_SETS));
     expect(answers.length).toBe(golden.answers.length);
     // The first differing answer, with its neighbourhood, rather than a 160,000-character diff.
     const first = [...answers].findIndex((c, i) => c !== golden.answers[i]);
