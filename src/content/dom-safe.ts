@@ -12,6 +12,7 @@ const { getAttribute, hasAttribute, hasAttributes } = Element.prototype;
 const tagNameGetter = Object.getOwnPropertyDescriptor(Element.prototype, 'tagName')?.get;
 const parentNodeGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'parentNode')?.get;
 const isConnectedGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
+const textContentGetter = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent')?.get;
 
 const direct = (el: Element, tag: string | undefined): boolean => {
   if (tag !== undefined) return tag !== 'FORM' && tag !== 'form';
@@ -28,6 +29,12 @@ export const tagNameOf = (el: Element): string => (tagNameGetter ? (tagNameGette
 /** The node's parent and whether it is in the document, from the prototype's getters. */
 export const parentNodeOf = (node: Node): Node | null => (parentNodeGetter ? (parentNodeGetter.call(node) as Node | null) : node.parentNode);
 export const isConnectedOf = (node: Node): boolean => (isConnectedGetter ? (isConnectedGetter.call(node) as boolean) : node.isConnected);
+/**
+ * The node's text from the prototype's getter (a form's `textContent` may be one of its controls), trimmed.
+ * An empty answer is asked again directly (happy-dom's getter on Node.prototype answers "" for elements);
+ * a form without text whose `textContent` is a control then reads as that control's name: text, never a throw.
+ */
+export const textOf = (node: Node): string => String((textContentGetter?.call(node) as string | null) || node.textContent || '').trim();
 
 /**
  * A text node longer than this is never read whole (`data`): Firefox copies a node's whole text on every read

@@ -9,7 +9,7 @@
  *   inside this one (a fact box that carries a second story).
  * Short to ship: content.js has a byte budget.
  */
-import { attr } from './dom-safe';
+import { attr, textOf } from './dom-safe';
 import type { Tree } from './scope-score';
 
 const HEADING = /^H[1-6]$/;
@@ -43,6 +43,7 @@ function fineLine(t: Tree, i: number): boolean {
   const len = t.len[i] as number;
   if (i < 0 || t.tags[i] !== 'P' || len === 0 || len > 80 || (t.link[i] as number) > 0) return false;
   const p = t.els[i] as Element;
+  // A paragraph and its <small>, <em> or <i> have no named properties (only a form has): read directly.
   const text = (p.textContent as string).trim();
   return !SENTENCE_END.test(text) && (p.querySelector('small,em,i')?.textContent as string | undefined)?.trim() === text;
 }
@@ -93,7 +94,7 @@ const CLOSING = /^\W*(?:\S+\s+){0,2}(?:comment[sai]|komment|coment)/i;
  * left out by its name, scope-words.ts).
  */
 export const closingLine = (t: Tree, i: number, r: number, total: number, len: number): boolean =>
-  len < 300 && CLOSING.test(((t.els[i] as Element).textContent as string).trim()) && proseFrom(t, (t.end[i] as number) + 1, r) <= total / 4;
+  len < 300 && CLOSING.test(textOf(t.els[i] as Element)) && proseFrom(t, (t.end[i] as number) + 1, r) <= total / 4;
 
 /**
  * A byline: "By" in the languages of the pages Backstory reads, then capitalised names and the words
@@ -118,7 +119,7 @@ export function embeddedStory(t: Tree, i: number): boolean {
   const head = subheading(t, i);
   if (head < 0) return false;
   const line = firstText(t, i, (t.end[head] as number) + 1);
-  if (line < 0 || (t.blockLen[line] as number) > 80 || !BYLINE.test(((t.els[line] as Element).textContent as string).trim())) return false;
+  if (line < 0 || (t.blockLen[line] as number) > 80 || !BYLINE.test(textOf(t.els[line] as Element))) return false;
   const key = attr(t.els[i] as Element, 'class', t.tags[i]);
   return !around(t, i).some((c) => {
     if (c < 0 || t.tags[c] !== t.tags[i]) return false;

@@ -11,7 +11,7 @@
  * scanner cuts into slices like its own walk (TreeReader), then passes over plain arrays indexed by
  * document order that read the DOM again only for the few candidates: linear in the page's size.
  */
-import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf } from './dom-safe';
+import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf, textOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
 import { closingLine, embeddedStory, finePrint, proseFrom, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight, wordSet } from './scope-words';
@@ -397,7 +397,7 @@ function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
     let s = finalScore(t, i);
     if (topClass && attr(t.els[i] as Element, 'class', t.tags[i]) === topClass) s += topScore * 0.2;
     // The page's own article text, where it gives it, outweighs the sibling's score.
-    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3 && !(meta?.body && inBody(meta, textOf(t, i)) === 0)) out.push(i);
+    if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3 && !(meta?.body && inBody(meta, foldedText(t, i)) === 0)) out.push(i);
   }
   return out;
 }
@@ -429,7 +429,7 @@ function teaserList(t: Tree, i: number): boolean {
 }
 
 /** Element `i`'s text, folded (scope-meta.ts); read from the DOM only where JSON-LD is compared. */
-const textOf = (t: Tree, i: number): string => fold((t.els[i] as Element).textContent ?? '');
+const foldedText = (t: Tree, i: number): string => fold(textOf(t.els[i] as Element));
 
 /** Length of the running text (blocks of prose, not links) in `i`'s subtree. */
 function proseLen(t: Tree, i: number): number {
@@ -515,7 +515,7 @@ function exclusions(t: Tree, roots: number[], core: number, meta: ArticleMeta | 
       // The block that holds the headline is looked into, not left out whole.
       // Before the best candidate stands the standfirst, which JSON-LD often leaves out of articleBody.
       if (!holdsCore && meta !== null && i > declared && i > core && len >= 15 && len <= 3000 && !(h >= 0 && isAncestor(t, i, h))) {
-        const text = textOf(t, i);
+        const text = foldedText(t, i);
         const found = meta.body ? inBody(meta, text) : 0.5;
         // All of it is the article's declared text: not compared again inside (the other rules still apply).
         // Not in it, after the first block that is: the standfirst before the text is often not declared.
@@ -622,7 +622,7 @@ export function decide(t: Tree, body: Element): ScopeDecision {
     // The byline beside the headline (the headline itself is read).
     if (meta !== null && meta.authors.length > 0) {
       for (let i = block + 1; i <= (t.end[block] as number); i++) {
-        if (!isAncestor(t, i, h) && !isAncestor(t, h, i) && CONTAINERS.has(t.tags[i] as string) && byline(meta, textOf(t, i), t.len[i] as number)) {
+        if (!isAncestor(t, i, h) && !isAncestor(t, h, i) && CONTAINERS.has(t.tags[i] as string) && byline(meta, foldedText(t, i), t.len[i] as number)) {
           excluded.push(t.els[i] as Element);
           i = t.end[i] as number;
         }

@@ -214,10 +214,9 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 /**
  * Matcher.warm's texts, one per step. The number's sentence is long enough on both sides for every guard to
  * run: after warming on "the 8200 x", the first "Officials said 8200" still took 14-33 ms in Chromium
- * (bench:cold); this sentence leaves ~0.1 ms. Beyond Latin-1 it is read in two steps (26-34 ms in one): after a
- * model name, which the last guard rejects (every guard runs, not the paraphrase rules), then as it is.
+ * (bench:cold); this sentence leaves ~0.1 ms. Then the same beyond Latin-1.
  */
-const WARM = 'Microsoft|Officials said 8200 x in the report.|Officials said ThinkPad 8200 x in the report.\u2019|Officials said 8200 x in the report.\u2019'.split('|');
+const WARM = 'Microsoft|Officials said 8200 x in the report.|Officials said 8200 x in the report.\u2019'.split('|');
 
 /** Characters of text tested at once by a probe (once it has met invisible characters or vowel marks). */
 const PROBE_CHUNK = 4_096;

@@ -6,7 +6,7 @@ import { isIntelligenceUnitWord } from './paraphrase';
 
 /** Currency words after a number, in the languages Backstory reads: "8200 dollars", "8200 ש״ח", "8200 تومان". */
 export const MONEY_WORDS =
-  'dollars?|euros?|pounds|shekels|yen|yuan|rupees|francs?|franken|pesos|reais|lira|liras|tl|' +
+  'dollars?|euros?|pounds|shekels|yen|yuan|rupees|francs?|franken|pesos|reais|liras?|tl|' +
   'dólares|dollari|rubles|roubles|рубл(?:ей|я|ь)|доллар(?:ов|а)?|евро|' +
   'שקל|שקלים|ש["\u05F4]ח|דולר|דולרים|יורו|' +
   'دولار|دولارات|جنيه|ريال|درهم|دينار|شيكل|يورو|ليرة|تومان|ریال|دلار|' +

@@ -56,7 +56,7 @@ const NAMED_UNIT_CLOSE = new RegExp(`(?:(?:${UNIT})[\\s,]+\\p{L}+\\s+(?:${INTELL
  * Rule: fixed phrases that put the unit's number after a word for its veterans: יוצאי 8200, בוגרי 8200, and one
  * veteran (יוצא 8200, בוגרת 8200, as Hebrew profiles of founders write it), "former 8200 officers".
  */
-const VETERANS_BEFORE = /(?<![\p{L}])(?:[ו]?(?:יוצאי|יוצאות|בוגרי|בוגרות|יוצא|יוצאת|בוגר|בוגרת)|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
+const VETERANS_BEFORE = /(?<![\p{L}])(?:[ו]?(?:יוצא|בוגר)(?:י|ות|ת)?|خريجو|خريجي)\s*[-\u05BE]?\s*$/u;
 /**
  * Rule: a verb of military service, then "in", right before the number names the unit: Hebrew "שירת ב-8200"
  * (served in 8200, as Israeli coverage writes of its veterans), "served in 8200", Arabic "خدم في 8200".
