@@ -316,7 +316,10 @@ function printModuleSizes(results) {
 async function recompress(file) {
   const { code } = await terserMinify(readFileSync(file, 'utf8'), {
     ecma: 2022,
-    compress: { passes: 3 },
+    // unsafe_arrows: the function expressions left are the IIFEs terser makes of functions called once,
+    // none is constructed or reads `this` (28 bytes gzipped with unsafe_proto's `[].slice` for
+    // `Array.prototype.slice`, the content script's own isolated-world built-ins).
+    compress: { passes: 3, unsafe_arrows: true, unsafe_proto: true },
     mangle: true,
     format: { comments: false },
   });
