@@ -19,7 +19,9 @@ const QUANTITY_AFTER = new RegExp(
       MONEY_WORDS,
       // en (plurals that are verbs too, like "uses", are left out: "8200 uses…" may be the unit)
       'units?|people|persons|users|employees|workers|staff|jobs|' +
-        'km|kilomet(?:er|re)s?|miles?|mi|m|met(?:er|re)s?|ft|feet|kg|kilograms?|g|lbs?|tons?|tonnes?|' +
+        // metres in every language with a Latin word for them: meter, mètres, metros, metri, Kilometer,
+        // kilómetros, chilometri, Quadratmeter
+        'km|(?:kilo|kiló|chilo|quadrat)?m[eèé]t(?:er|re|ro|ri)s?|miles?|mi|m|ft|feet|kg|kilograms?|g|lbs?|tons?|tonnes?|' +
         'mph|rpm|mah|mhz|ghz|hz|kb|mb|gb|tb|bytes|years?|days|hours|minutes|seconds|times|copies|' +
         'homes|households|families|residents|customers|subscribers|students|patients|cases|deaths|' +
         'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|per|each|' +
@@ -28,9 +30,9 @@ const QUANTITY_AFTER = new RegExp(
         'palestinians|israelis|settlers|displaced',
       // de, fr, es, it, pt, nl
       'menschen|personen|mitarbeiter|einheiten|stück|nutzer|wohnungen|häuser|kinder|' +
-        'exemplare|quadratmeter|besucher|soldaten|soldats|soldados|soldati|' +
-        'personnes|employés|salariés|unités|habitants|kilomètres|logements|familles|exemplaires|' +
-        'personas|empleados|unidades|habitantes|kilómetros|viviendas|familias|ejemplares|desplazados|' +
+        'exemplare|besucher|soldaten|soldats|soldados|soldati|' +
+        'personnes|employés|salariés|unités|habitants|logements|familles|exemplaires|' +
+        'personas|empleados|unidades|habitantes|viviendas|familias|ejemplares|desplazados|' +
         'persone|copie|famiglie|abitanti|appartamenti|unità|' +
         'pessoas|famílias|cópias|exemplares|moradias|casas|' +
         'mensen|woningen|exemplaren|gezinnen|inwoners',

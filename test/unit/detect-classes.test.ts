@@ -111,6 +111,18 @@ describe('bare 8200 after a real mention: postcodes, money, counts are not the u
     [[full, 'Yaklaşık 8200 kişi evini kaybetti.'], [U('Unit 8200')]],
     [[full, '이 제품은 8200 명이 샀다.'], [U('Unit 8200')]],
     [[full, 'Nel 2023 sono state vendute 8200 copie.'], [U('Unit 8200')]],
+    // metres and kilometres in every language that writes them with Latin letters
+    [[full, 'La montagna è alta 8200 metri.'], [U('Unit 8200')]],
+    [[full, 'La pista mide 8200 metros.'], [U('Unit 8200')]],
+    [[full, "L'avion volait à 8200 mètres."], [U('Unit 8200')]],
+    [[full, 'Die Strecke ist 8200 Meter lang.'], [U('Unit 8200')]],
+    [[full, 'Il confine corre per 8200 chilometri.'], [U('Unit 8200')]],
+    [[full, 'Recorrieron 8200 kilómetros.'], [U('Unit 8200')]],
+    [[full, 'Das Lager hat 8200 Quadratmeter.'], [U('Unit 8200')]],
+    [[full, 'Het vliegtuig vloog op 8200 meter.'], [U('Unit 8200')]],
+    // their twins: a longer word that begins like them is no measure
+    [[full, 'Sources said 8200 metrics were tracked.'], [U('Unit 8200'), U('8200')]],
+    [[full, 'Veterans of 8200 metropolitan networks spoke.'], [U('Unit 8200'), U('8200')]],
     // the number inside a generic "unit 8200" is no short form either
     [[full, 'The penthouse, unit 8200, sold last spring.'], [U('Unit 8200')]],
     [[full, 'A unidade 8200 do condomínio está à venda.'], [U('Unit 8200')]],
