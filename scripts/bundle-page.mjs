@@ -11,15 +11,18 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * `entry`: path from the repository root (of this checkout, or `root`: another checkout measured beside this
- * one, bench --baseline). Resolves to the bundle's source text.
+ * one, bench --baseline); `names`: keep function names (for a profile). Resolves to the bundle's source text.
  */
-export async function bundlePage(entry, root = ROOT) {
+export async function bundlePage(entry, root = ROOT, { names = false } = {}) {
   const result = await esbuild.build({
     entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
     target: ['chrome148', 'firefox140'],
-    minify: true,
+    // Function names kept for a profile (bench-sliced): the same code otherwise.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: !names,
     legalComments: 'none',
     charset: 'utf8',
     write: false,
