@@ -25,7 +25,7 @@
 import { bundlePage } from './bundle-page.mjs';
 import { benchScope, largeDomPage, largestCorpusPages, printScope } from './bench-scope.mjs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, platform, release, tmpdir } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -405,7 +405,9 @@ async function longestTasks(name, server, code, result) {
   try {
     const tab = await browser.newPage();
     const base = `https://127.0.0.1:${server.port}`;
-    console.log(`  [${name}] longest tasks, this browser alone … (${elapsed()})`);
+    // The machine's load as the runs start (1-minute average): what else was competing for the 2 cores.
+    result.large.loadAverage = loadavg()[0];
+    console.log(`  [${name}] longest tasks, this browser alone, load ${result.large.loadAverage.toFixed(1)} … (${elapsed()})`);
     const sliced = [];
     for (let i = 0; i < SLICED_RUNS; i++) {
       await open(tab, `${base}/bench/large.html`, code);
