@@ -16,10 +16,10 @@ export const KNOWN_OTHER_NAMES: readonly string[] = ['No Azure for Apartheid', '
 /**
  * Rule: a hit inside the name of another actor that contains one of our names ("No Azure for Apartheid" is
  * a workers' campaign, not the cloud platform) is not a mention, in any capitalisation ("No Azure For
- * Apartheid", "NO AZURE FOR APARTHEID") and with any whitespace between words. Null when there are none.
+ * Apartheid", "NO AZURE FOR APARTHEID") and with any whitespace between words. The matcher always passes
+ * KNOWN_OTHER_NAMES; with no names at all the pattern matches only empty strings, which exclude no hit.
  */
-export function exclusionPattern(names: readonly string[]): RegExp | null {
-  if (names.length === 0) return null;
+export function exclusionPattern(names: readonly string[]): RegExp {
   const sources = new Set<string>();
   for (const name of names) {
     sources.add(name.trim().split(/\s+/).map((w) => w.replace(SPECIAL, '\\$&')).join('[\\s\\u00A0]+'));

@@ -146,15 +146,13 @@ export function compileMatcher(entities: readonly EntityAliases[], others: reado
 
   let cold = true;
   /** Names of other actors that contain ours ("No Azure for Apartheid"), found with the plain hits. */
-  let exclusion: RegExp | null | undefined;
+  let exclusion: RegExp | undefined;
 
   /** Hits outside the names of other actors. Runs only on blocks that already have a hit. */
   function hitsOutsideOthers(text: string): Hit[] {
     const found = hits(text);
     if (found.length === 0) return found;
-    // Never null: KNOWN_OTHER_NAMES is not empty.
     exclusion ??= exclusionPattern([...new Set([...KNOWN_OTHER_NAMES, ...namesContainingOurs(others, (name) => hits(name).length > 0)])]);
-    if (!exclusion) return found;
     const spans = excludedSpans(exclusion, text);
     if (spans.length === 0) return found;
     return found.filter((h) => !spans.some(([s, e]) => h.start >= s && h.end <= e));

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, type Session, focusedName } from './harness';
+import { BROWSERS, launch, markPoint, messageTab, readMarks, settle, waitForMarks, type Session, focusedName } from './harness';
 import { ROOT } from './server';
 
 const ARTICLE = '/fixtures/card-article.html';
@@ -96,6 +96,8 @@ describe.each(BROWSERS)('%s', (name) => {
 
   async function openArticle(): Promise<Page> {
     const page = await session.open(HOST, ARTICLE);
+    // The first mark first: on a loaded machine the scan may not have painted within settle's quiet time.
+    await waitForMarks(page);
     await settle(page);
     expect(await markCount(page)).toBeGreaterThan(0);
     return page;

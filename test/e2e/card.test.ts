@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, markPoint, messageTab, pageErrors, readMarks, settle, type Session } from './harness';
+import { BROWSERS, launch, markPoint, messageTab, pageErrors, readMarks, settle, waitForMarks, type Session } from './harness';
 import { ROOT } from './server';
 
 const ARTICLE = '/fixtures/card-article.html';
@@ -114,6 +114,8 @@ describe.each(BROWSERS)('%s', (name) => {
 
   async function openArticle(path = ARTICLE): Promise<Page> {
     const page = await session.open(HOST, path);
+    // The first mark first: on a loaded machine the scan may not have painted within settle's quiet time.
+    await waitForMarks(page);
     await settle(page);
     expect((await readMarks(page)).length).toBeGreaterThan(0);
     return page;

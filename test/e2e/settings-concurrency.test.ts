@@ -9,7 +9,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedSettings } from './background-storage';
-import { BROWSERS, launch, messageTab, readMarks, settle, waitFor, type Session, focusedName } from './harness';
+import { BROWSERS, launch, messageTab, readMarks, settle, waitFor, waitForMarks, type Session, focusedName } from './harness';
 
 const DEMO = '/fixtures/demo/microsoft-unit-8200.html';
 /** The options page's list of sites turned off. */
@@ -69,7 +69,10 @@ describe.each(BROWSERS)('%s', (name) => {
     const guardian = await session.open('www.theguardian.com', DEMO + run);
     const bbc = await session.open('www.bbc.com', DEMO + run);
     const aljazeera = await session.open('www.aljazeera.com', DEMO + run);
-    for (const page of [guardian, bbc, aljazeera]) expect(total(await settle(page))).toBeGreaterThan(0);
+    for (const page of [guardian, bbc, aljazeera]) {
+      await waitForMarks(page);
+      expect(total(await settle(page))).toBeGreaterThan(0);
+    }
 
     await focusHideButton(session, bbc, session.url('www.bbc.com', DEMO + run));
     await focusHideButton(session, aljazeera, session.url('www.aljazeera.com', DEMO + run));
