@@ -120,6 +120,15 @@ describe('bare 8200 after a real mention: postcodes, money, counts are not the u
     [[full, 'Recorrieron 8200 kilómetros.'], [U('Unit 8200')]],
     [[full, 'Das Lager hat 8200 Quadratmeter.'], [U('Unit 8200')]],
     [[full, 'Het vliegtuig vloog op 8200 meter.'], [U('Unit 8200')]],
+    // magnitudes, in the languages that write them with Latin letters
+    [[full, 'The contract was worth 8200 million.'], [U('Unit 8200')]],
+    [[full, 'Der Auftrag umfasste 8200 Millionen.'], [U('Unit 8200')]],
+    [[full, 'Il contratto valeva 8200 milioni.'], [U('Unit 8200')]],
+    [[full, 'Se registraron 8200 mil llamadas.'], [U('Unit 8200')]],
+    [[full, 'Ils ont stocké 8200 milliards de fichiers.'], [U('Unit 8200')]],
+    [[full, 'They stored 8200 thousand calls a day.'], [U('Unit 8200')]],
+    // their twin: the unit before "military"
+    [[full, 'The 8200 military unit built the system.'], [U('Unit 8200'), U('8200')]],
     // their twins: a longer word that begins like them is no measure
     [[full, 'Sources said 8200 metrics were tracked.'], [U('Unit 8200'), U('8200')]],
     [[full, 'Veterans of 8200 metropolitan networks spoke.'], [U('Unit 8200'), U('8200')]],
