@@ -53,7 +53,7 @@ export function articleMeta(doc: Document, inBodyScripts: Element[] = []): Artic
       // Broken JSON-LD is common; it tells nothing.
     }
   }
-  return body === '' && authors.length === 0 ? null : { body: fold(body), authors };
+  return body || authors.length ? { body: fold(body), authors } : null;
 }
 
 /** Where `text` (folded) is in the article: 1 all of it, 0 none, else part (probes at its start, middle, end). */

@@ -103,5 +103,5 @@ export function captionWords(el: Element, tag?: string): boolean {
 
 /** True if the class or id names chrome. */
 export function chromeWords(el: Element): boolean {
-  return classWeight(el) < 0;
+  return judged(el, undefined) < 0;
 }

@@ -118,8 +118,9 @@ export class ScopeReading {
 
   /** The decision, once `read` returned false; it replaces the current one (see skipsSubtree). */
   roots(): Element[] {
-    if (this.#body === null || this.#reader === null) return this.#doc.documentElement ? [this.#doc.documentElement] : [];
-    return adopt(decide(this.#reader.tree(), this.#body));
+    // The reader is null exactly when the <body> is (both are set together).
+    if (this.#reader === null) return this.#doc.documentElement ? [this.#doc.documentElement] : [];
+    return adopt(decide(this.#reader.tree(), this.#body as Element));
   }
 }
 
