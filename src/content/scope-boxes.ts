@@ -14,6 +14,9 @@ import type { Tree } from './scope-score';
 
 const HEADING = /^H[1-6]$/;
 
+/** Element `i`'s class attribute (read through dom-safe: a form's may be clobbered). */
+export const classOf = (t: Tree, i: number): string | null => attr(t.els[i] as Element, 'class', t.tags[i]);
+
 /** The first block with text in `i`'s subtree from index `from`, or -1. */
 function firstText(t: Tree, i: number, from: number): number {
   for (let j = from; j <= (t.end[i] as number); j++) if ((t.blockLen[j] as number) > 0) return j;
@@ -81,20 +84,38 @@ export function proseFrom(t: Tree, k: number, r: number): number {
 }
 
 /**
- * A call to comment, which closes a page rather than tells its story, known by its first words in the
- * languages of the pages Backstory reads ("Comments are closed", "Kommentar verfassen", "11 KOMMENTARE",
- * "Deja un comentario"). The comment word must lead: "declined to comment" is news. (Copyright lines
- * were tried too: article-benchmark counts some news agencies' as the article's text.)
+ * A call to comment, which closes a page rather than tells its story, known by a whole word of the
+ * reader's "comments" among its first three words, in the languages of the pages Backstory reads
+ * ("Comments are closed", "Kommentar verfassen", "11 KOMMENTARE", "Deja un comentario", "Dodaj
+ * komentarz", "Commenti", "Kommentit"): the stem and one to five letters more (comments, commentaires,
+ * Kommentare, kommentieren, comentários), but not those of the words news opens with ("Commentators",
+ * "Commentary", "Kommentatoren", "Comentaristas"), nor the bare stem: French "Comment" is "how". The
+ * comment word must lead: "declined to comment" is news. One pattern for all forms, not a list: content.js
+ * has a byte budget. (Copyright lines were tried too: article-benchmark counts some news agencies' as
+ * the article's text.)
  */
-const CLOSING = /^\W*(?:\S+\s+){0,2}(?:comment[sai]|komment|coment)/i;
+const CLOSING = /^\W*(?:\S+\s+){0,2}[ck]omm?ent(?!a?t|ar(?:y|ie))\S{1,5}\b/i;
 
 /**
- * A short block (`len` characters) of root `r` that is such a line, with at most a quarter of the root's
- * paragraph score `total` after it: the article has ended (a "Comments" box heading the comments is
- * left out by its name, scope-words.ts).
+ * A capitalised word after the comment word: the line names someone ("Comments from Microsoft were not
+ * available.", "Commentaire de Microsoft : …") and is news. A German call with a noun in it stays in
+ * too: a line of boilerplate in scope costs less than a name the reader is not shown.
  */
-export const closingLine = (t: Tree, i: number, r: number, total: number, len: number): boolean =>
-  len < 300 && CLOSING.test(textOf(t.els[i] as Element)) && proseFrom(t, (t.end[i] as number) + 1, r) <= total / 4;
+const NAMED = /\W[A-ZÀ-Þ][a-zß-ÿ]/;
+
+/**
+ * A short block (`len` characters) of root `r` that opens with such a line (its first block: a
+ * "Kommentieren" heading over a login note), with at most a quarter of the root's paragraph score
+ * `total` after it: the article has ended (a "Comments" box heading the comments is left out by its
+ * name, scope-words.ts).
+ */
+export function closingLine(t: Tree, i: number, r: number, total: number, len: number): boolean {
+  if (!len || len >= 300) return false;
+  const text = textOf(t.els[firstText(t, i, i)] as Element);
+  // What follows the line's comment word (the text itself when it has none).
+  const rest = text.replace(CLOSING, '');
+  return rest !== text && !NAMED.test(rest) && proseFrom(t, (t.end[i] as number) + 1, r) <= total / 4;
+}
 
 /**
  * A byline: "By" in the languages of the pages Backstory reads, then capitalised names and the words
@@ -120,10 +141,10 @@ export function embeddedStory(t: Tree, i: number): boolean {
   if (head < 0) return false;
   const line = firstText(t, i, (t.end[head] as number) + 1);
   if (line < 0 || (t.blockLen[line] as number) > 80 || !BYLINE.test(textOf(t.els[line] as Element))) return false;
-  const key = attr(t.els[i] as Element, 'class', t.tags[i]);
+  const key = classOf(t, i);
   return !around(t, i).some((c) => {
     if (c < 0 || t.tags[c] !== t.tags[i]) return false;
     const other = subheading(t, c);
-    return attr(t.els[c] as Element, 'class', t.tags[c]) === key || (other >= 0 && t.tags[other] === t.tags[head]);
+    return classOf(t, c) === key || (other >= 0 && t.tags[other] === t.tags[head]);
   });
 }

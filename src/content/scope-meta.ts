@@ -39,7 +39,7 @@ export function articleMeta(doc: Document, inBodyScripts: Element[] = []): Artic
       const name = typeof a === 'string' ? a : person !== null && person['@type'] !== 'Organization' ? person.name : undefined;
       // A person's full name ("Lena Hoffmann", "김민지"): a one-word Latin name ("RT", "Reuters") is
       // found inside too many words.
-      if (typeof name === 'string' && (/\S\s+\S/.test(name.trim()) || /[^\u0000-\u024f]{2}/.test(name))) authors.push(fold(name));
+      if (typeof name === 'string' && (/\S\s+\S/.test(name) || /[^\u0000-\u024f]{2}/.test(name))) authors.push(fold(name));
     }
     for (const key in o) if (key !== 'articleBody' && key !== 'author') visit(o[key], depth + 1);
   };
@@ -53,7 +53,7 @@ export function articleMeta(doc: Document, inBodyScripts: Element[] = []): Artic
       // Broken JSON-LD is common; it tells nothing.
     }
   }
-  return body === '' && authors.length === 0 ? null : { body: fold(body), authors };
+  return body || authors.length ? { body: fold(body), authors } : null;
 }
 
 /** Where `text` (folded) is in the article: 1 all of it, 0 none, else part (probes at its start, middle, end). */

@@ -13,7 +13,7 @@
  */
 import { attr, hasAttr, hasAttrs, HUGE_NODE, isConnectedOf, parentNodeOf, tagNameOf, textOf } from './dom-safe';
 import { articleMeta, fold, inBody, type ArticleMeta } from './scope-meta';
-import { closingLine, embeddedStory, finePrint, proseFrom, secondHeadline } from './scope-boxes';
+import { classOf, closingLine, embeddedStory, finePrint, proseFrom, secondHeadline } from './scope-boxes';
 import { captionWords, classWeight, wordSet } from './scope-words';
 
 /** Subtrees whose text is never read (not content, or controls); the scan skips these too (scope.ts). */
@@ -201,15 +201,14 @@ export class TreeReader {
 
   /** Reads one element; true if the walk goes into it (it was added and is now open). */
   #element(el: Element, p: number): boolean {
-    let tag: unknown;
+    let name: string;
     try {
-      tag = el.tagName;
+      const tag: unknown = el.tagName;
       // A form's `tagName` may be one of its controls: then its prototype's getter tells.
-      if (typeof tag !== 'string') tag = tagNameOf(el);
+      name = typeof tag === 'string' ? tag : tagNameOf(el);
     } catch {
-      tag = 'SCRIPT';
+      name = 'SCRIPT';
     }
-    const name = typeof tag === 'string' ? tag : 'SCRIPT';
     if (IGNORED.has(name)) {
       if (name === 'SCRIPT' && attr(el, 'type', name) === 'application/ld+json') this.#t.ld.push(el);
       return false;
@@ -385,7 +384,7 @@ function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
   if (p < 0) return out;
   const topScore = finalScore(t, top);
   const threshold = Math.max(10, topScore * 0.2);
-  const topClass = attr(t.els[top] as Element, 'class', t.tags[top]);
+  const topClass = classOf(t, top);
   for (let i = p + 1; i <= (t.end[p] as number); i = (t.end[i] as number) + 1) {
     if (i === top || t.chrome[i]) continue;
     const len = t.len[i] as number;
@@ -395,7 +394,7 @@ function siblings(t: Tree, top: number, meta: ArticleMeta | null): number[] {
       continue;
     }
     let s = finalScore(t, i);
-    if (topClass && attr(t.els[i] as Element, 'class', t.tags[i]) === topClass) s += topScore * 0.2;
+    if (topClass && classOf(t, i) === topClass) s += topScore * 0.2;
     // The page's own article text, where it gives it, outweighs the sibling's score.
     if (s >= threshold && ld < 0.3 && weightOf(t, i) >= 0 && (t.prose[i] as number) >= 3 && !(meta?.body && inBody(meta, foldedText(t, i)) === 0)) out.push(i);
   }
@@ -420,7 +419,7 @@ function teaserList(t: Tree, i: number): boolean {
   let most = 0;
   for (let c = i + 1; c <= (t.end[i] as number); c = (t.end[c] as number) + 1) {
     const tag = t.tags[c] as string;
-    const key = `${tag} ${attr(t.els[c] as Element, 'class', tag) ?? ''}`;
+    const key = `${tag} ${classOf(t, c) ?? ''}`;
     const seenTimes = (seen.get(key) ?? 0) + 1;
     seen.set(key, seenTimes);
     if (seenTimes > most) most = seenTimes;

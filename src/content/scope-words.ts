@@ -52,11 +52,13 @@ const SEPARATORS = /[\s_-]+/;
 const cache = new Map<string, number>();
 
 function judge(value: string): number {
-  const words = (/[a-z][A-Z]/.test(value) ? value.replace(CAMEL, '$1-$2') : value).toLowerCase().split(SEPARATORS);
+  // Judged once per distinct string (cached): the replace needs no cheaper test before it.
+  const words = value.replace(CAMEL, '$1-$2').toLowerCase().split(SEPARATORS);
   let found = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (CHROME.has(word) || (i > 0 && CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`)) || CHROME_PREFIX.test(word)) return -1;
+    // words[-1] is undefined: "undefined-x" is no pair.
+    if (CHROME.has(word) || CHROME_PAIRS.has(`${words[i - 1] as string}-${word}`) || CHROME_PREFIX.test(word)) return -1;
     if (ARTICLE.has(word)) found |= 1;
     if (CAPTION.has(word)) found |= 2;
   }
@@ -101,5 +103,5 @@ export function captionWords(el: Element, tag?: string): boolean {
 
 /** True if the class or id names chrome. */
 export function chromeWords(el: Element): boolean {
-  return classWeight(el) < 0;
+  return judged(el, undefined) < 0;
 }

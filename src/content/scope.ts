@@ -41,9 +41,10 @@ export function skipsSubtree(el: Element, tag: string = el.tagName): boolean {
   const role = el.getAttribute('role');
   if (role !== null && CHROME_ROLES.has(role)) return true;
   if (tag === 'A') {
-    // Class names are matched word by word; camelCase counts as separate words ("topicLink").
+    // Class names are matched word by word; camelCase counts as separate words ("topicLink"). The split
+    // only adds separators, so a class that matches whole still matches split (bar a keyword in mixed case, "tAgs"): one test does.
     const cls = el.getAttribute('class');
-    return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || (cls !== null && cls.length <= 400 && (TAG_LINK_CLASS.test(cls) || TAG_LINK_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))));
+    return el.getAttribute('rel')?.split(/\s+/).includes('tag') === true || (cls !== null && cls.length <= 400 && TAG_LINK_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2')));
   }
   // Chrome-named boxes, unless the decision found the article's text in them; boxes the page
   // adds later are judged by their name alone.
@@ -117,8 +118,9 @@ export class ScopeReading {
 
   /** The decision, once `read` returned false; it replaces the current one (see skipsSubtree). */
   roots(): Element[] {
-    if (this.#body === null || this.#reader === null) return this.#doc.documentElement ? [this.#doc.documentElement] : [];
-    return adopt(decide(this.#reader.tree(), this.#body));
+    // The reader is null exactly when the <body> is (both are set together).
+    if (this.#reader === null) return this.#doc.documentElement ? [this.#doc.documentElement] : [];
+    return adopt(decide(this.#reader.tree(), this.#body as Element));
   }
 }
 

@@ -147,16 +147,28 @@ describe('a second headline after the article', () => {
 });
 
 describe('a call to comment that closes the page, not the story', () => {
-  it('leaves out a call to comment after the article, in English, German, Spanish and Portuguese', () => {
-    const closers = ['Comments are closed.', '[ Read All Comments ]', 'Top Rated Comments', 'Kommentar verfassen', '11 KOMMENTARE', 'Deja un comentario', 'Comentários'];
+  it('leaves out a call to comment after the article, in English, German, Spanish, Portuguese, French, Italian, Swedish, Polish and Finnish', () => {
+    const closers = [
+      'Comments are closed.', '[ Read All Comments ]', 'Top Rated Comments', '12 Comments',
+      'Kommentar verfassen', '11 KOMMENTARE', 'Um einen Kommentar schreiben zu können, musst du eingeloggt sein!',
+      'Deja un comentario', 'Comentários', 'Laisser un commentaire', '3 commentaires', 'Commentez cet article',
+      'Lascia un commento', 'Commenti', 'Kommentarer', 'Dodaj komentarz', 'Kommentit',
+    ];
     for (const line of closers) {
       const text = scanned(`<h1>Story</h1><div>${prose(6)}<div>${line}</div></div>`);
       expect(text.filter((t) => t.startsWith('Paragraph')), line).toHaveLength(6);
       expect(has(text, line), line).toBe(false);
     }
     // Two closing lines in a row, each in a paragraph of its own.
-    const both = scanned(`<h1>Story</h1><div>${prose(6)}<p>Schreib einen Kommentar</p><p>Noch keine Kommentare, sei die erste Stimme hier</p></div>`);
+    const both = scanned(`<h1>Story</h1><div>${prose(6)}<p>Schreib einen Kommentar</p><p>Noch keine Kommentare, sei die erste hier</p></div>`);
     expect(has(both, 'Kommentar')).toBe(false);
+  });
+
+  it('reads a box by its first block: a "Kommentieren" heading over a login note goes, though the note has capitals', () => {
+    const text = scanned(`<h1>Story</h1><div>${prose(6)}<div><h2>Kommentieren</h2><h3>Sie müssen sich <a href="/login">einloggen</a>, um sich an einer Diskussion beteiligen zu können.</h3></div></div>`);
+    expect(text.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
+    expect(has(text, 'Kommentieren')).toBe(false);
+    expect(has(text, 'Diskussion')).toBe(false);
   });
 
   it('reads the story\'s own last lines about comment, and a comment line with the story going on after it', () => {
@@ -167,5 +179,30 @@ describe('a call to comment that closes the page, not the story', () => {
     }
     const early = scanned(`<h1>Story</h1><div>${prose(2)}<p>Comments from the minister</p>${prose(4, 'after')}</div>`);
     expect(has(early, 'Comments from the minister')).toBe(true);
+  });
+
+  it('reads news that opens with a longer word than the reader\'s "comments", or with French "comment" (how), as the story\'s last line', () => {
+    const news = [
+      'Commentators said Microsoft had known for years.', 'Commentary: Microsoft and Unit 8200', 'Kommentatoren sehen Microsoft in der Pflicht.',
+      'Comentaristas dijeron que Microsoft lo sabía.',
+      // No capitalised word after the comment word: only the whole-word limit keeps these.
+      'Commentators said the deal would not last.', 'Commentary: the cloud and the army', 'Kommentatoren sehen das kritisch.',
+      'Comentaristas dijeron que no.', 'Comment la guerre a changé le cloud.', 'Commentaries on the ruling are due next week.',
+    ];
+    for (const line of news) {
+      const text = scanned(`<h1>Story</h1><div>${prose(6)}<p>${line}</p></div>`);
+      expect(has(text, line), line).toBe(true);
+    }
+  });
+
+  it('reads a line that opens with the reader\'s comment word but names someone after it: reported news', () => {
+    const news = [
+      'Comments from Microsoft were not available.', 'Commentaire de Microsoft : aucune réponse.', 'Kommentar: Microsoft muss handeln',
+      'Comentarios de Microsoft: ninguno.', 'Comments from “Microsoft” were not available.', 'Kommentare aus Österreich blieben aus.',
+    ];
+    for (const line of news) {
+      const text = scanned(`<h1>Story</h1><div>${prose(6)}<p>${line}</p></div>`);
+      expect(has(text, line), line).toBe(true);
+    }
   });
 });
