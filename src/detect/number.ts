@@ -25,7 +25,7 @@ const QUANTITY_AFTER = new RegExp(
         'mph|rpm|mah|mhz|ghz|hz|kb|mb|gb|tb|bytes|years?|days|hours|minutes|seconds|times|copies|' +
         // magnitudes: million(s), Millionen, milioni, millones, milhões, miljoen, milliard(s), mil, mila, mille, milyon
         // (not military, militari, Militär: "8200 military unit" is the unit)
-        'mil(?!it)\\p{L}*|thousand|' +
+        'thousand|mil(?!it)\\p{L}*|' +
         'homes|households|families|residents|customers|subscribers|students|patients|cases|deaths|' +
         'votes|points|pages|words|acres|hectares|barrels|vehicles|cars|visitors|troops|per|each|' +
         'an? (?:year|month|week|day|hour|head|piece|person|unit)|' +
