@@ -21,7 +21,7 @@ const CHROME = wordSet(
     'morestories masthead pagination pager footer nav navbar navigation menu authorbox authorinfo authorbio autor autorin ' +
     'auteur biography byline author meta postmeta postmetadata entrymeta utility license lizenz licence ' +
     'donate donation donations spenden spende unterstuetzen unterstützen soutenir donar ' +
-    'date dateline timestamp relativetime datum fecha',
+    'date dateline timestamp relativetime datum fecha rating',
 );
 
 /** Prefixes that name chrome whatever follows ("relatedposts", "socialicons", "sidebarwidget"). */

@@ -126,7 +126,7 @@ describe('bare 8200 after a real mention: postcodes, money, counts are not the u
     [[full, 'Il contratto valeva 8200 milioni.'], [U('Unit 8200')]],
     [[full, 'Se registraron 8200 mil llamadas.'], [U('Unit 8200')]],
     [[full, 'Ils ont stocké 8200 milliards de fichiers.'], [U('Unit 8200')]],
-    [[full, 'They stored 8200 thousand calls a day.'], [U('Unit 8200')]],
+    [[full, 'A Turquia registou 8200 milhões de chamadas.'], [U('Unit 8200')]],
     // their twin: the unit before "military"
     [[full, 'The 8200 military unit built the system.'], [U('Unit 8200'), U('8200')]],
     // their twins: a longer word that begins like them is no measure

@@ -192,6 +192,20 @@ describe('class and id words', () => {
     expect(classWeight(el('entry-content'))).toBe(1);
     expect(classWeight(el('navigator-x'))).toBe(0);
     expect(classWeight(el('shared-mobility'))).toBe(0);
+    // A rating widget (stars, scores, "rate this article"): the word whole, not inside another.
+    expect(classWeight(el('star-rating'))).toBe(-1);
+    expect(classWeight(el('ratingWidget'))).toBe(-1);
+    expect(classWeight(el('operating-costs'))).toBe(0);
+    expect(classWeight(el('ratings'))).toBe(0);
+  });
+
+  it('leaves out a rating box after the article, and keeps an article inside a box named "rating"', () => {
+    const boxed = scanned(`<article><h1>Review</h1>${prose(5)}<div class="star-rating">Rate this article: 4 of 5 stars</div></article>`);
+    expect(boxed.filter((t) => t.startsWith('Paragraph'))).toHaveLength(5);
+    expect(boxed.some((t) => t.startsWith('Rate this'))).toBe(false);
+    // The twin: the box that holds the article's text is read whatever its name.
+    const wrapped = scanned(`<div class="rating">${links(6, 'Menu')}</div><div class="review rating"><h1>Review</h1>${prose(6)}</div>`);
+    expect(wrapped.filter((t) => t.startsWith('Paragraph'))).toHaveLength(6);
   });
 });
 
