@@ -10,7 +10,10 @@ import { attr, hasAttrs } from './dom-safe';
 /** A set of the space-separated words of `words` (tag names, roles, class words): shorter to ship than an array literal. */
 export const wordSet = (words: string): Set<string> => new Set(words.split(' '));
 
-/** Words of blocks that hold chrome: comments, related links, share bars, sidebars, ads, bylines. */
+/**
+ * Words of blocks that hold chrome: comments, related links, share bars, sidebars, ads, bylines, rating widgets
+ * ("rating" is in trafilatura's own discard list too, xpaths.py: `contains(@class, "rating")`).
+ */
 const CHROME = wordSet(
   'comment comments commentlist kommentar kommentare commentaire commentaires comentario comentarios commenti komentarz ' +
     'komentarze reactions respond disqus related verwandt verwandte aehnlich aehnliche ähnliche weitere similar relacionados ' +
