@@ -10,8 +10,7 @@
  * 20,000-paragraph page (both deterministic). Page JavaScript is disabled on the corpus pages to
  * keep the page's own work out of the numbers (both browsers support it through puppeteer).
  *
- * Both browsers run at once (a full run one after the other took longer than a session allows), except the
- * longest-task measurements, which run afterwards one browser at a time (see longestTasks).
+ * One browser at a time; the longest-task measurements run last, each in a fresh browser (see longestTasks).
  *
  * Prints a table, writes bench/results.json and bench/README-table.md. Budgets print PASS/MISS; the
  * exit code is non-zero only when something failed to run, never because of a time.
@@ -395,10 +394,10 @@ async function measureRatio(tab) {
 
 /**
  * The longest tasks: the large article's sliced scans, styled and cold, each on the page loaded afresh, and the
- * 5 M-character block's. Run one browser at a time, after the rest of the bench (which runs both browsers at
- * once): with the other browser competing for this machine's 2 cores, a slice was stretched by the time its
- * thread waited for a core (Chromium's profiler found 4-5 samples of ours in slices of 90-220 ms), which no
- * reader's single browser has.
+ * 5 M-character block's, in a fresh browser after the rest of the bench. With another browser competing for this
+ * machine's 2 cores (the bench ran both at once until round 9), a slice was stretched by the time its thread
+ * waited for a core (Chromium's profiler found 4-5 samples of ours in slices of 90-220 ms), which no reader's
+ * single browser has.
  */
 async function longestTasks(name, server, code, result) {
   const browser = await launch(name, server.port);
@@ -903,10 +902,12 @@ async function main() {
   const errors = [];
   let scope = null;
   try {
-    // Both browsers at once: on this shared 2-core machine one after the other took longer than a
-    // session allows. Every ratio is still measured interleaved, page by page, within one browser.
+    // One browser at a time, as a reader runs one: with both at once on this 2-core machine each stretched the
+    // other's times (round 9, the corpus alone in each: floor 1.36× / 1.31× against 1.51× / 1.64× both at once).
+    // Every ratio is measured interleaved, page by page, within one browser.
     const names = ['chromium', 'firefox'].filter((name) => !ONLY || ONLY === name);
-    const runs = await Promise.all(names.map((name) => benchBrowser(name, server, code, corpusPages)));
+    const runs = [];
+    for (const name of names) runs.push(await benchBrowser(name, server, code, corpusPages));
     if (!CORPUS_ONLY) {
       for (const run of runs) {
         try {
